@@ -1,0 +1,170 @@
+//! Cleaning converted text for analysis: markup, table pipes, odd spaces and rule lines.
+//!
+//! Converted documents carry `**bold**`/`*italic*` markers that may open on one line and close on
+//! another, `|` cells of a flattened two-column header, `-------` rules under the issuing body,
+//! tabs and non-breaking spaces. None of this is content; all of it breaks naive parsing.
+
+use super::lines::SourceLine;
+use super::mapped::MappedText;
+
+/// What a cleaned line is, for the paragraph and header logic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Empty or whitespace only: a soft paragraph break.
+    Blank,
+    /// A `|` cell border or a `-----` rule: a hard break between blocks, never content.
+    Rule,
+    /// Content.
+    Text,
+}
+
+/// A line (or one table cell of a line) ready for analysis.
+#[derive(Debug, Clone)]
+pub struct CleanLine {
+    pub number: u32,
+    pub kind: LineKind,
+    /// Cleaned text: no markup, single spaces, trimmed.
+    pub text: MappedText,
+    /// Whether the original line opened with a bold marker (`**`): converters put each bold run of
+    /// the header (issuing body, type name, authority) on its own, so this helps split blocks.
+    pub starts_bold: bool,
+}
+
+impl CleanLine {
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+    pub fn is_text(&self) -> bool {
+        self.kind == LineKind::Text
+    }
+}
+
+/// Characters that carry no text and are dropped (they are reported by typography rules, which
+/// read the original lines).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Cleans one source line into one or more lines (a `|`-separated row becomes one line per cell).
+pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
+    let raw = line.text.as_str();
+    let trimmed_raw = raw.trim_start();
+    let starts_bold = trimmed_raw.starts_with("**");
+    let had_pipe = raw.contains('|');
+    if is_rule(raw) {
+        return vec![CleanLine {
+            number: line.number,
+            kind: LineKind::Rule,
+            text: MappedText::new(),
+            starts_bold: false,
+        }];
+    }
+    // Markdown heading hashes at the start of a line are markup, not text.
+    let hashes = trimmed_raw.chars().take_while(|&c| c == '#').count();
+    let skip_leading = if hashes > 0 && trimmed_raw[hashes..].starts_with(' ') {
+        raw.chars().count() - trimmed_raw.chars().count() + hashes
+    } else {
+        0
+    };
+    let mut cells: Vec<MappedText> = vec![MappedText::new()];
+    let mut last_space = true;
+    for (i, (c, p)) in line.text.chars().enumerate() {
+        if i < skip_leading || is_invisible(c) || c == '*' {
+            continue;
+        }
+        if c == '|' {
+            cells.push(MappedText::new());
+            last_space = true;
+            continue;
+        }
+        let cell = cells.last_mut().expect("cells is never empty");
+        if c.is_whitespace() {
+            if !last_space {
+                cell.push(' ', p);
+            }
+            last_space = true;
+        } else {
+            cell.push(c, p);
+            last_space = false;
+        }
+    }
+    let mut out: Vec<CleanLine> = cells
+        .into_iter()
+        .map(|t| t.trimmed())
+        .filter(|t| !t.is_empty())
+        .map(|text| CleanLine {
+            number: line.number,
+            kind: LineKind::Text,
+            text,
+            starts_bold,
+        })
+        .collect();
+    if out.is_empty() {
+        let kind = if had_pipe {
+            LineKind::Rule
+        } else {
+            LineKind::Blank
+        };
+        out.push(CleanLine {
+            number: line.number,
+            kind,
+            text: MappedText::new(),
+            starts_bold: false,
+        });
+    }
+    out
+}
+
+/// A horizontal rule: three or more of `-`, `_`, `=`, `—`, `–` and nothing else.
+fn is_rule(raw: &str) -> bool {
+    let t = raw.trim().trim_matches('*').trim();
+    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '—' | '–'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::lines::split_lines;
+
+    fn clean(s: &str) -> Vec<(LineKind, String)> {
+        split_lines(s)
+            .iter()
+            .flat_map(clean_line)
+            .map(|l| (l.kind, l.text.as_str().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn strips_markup_spaces_and_pipes() {
+        assert_eq!(
+            clean("**KT. CHÁNH\tVĂN\u{a0}PHÒNG**"),
+            [(LineKind::Text, "KT. CHÁNH VĂN PHÒNG".to_string())]
+        );
+        assert_eq!(
+            clean("| UBND TỈNH A | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"),
+            [
+                (LineKind::Text, "UBND TỈNH A".to_string()),
+                (
+                    LineKind::Text,
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_string()
+                )
+            ]
+        );
+        assert_eq!(clean("|")[0].0, LineKind::Rule);
+        assert_eq!(clean("---------------")[0].0, LineKind::Rule);
+        assert_eq!(clean("** **")[0].0, LineKind::Blank);
+        assert_eq!(clean("## Văn bản")[0].1, "Văn bản");
+    }
+
+    #[test]
+    fn keeps_original_columns_after_cleaning() {
+        let lines = split_lines("**Số:  15/QĐ-UBND**");
+        let cl = &clean_line(&lines[0])[0];
+        assert_eq!(cl.as_str(), "Số: 15/QĐ-UBND");
+        // "1" of 15 is at original column 8 (after "**Số:" and two spaces).
+        assert_eq!(cl.text.pos_at(4).unwrap().column, 8);
+    }
+}

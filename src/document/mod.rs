@@ -1,0 +1,6 @@
+//! Turning bytes into analysable text: decoding, line splitting with NFC, cleaning.
+
+pub mod clean;
+pub mod lines;
+pub mod mapped;
+pub mod source;

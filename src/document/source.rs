@@ -1,0 +1,166 @@
+//! Decoding raw bytes into text: BOMs, UTF-16, and refusing what is not text.
+//!
+//! Pure: takes bytes, returns a `String` or a [`DecodeError`]. The caller names the file.
+
+use thiserror::Error;
+
+/// Why a byte buffer could not be read as a text document.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum DecodeError {
+    #[error("file is empty")]
+    Empty,
+    #[error("file contains no text (only whitespace)")]
+    OnlyWhitespace,
+    #[error("binary file (NUL byte at offset {offset}), not a text document")]
+    Binary { offset: usize },
+    #[error("invalid UTF-8 at line {line}, byte offset {offset}; save the file as UTF-8")]
+    InvalidUtf8 { line: usize, offset: usize },
+    #[error("invalid UTF-16 text")]
+    InvalidUtf16,
+}
+
+/// How the bytes were encoded; reported so users know what rasoat saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+}
+
+/// Decodes `bytes` as UTF-8 (with or without BOM) or UTF-16 (with BOM, or without a BOM when the
+/// NUL-byte pattern makes it unambiguous).
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (utf8(rest, 3)?, Encoding::Utf8Bom)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (utf16(rest, encoding_rs::UTF_16LE)?, Encoding::Utf16Le)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (utf16(rest, encoding_rs::UTF_16BE)?, Encoding::Utf16Be)
+    } else if let Some(enc) = sniff_utf16_without_bom(bytes) {
+        let decoded = utf16(bytes, enc)?;
+        let tag = if enc == encoding_rs::UTF_16LE {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        };
+        (decoded, tag)
+    } else {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(DecodeError::Binary { offset });
+        }
+        (utf8(bytes, 0)?, Encoding::Utf8)
+    };
+    if let Some(offset) = text.find('\0') {
+        return Err(DecodeError::Binary { offset });
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::OnlyWhitespace);
+    }
+    Ok((text, encoding))
+}
+
+fn utf8(bytes: &[u8], bom_len: usize) -> Result<String, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+            Err(DecodeError::InvalidUtf8 {
+                line,
+                offset: valid + bom_len,
+            })
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Result<String, DecodeError> {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(DecodeError::InvalidUtf16);
+    }
+    Ok(text.into_owned())
+}
+
+/// UTF-16 text without a BOM shows NUL bytes in every other position for ASCII-range characters
+/// (newlines, spaces, digits, and Vietnamese base letters). Require that pattern on most pairs so
+/// that a binary file is not mistaken for text.
+fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let (mut even_nul, mut odd_nul) = (0usize, 0usize);
+    for pair in sample.chunks_exact(2) {
+        if pair[0] == 0 && pair[1] != 0 {
+            even_nul += 1;
+        }
+        if pair[1] == 0 && pair[0] != 0 {
+            odd_nul += 1;
+        }
+    }
+    let threshold = pairs * 6 / 10;
+    if odd_nul > threshold && even_nul == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_nul > threshold && odd_nul == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(s: &str, bom: bool) -> Vec<u8> {
+        let mut out = if bom { vec![0xFF, 0xFE] } else { vec![] };
+        for unit in s.encode_utf16() {
+            out.extend_from_slice(&unit.to_le_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("Số: 1".as_bytes()).unwrap().1, Encoding::Utf8);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice("Số: 1".as_bytes());
+        assert_eq!(
+            decode(&bom).unwrap(),
+            ("Số: 1".to_string(), Encoding::Utf8Bom)
+        );
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom_decodes() {
+        let text = "Nơi nhận:\n- Lưu: VT, VX.\n";
+        assert_eq!(decode(&utf16le(text, true)).unwrap().0, text);
+        assert_eq!(
+            decode(&utf16le(text, false)).unwrap(),
+            (text.to_string(), Encoding::Utf16Le)
+        );
+    }
+
+    #[test]
+    fn refuses_empty_binary_and_invalid() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t\n"), Err(DecodeError::OnlyWhitespace));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(DecodeError::Binary { offset: 8 })
+        );
+        assert_eq!(
+            decode(b"line one\nbad \xC3\x28 here"),
+            Err(DecodeError::InvalidUtf8 {
+                line: 2,
+                offset: 13
+            })
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! rasoat: review Vietnamese administrative and legal drafts.
+//!
+//! The core (`document` after decoding, `outline`, and later `compare` and `rules`) never touches
+//! the terminal or the file system; the front ends in `cli` and `report` are thin.
+
+pub mod document;
+pub mod outline;
+pub mod text;
+
+pub mod cli;
+pub mod input;
+pub mod report;

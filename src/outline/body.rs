@@ -1,0 +1,513 @@
+//! The body: Kính gửi, căn cứ, numbered parts, closing paragraphs, Nơi nhận and the signature.
+//!
+//! Two passes. The closing zone (Nơi nhận, signature) is read line by line because its lines are
+//! short caps lines that must not be merged. The content before it is first re-joined into
+//! paragraphs (converted text is hard-wrapped, and page breaks split paragraphs over a blank
+//! line), then classified paragraph by paragraph into the section tree.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::document::clean::{CleanLine, LineKind};
+use crate::text::{fold, is_caps, starts_lower};
+
+use super::header::join;
+use super::marker::{Marker, MarkerKind, parse_marker};
+use super::model::{Distribution, Document, Paragraph, Section, SignatureLine, SignatureRole};
+
+/// Authority prefixes, including misspelt forms so that rules can flag them.
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L|TUQ)(\.?)\s+(\S.*)$")
+        .expect("static regex")
+});
+
+static SIGNATURE_TITLE_WORDS: &[&str] = &[
+    "chu tich",
+    "giam doc",
+    "bo truong",
+    "thu truong",
+    "thu tuong",
+    "chanh van phong",
+    "truong",
+    "cuc truong",
+    "vu truong",
+    "tong cuc truong",
+    "bi thu",
+    "chanh an",
+    "vien truong",
+    "hieu truong",
+    "tong giam doc",
+];
+
+/// Whether `text` is an authority line (`TM. ỦY BAN NHÂN DÂN`); returns the prefix as written.
+pub fn authority_prefix(text: &str) -> Option<String> {
+    let c = AUTHORITY.captures(text)?;
+    let rest = c.get(3)?.as_str();
+    if !is_caps(rest) {
+        return None;
+    }
+    Some(format!("{}{}", &c[1], &c[2]))
+}
+
+fn is_distribution_heading(text: &str) -> bool {
+    let folded = fold(text);
+    // Matches "Nơi nhận" and its misspellings "Noi nhận", "Nơi nhan".
+    folded.starts_with("noi nhan")
+}
+
+fn is_signature_title(text: &str) -> bool {
+    let folded = fold(text);
+    is_caps(text)
+        && text.split_whitespace().count() <= 8
+        && SIGNATURE_TITLE_WORDS.iter().any(|w| {
+            folded == *w || folded.starts_with(&format!("{w} ")) || folded.starts_with("pho ")
+        })
+}
+
+fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && !is_caps(text)
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && text
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+}
+
+/// Where the closing zone starts: the Nơi nhận heading or the first signature line.
+fn closing_start(lines: &[CleanLine]) -> usize {
+    let mut last_text: Option<&str> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if !line.is_text() {
+            continue;
+        }
+        let text = line.as_str();
+        if is_distribution_heading(text) || authority_prefix(text).is_some() {
+            return i;
+        }
+        if is_signature_title(text) && last_text.is_some_and(|t| t.ends_with("./.")) {
+            return i;
+        }
+        last_text = Some(text);
+    }
+    lines.len()
+}
+
+/// Re-joins wrapped lines into paragraphs.
+pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut current: Vec<&CleanLine> = Vec::new();
+    let mut blank = false;
+    let mut rule = false;
+    for line in lines {
+        match line.kind {
+            LineKind::Blank => blank = true,
+            LineKind::Rule => rule = true,
+            LineKind::Text => {
+                let joins = current.last().is_some_and(|prev| {
+                    continues(prev.as_str(), line.as_str(), blank, rule, line.starts_bold)
+                });
+                if !joins && !current.is_empty() {
+                    out.push(join(&current));
+                    current.clear();
+                }
+                current.push(line);
+                blank = false;
+                rule = false;
+            }
+        }
+    }
+    if !current.is_empty() {
+        out.push(join(&current));
+    }
+    out
+}
+
+/// Does `next` continue the paragraph whose last line is `prev`?
+fn continues(prev: &str, next: &str, blank: bool, rule: bool, next_bold: bool) -> bool {
+    if rule || parse_marker(next).is_some() {
+        return false;
+    }
+    let folded = fold(next);
+    if ["kinh gui", "can cu", "noi nhan", "theo de nghi"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+    {
+        return false;
+    }
+    let prev_end = prev.trim_end_matches(['"', '”', ')', '*']);
+    if prev_end.ends_with(['.', ';', ':', '!', '?']) {
+        return false;
+    }
+    if blank {
+        // A page break splits a paragraph over a blank line: the next part goes on in lower case.
+        return starts_lower(next);
+    }
+    if next_bold && !starts_lower(next) {
+        return false;
+    }
+    // A caps heading does not run into the sentence after it; a wrapped caps heading does.
+    is_caps(prev) == is_caps(next) || starts_lower(next)
+}
+
+/// A section under construction, with its nesting rank.
+struct Open {
+    rank: u32,
+    section: Section,
+    bullets: usize,
+}
+
+/// Parses the body lines of a document into `doc`.
+pub fn parse_body(lines: &[CleanLine], doc: &mut Document) {
+    let split = closing_start(lines);
+    let paras = paragraphs(&lines[..split]);
+    classify_paragraphs(paras, doc);
+    parse_closing(&lines[split..], doc);
+}
+
+fn classify_paragraphs(paras: Vec<Paragraph>, doc: &mut Document) {
+    let first_section = paras
+        .iter()
+        .position(|p| parse_marker(p.as_str()).is_some_and(|m| !m.kind.is_bullet()));
+    let closing_from = closing_from(&paras, first_section);
+    let mut stack: Vec<Open> = Vec::new();
+    let mut in_addressees = false;
+    let mut top_bullets = 0usize;
+    for (i, para) in paras.into_iter().enumerate() {
+        let text = para.as_str();
+        let folded = fold(text);
+        if closing_from.is_some_and(|c| i >= c) {
+            close_all(&mut stack, &mut doc.sections);
+            doc.closing.push(para);
+            continue;
+        }
+        let marker = parse_marker(text);
+        if folded.starts_with("kinh gui") && doc.addressee_heading.is_none() {
+            if let Some(colon) = text.find(':') {
+                let rest_start = text[..=colon].chars().count();
+                let rest = para
+                    .text
+                    .slice_chars(rest_start, para.text.char_len())
+                    .trimmed();
+                if !rest.is_empty() {
+                    doc.addressees.push(Paragraph::new(rest));
+                }
+            }
+            doc.addressee_heading = Some(para);
+            in_addressees = true;
+            continue;
+        }
+        if in_addressees {
+            if marker.as_ref().is_some_and(|m| m.kind.is_bullet()) || starts_lower(text) {
+                doc.addressees.push(para);
+                continue;
+            }
+            in_addressees = false;
+        }
+        let before_sections = first_section.is_none_or(|f| i < f);
+        if before_sections
+            && (folded.starts_with("can cu") || folded.starts_with("theo de nghi"))
+            && stack.is_empty()
+        {
+            doc.legal_bases.push(para);
+            continue;
+        }
+        match marker {
+            Some(m) if !(before_sections && m.kind.is_bullet()) => {
+                open_section(&mut stack, &mut doc.sections, m, para, &mut top_bullets);
+            }
+            _ => {
+                // Plain text belongs to the deepest open numbered part (a paragraph after a list of
+                // bullets concerns the whole part, not the last bullet).
+                while stack.last().is_some_and(|o| o.section.kind.is_bullet()) {
+                    pop_into(&mut stack, &mut doc.sections);
+                }
+                match stack.last_mut() {
+                    Some(open) => open.section.paragraphs.push(para),
+                    None => doc.preamble.push(para),
+                }
+            }
+        }
+    }
+    close_all(&mut stack, &mut doc.sections);
+}
+
+/// Index of the first closing paragraph: `Trên đây là …` after the parts, or a last plain
+/// paragraph ending the body with `./.`.
+fn closing_from(paras: &[Paragraph], first_section: Option<usize>) -> Option<usize> {
+    let first = first_section?;
+    if let Some(i) = paras
+        .iter()
+        .enumerate()
+        .skip(first + 1)
+        .find(|(_, p)| fold(p.as_str()).starts_with("tren day"))
+        .map(|(i, _)| i)
+    {
+        return Some(i);
+    }
+    let last = paras.len().checked_sub(1)?;
+    let p = paras[last].as_str();
+    (last > first && parse_marker(p).is_none() && p.trim_end().ends_with("./.")).then_some(last)
+}
+
+fn open_section(
+    stack: &mut Vec<Open>,
+    roots: &mut Vec<Section>,
+    marker: Marker,
+    para: Paragraph,
+    top_bullets: &mut usize,
+) {
+    let rank = marker.kind.rank();
+    while stack.last().is_some_and(|o| o.rank >= rank) {
+        pop_into(stack, roots);
+    }
+    let parent_number = stack.last().map(|o| o.section.number.clone());
+    let number = if marker.kind.is_bullet() {
+        let count = match stack.last_mut() {
+            Some(parent) => {
+                parent.bullets += 1;
+                parent.bullets
+            }
+            None => {
+                *top_bullets += 1;
+                *top_bullets
+            }
+        };
+        match parent_number {
+            Some(p) => format!("{p}.{}{count}", marker.key),
+            None => format!("{}{count}", marker.key),
+        }
+    } else if marker.kind == MarkerKind::Article || marker.kind == MarkerKind::Part {
+        marker.key.clone()
+    } else {
+        match parent_number {
+            Some(p) => format!("{p}.{}", marker.key),
+            None => marker.key.clone(),
+        }
+    };
+    let title = para
+        .text
+        .slice_chars(marker.len_chars, para.text.char_len())
+        .trimmed();
+    stack.push(Open {
+        rank,
+        bullets: 0,
+        section: Section {
+            kind: marker.kind,
+            label: marker.label,
+            number,
+            ordinal: marker.ordinal,
+            title: Paragraph::new(title),
+            heading: para,
+            paragraphs: Vec::new(),
+            children: Vec::new(),
+        },
+    });
+}
+
+fn pop_into(stack: &mut Vec<Open>, roots: &mut Vec<Section>) {
+    if let Some(open) = stack.pop() {
+        match stack.last_mut() {
+            Some(parent) => parent.section.children.push(open.section),
+            None => roots.push(open.section),
+        }
+    }
+}
+
+fn close_all(stack: &mut Vec<Open>, roots: &mut Vec<Section>) {
+    while !stack.is_empty() {
+        pop_into(stack, roots);
+    }
+}
+
+/// Reads Nơi nhận and the signature line by line; what follows the signer is trailer.
+fn parse_closing(lines: &[CleanLine], doc: &mut Document) {
+    let mut distribution: Option<Distribution> = None;
+    let mut signer_found = false;
+    let mut in_trailer = false;
+    for line in lines.iter().filter(|l| l.is_text()) {
+        let text = line.as_str();
+        let para = || Paragraph::new(line.text.clone());
+        if in_trailer {
+            doc.trailer.push(para());
+            continue;
+        }
+        let signature_started = !doc.signature.is_empty();
+        if is_distribution_heading(text) && distribution.is_none() {
+            let mut d = Distribution {
+                heading: para(),
+                ..Distribution::default()
+            };
+            if let Some(colon) = text.find(':') {
+                let start = text[..=colon].chars().count();
+                let rest = line.text.slice_chars(start, line.text.char_len()).trimmed();
+                if !rest.is_empty() {
+                    push_item(&mut d, Paragraph::new(rest));
+                }
+            }
+            distribution = Some(d);
+            continue;
+        }
+        let bullet = parse_marker(text).is_some_and(|m| m.kind.is_bullet());
+        if let Some(d) = distribution
+            .as_mut()
+            .filter(|_| !signature_started || signer_found)
+        {
+            if bullet && d.archive.is_none() {
+                push_item(d, para());
+                continue;
+            } else if starts_lower(text) && !d.items.is_empty() && d.archive.is_none() {
+                let last = d.items.last_mut().expect("checked non-empty");
+                let mut joined = last.text.clone();
+                if let Some(p) = line.text.start() {
+                    joined.push(' ', p);
+                }
+                joined.push_mapped(&line.text);
+                *last = Paragraph::new(joined);
+                continue;
+            }
+        }
+        if !signer_found {
+            if let Some(prefix) = authority_prefix(text) {
+                doc.signature.push(SignatureLine {
+                    role: SignatureRole::Authority,
+                    prefix: Some(prefix),
+                    text: para(),
+                });
+                continue;
+            }
+            if is_caps(text) && text.split_whitespace().count() <= 12 {
+                doc.signature.push(SignatureLine {
+                    role: SignatureRole::Title,
+                    prefix: None,
+                    text: para(),
+                });
+                continue;
+            }
+            if signature_started && looks_like_name(text) {
+                doc.signature.push(SignatureLine {
+                    role: SignatureRole::Signer,
+                    prefix: None,
+                    text: para(),
+                });
+                signer_found = true;
+                continue;
+            }
+            if signature_started && text.starts_with('(') {
+                doc.signature.push(SignatureLine {
+                    role: SignatureRole::Other,
+                    prefix: None,
+                    text: para(),
+                });
+                continue;
+            }
+        }
+        if distribution.is_some() && !signature_started {
+            // Unbulleted recipient lines do occur; keep them in the list rather than losing them.
+            if let Some(d) = distribution.as_mut().filter(|d| d.archive.is_none()) {
+                push_item(d, para());
+                continue;
+            }
+        }
+        in_trailer = true;
+        doc.trailer.push(para());
+    }
+    doc.distribution = distribution;
+}
+
+fn push_item(d: &mut Distribution, item: Paragraph) {
+    let body = item
+        .as_str()
+        .trim_start_matches(['-', '+', '•', ' '])
+        .to_string();
+    if fold(&body).starts_with("luu") {
+        d.archive_units = archive_units(&body);
+        d.archive = Some(item);
+    } else {
+        d.items.push(item);
+    }
+}
+
+/// `Lưu: VT, VX (02b).` → `["VT", "VX"]`.
+pub fn archive_units(line: &str) -> Vec<String> {
+    let after = line
+        .split_once(':')
+        .map_or_else(|| line.get(4..).unwrap_or(""), |(_, rest)| rest);
+    after
+        .split([',', ';'])
+        .map(|unit| {
+            let unit = unit.split('(').next().unwrap_or("");
+            unit.trim().trim_end_matches(['.', ',']).trim().to_string()
+        })
+        .filter(|u| !u.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{clean::clean_line, lines::split_lines};
+
+    fn clean(text: &str) -> Vec<CleanLine> {
+        split_lines(text).iter().flat_map(clean_line).collect()
+    }
+
+    #[test]
+    fn rejoins_wrapped_and_page_broken_paragraphs() {
+        let lines = clean(
+            "1. Cấp, thu hồi Giấy chứng\nnhận cơ sở đủ điều kiện.\n2. Tiếp theo\n\n- Cơ quan chủ trì ... trình\n\ncấp thẩm quyền ban hành.\n\nThời gian: Năm 2023.",
+        );
+        let texts: Vec<String> = paragraphs(&lines)
+            .iter()
+            .map(|p| p.as_str().to_string())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "1. Cấp, thu hồi Giấy chứng nhận cơ sở đủ điều kiện.",
+                "2. Tiếp theo",
+                "- Cơ quan chủ trì ... trình cấp thẩm quyền ban hành.",
+                "Thời gian: Năm 2023."
+            ]
+        );
+    }
+
+    #[test]
+    fn archive_units_are_split() {
+        assert_eq!(archive_units("Lưu: VT, VX (02b)."), ["VT", "VX"]);
+        assert_eq!(archive_units("Lưu: NC, HC."), ["NC", "HC"]);
+        assert_eq!(archive_units("Lưu: VT."), ["VT"]);
+    }
+
+    #[test]
+    fn authority_prefixes() {
+        assert_eq!(authority_prefix("KT. CHỦ TỊCH").as_deref(), Some("KT."));
+        assert_eq!(
+            authority_prefix("T/M ỦY BAN NHÂN DÂN").as_deref(),
+            Some("T/M")
+        );
+        assert_eq!(authority_prefix("KT. Chủ tịch nói"), None);
+    }
+
+    #[test]
+    fn sections_nest_and_letters_follow_the_vietnamese_alphabet() {
+        let mut doc = Document::default();
+        parse_body(
+            &clean(
+                "I. NỘI DUNG\n\n1. Việc một\n\nd) Bốn\n\nđ) Năm\n\n- Chủ trì: A.\n\nThời gian: 2023.\n\n2. Việc hai\n\nII. TỔ CHỨC\n",
+            ),
+            &mut doc,
+        );
+        let numbers: Vec<&str> = doc.all_sections().map(|s| s.number.as_str()).collect();
+        assert_eq!(
+            numbers,
+            ["I", "I.1", "I.1.d", "I.1.đ", "I.1.đ.-1", "I.2", "II"]
+        );
+        let dd = doc.section("I.1.đ").unwrap();
+        assert_eq!(dd.ordinal, Some(5));
+        assert_eq!(dd.title.as_str(), "Năm");
+        assert_eq!(dd.paragraphs[0].as_str(), "Thời gian: 2023.");
+    }
+}

@@ -1,0 +1,466 @@
+//! The header block: issuing body, Quốc hiệu, Tiêu ngữ, Số/ký hiệu, place and date, draft mark,
+//! type name and trích yếu (or a công văn's `V/v`).
+//!
+//! Converted headers arrive flattened in any order (left column then right, or row by row), with
+//! fields wrapped over two lines (`Số:` / `44/2025/QĐ-UBND`, `ngày 20` / `tháng 11 năm 2025`).
+//! The parser therefore classifies line by line and collects, rather than expecting an order.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::document::clean::{CleanLine, LineKind};
+use crate::document::mapped::MappedText;
+use crate::text::{fold, is_caps, starts_lower};
+
+use super::marker::parse_marker;
+use super::model::{Header, Paragraph, PlaceDate, Symbol};
+
+/// Type names of Phụ lục III (and legal types), folded (no tone marks, lower case).
+const TYPE_NAMES: &[&str] = &[
+    "ke hoach",
+    "quyet dinh",
+    "nghi quyet",
+    "chi thi",
+    "quy che",
+    "quy dinh",
+    "thong cao",
+    "thong bao",
+    "huong dan",
+    "chuong trinh",
+    "phuong an",
+    "de an",
+    "du an",
+    "bao cao",
+    "bien ban",
+    "to trinh",
+    "hop dong",
+    "cong dien",
+    "ban ghi nho",
+    "ban thoa thuan",
+    "giay uy quyen",
+    "giay moi",
+    "giay gioi thieu",
+    "giay nghi phep",
+    "phieu gui",
+    "phieu chuyen",
+    "phieu bao",
+    "nghi dinh",
+    "thong tu",
+    "thong tu lien tich",
+    "luat",
+    "bo luat",
+    "phap lenh",
+    "lenh",
+    "cong van",
+    "thu cong",
+];
+
+/// Urgency, secrecy and circulation marks, folded.
+const MARKS: &[&str] = &[
+    "hoa toc",
+    "thuong khan",
+    "khan",
+    "tuyet mat",
+    "toi mat",
+    "mat",
+    "xem xong tra lai",
+    "luu hanh noi bo",
+];
+
+/// Words that open the name of a subordinate organisation: a caps line starting with one of
+/// these, under another caps line, is the issuing body under its parent (`UBND TỈNH` / `VĂN
+/// PHÒNG`); other caps lines continue the name (`ỦY BAN NHÂN DÂN` / `TỈNH SÓC TRĂNG`).
+const ORGANISATION_WORDS: &[&str] = &[
+    "van phong",
+    "cuc ",
+    "tong cuc",
+    "chi cuc",
+    "so ",
+    "ban ",
+    "phong ",
+    "vu ",
+    "vien ",
+    "trung tam",
+    "thanh tra",
+    "kho bac",
+    "truong ",
+    "benh vien",
+    "cong an",
+    "bo chi huy",
+    "hoi dong",
+    "uy ban",
+    "thue ",
+];
+
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Số|SỐ|Sô|So|số)(?:\s*[:.;]\s*|\s+)?([0-9/].*)?$").expect("static regex")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(.*?)\s*,\s*)?ngày\s*([0-9]{1,2})?\s*tháng\s*([0-9]{1,2})?\s*năm\s*([0-9]{4})?",
+    )
+    .expect("static regex")
+});
+static DATE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:[^,]{1,40},\s*)?ngày(?:\s|$)").expect("static regex"));
+static YEAR_PRESENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)năm\s*[0-9]{4}").expect("static regex"));
+
+/// What a header line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    NationalTitle,
+    NationalTitleFirstHalf,
+    Motto,
+    Symbol,
+    Date,
+    Draft,
+    Mark,
+    TypeName,
+    Subject,
+    AddresseeHeading,
+    LegalBasis,
+    Caps,
+    Other,
+}
+
+fn classify(line: &str) -> Field {
+    let folded = fold(line);
+    let folded_trim = folded.trim_end_matches([':', '.']).trim();
+    if folded.starts_with("cong hoa xa hoi chu nghia viet nam")
+        || folded == "dang cong san viet nam"
+    {
+        return Field::NationalTitle;
+    }
+    if folded == "cong hoa xa hoi" {
+        return Field::NationalTitleFirstHalf;
+    }
+    if folded.starts_with("doc lap") && folded.contains("tu do") {
+        return Field::Motto;
+    }
+    if SYMBOL.is_match(line) && line.len() < 80 {
+        return Field::Symbol;
+    }
+    if DATE_START.is_match(line) && line.chars().count() < 90 && line.contains(',') {
+        return Field::Date;
+    }
+    // "DỰ THẢO", "Dự thảo lần 2", "(Dự thảo)"; a V/v line going on with "dự thảo Kế hoạch…" is not
+    // a draft mark.
+    let opens_mark = line.starts_with(['(', '[']) || crate::text::starts_upper(line);
+    if opens_mark
+        && line.chars().count() < 40
+        && (folded.starts_with("du thao")
+            || folded.starts_with("(du thao")
+            || folded.starts_with("[du thao"))
+    {
+        return Field::Draft;
+    }
+    if is_caps(line) && MARKS.contains(&folded_trim) {
+        return Field::Mark;
+    }
+    if is_caps(line) && TYPE_NAMES.contains(&folded_trim) {
+        return Field::TypeName;
+    }
+    if folded.starts_with("v/v") {
+        return Field::Subject;
+    }
+    if folded.starts_with("kinh gui") {
+        return Field::AddresseeHeading;
+    }
+    if folded.starts_with("can cu") || folded.starts_with("theo de nghi") {
+        return Field::LegalBasis;
+    }
+    if is_caps(line) {
+        return Field::Caps;
+    }
+    Field::Other
+}
+
+/// Parses the header from the start of a document; returns it with the index of the first line
+/// that belongs to the body.
+pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
+    let mut header = Header::default();
+    let mut body_caps: Vec<&CleanLine> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if !line.is_text() {
+            i += 1;
+            continue;
+        }
+        let text = line.as_str();
+        let field = classify(text);
+        let seen_core = header.national_title.is_some()
+            || header.symbol.is_some()
+            || header.type_name.is_some()
+            || header.title.is_some();
+        match field {
+            Field::NationalTitle => {
+                header.national_title = Some(Paragraph::new(line.text.clone()));
+            }
+            Field::NationalTitleFirstHalf => {
+                let next = next_text(lines, i + 1);
+                match next {
+                    Some(j) if fold(lines[j].as_str()).starts_with("chu nghia viet nam") => {
+                        header.national_title = Some(join(&[&lines[i], &lines[j]]));
+                        i = j;
+                    }
+                    _ => header.national_title = Some(Paragraph::new(line.text.clone())),
+                }
+            }
+            Field::Motto => header.motto = Some(Paragraph::new(line.text.clone())),
+            Field::Symbol if header.symbol.is_none() => {
+                let caps = SYMBOL.captures(text).expect("classified as symbol");
+                let value = caps.get(1).map_or("", |m| m.as_str()).trim();
+                let mut parts = vec![line];
+                if value.is_empty()
+                    && let Some(j) = next_text(lines, i + 1)
+                    && lines[j].as_str().contains('/')
+                {
+                    parts.push(&lines[j]);
+                    i = j;
+                }
+                header.symbol = Some(parse_symbol(join(&parts)));
+            }
+            Field::Date if header.place_date.is_none() => {
+                let mut parts = vec![line];
+                if !YEAR_PRESENT.is_match(text)
+                    && let Some(j) = next_text(lines, i + 1)
+                    && YEAR_PRESENT.is_match(lines[j].as_str())
+                {
+                    parts.push(&lines[j]);
+                    i = j;
+                }
+                header.place_date = Some(parse_place_date(join(&parts)));
+            }
+            Field::Draft => header.draft = Some(Paragraph::new(line.text.clone())),
+            Field::Mark => header.marks.push(Paragraph::new(line.text.clone())),
+            Field::TypeName if header.type_name.is_none() => {
+                header.type_name = Some(Paragraph::new(line.text.clone()));
+                let (title, next) = collect_title(lines, i + 1, false);
+                if !title.is_empty() {
+                    header.title = Some(join(&title));
+                    header.title_is_subject = false;
+                }
+                i = next;
+                continue;
+            }
+            Field::Subject if header.title.is_none() => {
+                let (mut title, next) = collect_title(lines, i + 1, true);
+                title.insert(0, line);
+                header.title = Some(join(&title));
+                header.title_is_subject = true;
+                i = next;
+                continue;
+            }
+            Field::Caps if header.type_name.is_none() && parse_marker(text).is_none() => {
+                body_caps.push(line);
+            }
+            Field::AddresseeHeading | Field::LegalBasis => break,
+            _ if seen_core => break,
+            // Lines before anything recognisable (stray text at the top of a converted file) are
+            // skipped rather than ending the header.
+            _ => {}
+        }
+        i += 1;
+    }
+    let (parent, issuing) = split_bodies(&body_caps);
+    header.parent_body = parent;
+    header.issuing_body = issuing;
+    if let (Some(symbol), Some(_)) = (&mut header.symbol, &header.type_name) {
+        symbol.type_code = symbol.code_parts.first().cloned();
+        symbol.agency = symbol.code_parts.get(1).cloned();
+        symbol.unit = symbol.code_parts.get(2).cloned();
+    }
+    (header, i)
+}
+
+fn next_text(lines: &[CleanLine], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&j| lines[j].is_text())
+}
+
+/// Collects title lines after a type name (skipping blank lines before the first one) or the
+/// continuation lines of a `V/v` subject.
+fn collect_title(lines: &[CleanLine], from: usize, subject: bool) -> (Vec<&CleanLine>, usize) {
+    let mut out: Vec<&CleanLine> = Vec::new();
+    let mut i = from;
+    while i < lines.len() {
+        let line = &lines[i];
+        if !line.is_text() {
+            if out.is_empty() && !subject && line.kind == LineKind::Blank {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let text = line.as_str();
+        let field = classify(text);
+        let ends_block = !matches!(field, Field::Other | Field::Caps)
+            || parse_marker(text).is_some()
+            || (line.starts_bold && !out.is_empty() && !subject);
+        if ends_block {
+            break;
+        }
+        // A công văn subject continues on lines that start in lower case or follow a line that
+        // stops mid-phrase; a capitalised sentence after it is the body.
+        if subject {
+            let previous = out.last().map_or("", |l| l.as_str());
+            let prev_open = !previous.ends_with(['.', ';', ':']);
+            if !(starts_lower(text) || prev_open && out.len() < 6) {
+                break;
+            }
+        }
+        out.push(line);
+        i += 1;
+    }
+    (out, i)
+}
+
+/// Joins cleaned lines into one paragraph with single spaces, keeping positions.
+pub(crate) fn join(lines: &[&CleanLine]) -> Paragraph {
+    let mut text = MappedText::new();
+    for line in lines {
+        if let (false, Some(p)) = (text.is_empty(), line.text.start()) {
+            text.push(' ', p);
+        }
+        text.push_mapped(&line.text);
+    }
+    Paragraph::new(text)
+}
+
+/// Splits the caps lines of the issuing block into parent body and issuing body.
+fn split_bodies(lines: &[&CleanLine]) -> (Option<Paragraph>, Option<Paragraph>) {
+    if lines.is_empty() {
+        return (None, None);
+    }
+    let split = (1..lines.len()).find(|&k| {
+        let folded = fold(lines[k].as_str()) + " ";
+        ORGANISATION_WORDS.iter().any(|w| folded.starts_with(w))
+    });
+    match split {
+        Some(k) => (Some(join(&lines[..k])), Some(join(&lines[k..]))),
+        None => (None, Some(join(lines))),
+    }
+}
+
+static SYMBOL_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]+[a-zA-Z]?)?/(?:([0-9]{4})/)?(.+)$").expect("static regex")
+});
+
+/// Parses `Số: 3593/VP-VX` into its parts. The line keeps the text as written.
+pub fn parse_symbol(line: Paragraph) -> Symbol {
+    let caps = SYMBOL.captures(line.as_str());
+    let after = caps
+        .and_then(|c| c.get(1))
+        .map_or("", |m| m.as_str())
+        .to_string();
+    let value: String = after.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut symbol = Symbol {
+        line,
+        value: value.clone(),
+        ..Symbol::default()
+    };
+    if let Some(c) = SYMBOL_VALUE.captures(&value) {
+        symbol.number = c.get(1).map(|m| m.as_str().to_string());
+        symbol.year = c.get(2).map(|m| m.as_str().to_string());
+        let code = c.get(3).map_or("", |m| m.as_str());
+        symbol.code_parts = code
+            .split(['-', '–'])
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+    } else if value.chars().all(|c| c.is_ascii_digit()) && !value.is_empty() {
+        symbol.number = Some(value);
+    }
+    // Without a type line the symbol reads AGENCY-UNIT (công văn); `parse_header` re-reads it as
+    // TYPE-AGENCY once it knows the document has a type.
+    symbol.agency = symbol.code_parts.first().cloned();
+    symbol.unit = symbol.code_parts.get(1).cloned();
+    symbol
+}
+
+/// Parses `Sóc Trăng, ngày 04 tháng 7 năm 2023` (day and month may be blank in a draft).
+pub fn parse_place_date(line: Paragraph) -> PlaceDate {
+    let mut out = PlaceDate {
+        line,
+        ..PlaceDate::default()
+    };
+    if let Some(c) = DATE.captures(out.line.as_str()) {
+        out.place = c
+            .get(1)
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|s| !s.is_empty());
+        out.day = c.get(2).map(|m| m.as_str().to_string());
+        out.month = c.get(3).map(|m| m.as_str().to_string());
+        out.year = c.get(4).map(|m| m.as_str().to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{clean::clean_line, lines::split_lines};
+
+    fn header_of(text: &str) -> (Header, usize) {
+        let lines: Vec<CleanLine> = split_lines(text).iter().flat_map(clean_line).collect();
+        parse_header(&lines)
+    }
+
+    #[test]
+    fn cover_letter_header() {
+        let (h, _) = header_of(
+            "UBND TỈNH SÓC TRĂNG\nVĂN PHÒNG\n\nSố.3593 /VP-VX\nV/v nghiên cứu, góp ý cho\ndự thảo Kế hoạch\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSóc Trăng, ngày 04 tháng 7 năm 2023\n\nKính gửi:\n",
+        );
+        assert_eq!(h.parent_body.unwrap().as_str(), "UBND TỈNH SÓC TRĂNG");
+        assert_eq!(h.issuing_body.unwrap().as_str(), "VĂN PHÒNG");
+        let s = h.symbol.unwrap();
+        assert_eq!(s.value, "3593/VP-VX");
+        assert_eq!(s.number.as_deref(), Some("3593"));
+        assert_eq!(s.agency.as_deref(), Some("VP"));
+        assert_eq!(s.unit.as_deref(), Some("VX"));
+        assert!(h.title_is_subject);
+        assert_eq!(
+            h.title.unwrap().as_str(),
+            "V/v nghiên cứu, góp ý cho dự thảo Kế hoạch"
+        );
+        let d = h.place_date.unwrap();
+        assert_eq!(d.place.as_deref(), Some("Sóc Trăng"));
+        assert_eq!(
+            (d.day.as_deref(), d.month.as_deref(), d.year.as_deref()),
+            (Some("04"), Some("7"), Some("2023"))
+        );
+    }
+
+    #[test]
+    fn draft_plan_header_with_wrapped_fields() {
+        let (h, body) = header_of(
+            "**ỦY BAN NHÂN DÂN\n**\nTỈNH X\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\nSố:\n/KH-UBND\n*X, ngày\ntháng năm 2023*\nDỰ THẢO\n**KẾ HOẠCH**\nTriển khai thi hành\nLuật Y\nCăn cứ Luật Y;\n",
+        );
+        assert_eq!(h.parent_body, None);
+        assert_eq!(h.issuing_body.unwrap().as_str(), "ỦY BAN NHÂN DÂN TỈNH X");
+        assert_eq!(
+            h.national_title.unwrap().as_str(),
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        );
+        let s = h.symbol.unwrap();
+        assert_eq!(s.number, None);
+        assert_eq!(s.type_code.as_deref(), Some("KH"));
+        assert_eq!(s.agency.as_deref(), Some("UBND"));
+        assert_eq!(h.place_date.unwrap().day, None);
+        assert!(h.draft.is_some());
+        assert_eq!(h.title.unwrap().as_str(), "Triển khai thi hành Luật Y");
+        assert_eq!(body, 16, "body starts at the Căn cứ line");
+    }
+
+    #[test]
+    fn legal_symbol_with_year() {
+        let s = parse_symbol(Paragraph::new({
+            let l = split_lines("Số: 15/2020/NĐ-CP");
+            l[0].text.clone()
+        }));
+        assert_eq!(s.number.as_deref(), Some("15"));
+        assert_eq!(s.year.as_deref(), Some("2020"));
+        assert_eq!(s.code_parts, ["NĐ", "CP"]);
+    }
+}

@@ -1,0 +1,274 @@
+//! Recognising the numbering marker at the start of a paragraph: `II.`, `2.`, `1.2.`, `đ)`, `-`,
+//! `+`, `Điều 5.`, `Chương II`, `Mục 1`, `Phần I`.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::text::numbering::{letter_ordinal, roman_value};
+
+/// The kind of a numbered (or bulleted) part. The order of variants is not meaningful; see
+/// [`MarkerKind::rank`] for nesting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkerKind {
+    Part,
+    Chapter,
+    Section,
+    Subsection,
+    Article,
+    Roman,
+    /// `1.`, `1.2.`, `1.2.3.`: the depth is the number of components.
+    Arabic(u8),
+    /// `1)`.
+    ArabicParen,
+    /// `a)` … `đ)` … `y)`.
+    Letter,
+    Dash,
+    Plus,
+}
+
+impl MarkerKind {
+    /// Nesting rank: a marker of higher rank nests under one of lower rank.
+    pub fn rank(self) -> u32 {
+        match self {
+            MarkerKind::Part => 0,
+            MarkerKind::Chapter => 1,
+            MarkerKind::Section => 2,
+            MarkerKind::Subsection => 3,
+            MarkerKind::Article => 4,
+            MarkerKind::Roman => 5,
+            MarkerKind::Arabic(depth) => 5 + u32::from(depth.min(4)),
+            MarkerKind::ArabicParen => 10,
+            MarkerKind::Letter => 11,
+            MarkerKind::Dash => 12,
+            MarkerKind::Plus => 13,
+        }
+    }
+
+    /// Bullets carry no number: they are list items, not numbered parts.
+    pub fn is_bullet(self) -> bool {
+        matches!(self, MarkerKind::Dash | MarkerKind::Plus)
+    }
+
+    /// Legal-structure parts whose numbering runs through the whole document (Điều 1..N) or
+    /// which start a fresh path.
+    pub fn is_legal_unit(self) -> bool {
+        matches!(
+            self,
+            MarkerKind::Part
+                | MarkerKind::Chapter
+                | MarkerKind::Section
+                | MarkerKind::Subsection
+                | MarkerKind::Article
+        )
+    }
+}
+
+/// A recognised marker at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    /// The marker as written, normalised: `II.`, `đ)`, `-`, `Điều 5.`, `1.2.`.
+    pub label: String,
+    /// The component used in a numbering path: `II`, `đ`, `Điều 5`, `1.2`.
+    pub key: String,
+    /// Value in its sequence (Roman or Arabic value, letter position); `None` for bullets.
+    pub ordinal: Option<u32>,
+    /// Length in characters of the marker and the spaces after it.
+    pub len_chars: usize,
+}
+
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|TIỂU MỤC|Điều|ĐIỀU)\s+([0-9]{1,4}|[IVXLC]{1,8})(?:\s*[.:]|\s*$|\s+)\s*")
+        .expect("static regex")
+});
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([IVXLC]{1,8})\s*[.\-–:]\s*").expect("static regex"));
+static ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:[0-9]{1,3}\.){1,4})(?:\s+|$)").expect("static regex"));
+static ARABIC_NO_DOT: LazyLock<Regex> = LazyLock::new(|| {
+    // "1.2 Title" (sub-numbering without the final dot) is common in converted text.
+    Regex::new(r"^([0-9]{1,3}(?:\.[0-9]{1,3}){1,3})\s+").expect("static regex")
+});
+static ARABIC_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,3})\)\s*").expect("static regex"));
+static LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([abcdđeghiklmnopqrstuvxy])\)\s*").expect("static regex"));
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([-+•–])\s+").expect("static regex"));
+
+/// Recognises the marker at the start of `text` (already cleaned: no markup, single spaces).
+pub fn parse_marker(text: &str) -> Option<Marker> {
+    let chars = |s: &str| s.chars().count();
+    if let Some(c) = LEGAL.captures(text) {
+        let word = c.get(1)?.as_str();
+        let num = c.get(2)?.as_str();
+        let kind = match crate::text::fold(word).as_str() {
+            "phan" => MarkerKind::Part,
+            "chuong" => MarkerKind::Chapter,
+            "muc" => MarkerKind::Section,
+            "tieu muc" => MarkerKind::Subsection,
+            _ => MarkerKind::Article,
+        };
+        let ordinal = num.parse::<u32>().ok().or_else(|| roman_value(num));
+        ordinal?;
+        let canonical_word = title_case(word);
+        let label = if kind == MarkerKind::Article {
+            format!("{canonical_word} {num}.")
+        } else {
+            format!("{canonical_word} {num}")
+        };
+        return Some(Marker {
+            kind,
+            key: format!("{canonical_word} {num}"),
+            label,
+            ordinal,
+            len_chars: chars(c.get(0)?.as_str()),
+        });
+    }
+    if let Some(c) = ROMAN.captures(text) {
+        let numeral = c.get(1)?.as_str();
+        // A Roman heading is followed by text; "I." alone or "C. Something" are still accepted,
+        // but a lone capital that is really a word (e.g. "V. I. Lenin") is rare enough to ignore.
+        // Headings never run past XL; a larger "numeral" is a word or an initial ("C. Mác").
+        if let Some(value) = roman_value(numeral).filter(|v| *v <= 40) {
+            return Some(Marker {
+                kind: MarkerKind::Roman,
+                label: format!("{numeral}."),
+                key: numeral.to_string(),
+                ordinal: Some(value),
+                len_chars: chars(c.get(0)?.as_str()),
+            });
+        }
+    }
+    if let Some(c) = ARABIC.captures(text) {
+        let raw = c.get(1)?.as_str().trim_end_matches('.');
+        let parts: Vec<&str> = raw.split('.').collect();
+        let last = parts.last()?.parse::<u32>().ok()?;
+        return Some(Marker {
+            kind: MarkerKind::Arabic(parts.len() as u8),
+            label: format!("{raw}."),
+            key: raw.to_string(),
+            ordinal: Some(last),
+            len_chars: chars(c.get(0)?.as_str()),
+        });
+    }
+    if let Some(c) = ARABIC_NO_DOT.captures(text) {
+        let raw = c.get(1)?.as_str();
+        let parts: Vec<&str> = raw.split('.').collect();
+        let last = parts.last()?.parse::<u32>().ok()?;
+        return Some(Marker {
+            kind: MarkerKind::Arabic(parts.len() as u8),
+            label: raw.to_string(),
+            key: raw.to_string(),
+            ordinal: Some(last),
+            len_chars: chars(c.get(0)?.as_str()),
+        });
+    }
+    if let Some(c) = ARABIC_PAREN.captures(text) {
+        let raw = c.get(1)?.as_str();
+        return Some(Marker {
+            kind: MarkerKind::ArabicParen,
+            label: format!("{raw})"),
+            key: raw.to_string(),
+            ordinal: raw.parse().ok(),
+            len_chars: chars(c.get(0)?.as_str()),
+        });
+    }
+    if let Some(c) = LETTER.captures(text) {
+        let letter = c.get(1)?.as_str();
+        let ordinal = letter_ordinal(letter.chars().next()?);
+        return Some(Marker {
+            kind: MarkerKind::Letter,
+            label: format!("{letter})"),
+            key: letter.to_string(),
+            ordinal,
+            len_chars: chars(c.get(0)?.as_str()),
+        });
+    }
+    if let Some(c) = BULLET.captures(text) {
+        let sign = c.get(1)?.as_str();
+        let kind = if sign == "+" {
+            MarkerKind::Plus
+        } else {
+            MarkerKind::Dash
+        };
+        return Some(Marker {
+            kind,
+            label: sign.to_string(),
+            key: sign.to_string(),
+            ordinal: None,
+            len_chars: chars(c.get(0)?.as_str()),
+        });
+    }
+    None
+}
+
+fn title_case(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_key(text: &str) -> Option<(MarkerKind, String, Option<u32>)> {
+        parse_marker(text).map(|m| (m.kind, m.key, m.ordinal))
+    }
+
+    #[test]
+    fn plan_markers() {
+        assert_eq!(
+            kind_key("II. NỘI DUNG"),
+            Some((MarkerKind::Roman, "II".into(), Some(2)))
+        );
+        assert_eq!(
+            kind_key("3. Tổ chức rà soát"),
+            Some((MarkerKind::Arabic(1), "3".into(), Some(3)))
+        );
+        assert_eq!(
+            kind_key("1.2. Mục tiêu"),
+            Some((MarkerKind::Arabic(2), "1.2".into(), Some(2)))
+        );
+        assert_eq!(
+            kind_key("đ) Ban hành Quy chế"),
+            Some((MarkerKind::Letter, "đ".into(), Some(5)))
+        );
+        assert_eq!(
+            kind_key("e) Tiếp"),
+            Some((MarkerKind::Letter, "e".into(), Some(6)))
+        );
+        assert_eq!(kind_key("- Cơ quan chủ trì").unwrap().0, MarkerKind::Dash);
+        assert_eq!(kind_key("+ Sở Nội vụ").unwrap().0, MarkerKind::Plus);
+    }
+
+    #[test]
+    fn legal_markers() {
+        assert_eq!(
+            kind_key("Điều 5. Phạm vi"),
+            Some((MarkerKind::Article, "Điều 5".into(), Some(5)))
+        );
+        assert_eq!(
+            kind_key("Chương II"),
+            Some((MarkerKind::Chapter, "Chương II".into(), Some(2)))
+        );
+        assert_eq!(
+            kind_key("ĐIỀU 3. Hiệu lực").unwrap().1,
+            "Điều 3".to_string()
+        );
+    }
+
+    #[test]
+    fn not_markers() {
+        assert_eq!(parse_marker("Năm 2023 và các năm"), None);
+        assert_eq!(parse_marker("2023/NĐ-CP quy định"), None);
+        assert_eq!(parse_marker("Căn cứ Luật"), None);
+        assert_eq!(parse_marker("-5 độ"), None);
+        assert_eq!(parse_marker("f) không phải chữ cái Việt"), None);
+    }
+}

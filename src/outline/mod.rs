@@ -1,0 +1,70 @@
+//! From text to documents: splitting a file into documents and parsing each into an outline.
+
+pub mod body;
+pub mod header;
+pub mod marker;
+pub mod model;
+pub mod split;
+
+use crate::document::clean::{CleanLine, clean_line};
+use crate::document::lines::{SourceLine, split_lines};
+use crate::text::fold;
+
+pub use marker::MarkerKind;
+pub use model::{Document, Header, Paragraph, Section};
+
+/// A parsed file: its NFC lines (for rules that read raw text) and its documents.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub lines: Vec<SourceLine>,
+    pub documents: Vec<Document>,
+}
+
+/// Parses decoded text into documents.
+pub fn parse(text: &str) -> ParsedFile {
+    let lines = split_lines(text);
+    let clean: Vec<CleanLine> = lines.iter().flat_map(clean_line).collect();
+    let starts = split::document_starts(&clean);
+    let mut documents = Vec::with_capacity(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(clean.len());
+        let slice = &clean[start..end];
+        let mut doc = parse_document(slice);
+        doc.index = k + 1;
+        documents.push(doc);
+    }
+    assign_versions(&mut documents);
+    ParsedFile { lines, documents }
+}
+
+/// Parses one document's lines.
+pub fn parse_document(lines: &[CleanLine]) -> Document {
+    let (header, body_start) = header::parse_header(lines);
+    let mut doc = Document {
+        header,
+        ..Document::default()
+    };
+    body::parse_body(&lines[body_start..], &mut doc);
+    let text_lines = || lines.iter().filter(|l| l.is_text());
+    doc.first_line = text_lines().next().map_or(0, |l| l.number);
+    doc.last_line = text_lines().next_back().map_or(0, |l| l.number);
+    doc
+}
+
+/// A key that is equal for two versions of the same document: type and title, folded, without
+/// punctuation or spacing differences.
+pub fn version_key(doc: &Document) -> Option<String> {
+    let title = doc.title()?;
+    let type_name = doc.type_name().unwrap_or_default();
+    let squash = |s: &str| -> String { fold(s).chars().filter(|c| c.is_alphanumeric()).collect() };
+    Some(format!("{}|{}", squash(&type_name), squash(title)))
+}
+
+fn assign_versions(documents: &mut [Document]) {
+    let keys: Vec<Option<String>> = documents.iter().map(version_key).collect();
+    for i in 0..documents.len() {
+        documents[i].version_of = (0..i)
+            .find(|&j| keys[j].is_some() && keys[j] == keys[i])
+            .map_or(documents[i].index, |j| documents[j].index);
+    }
+}

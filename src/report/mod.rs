@@ -1,0 +1,4 @@
+//! Output formats. Each writer takes plain data and an `io::Write`, so every format is tested
+//! against a `Vec<u8>`.
+
+pub mod outline;

@@ -1,0 +1,353 @@
+//! `rasoat outline`: text and JSON views of parsed documents.
+//!
+//! The JSON field names are a contract (scripts and later commands rely on them): extend, never
+//! rename.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::outline::MarkerKind;
+use crate::outline::model::{Document, Paragraph, Section, SignatureRole};
+
+#[derive(Serialize)]
+pub struct OutlineJson<'a> {
+    pub path: String,
+    pub documents: Vec<DocumentJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct TextJson<'a> {
+    pub text: &'a str,
+    pub line: u32,
+}
+
+fn field(p: &Paragraph) -> TextJson<'_> {
+    TextJson {
+        text: p.as_str(),
+        line: p.line(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct SymbolJson<'a> {
+    pub text: &'a str,
+    pub value: &'a str,
+    pub number: Option<&'a str>,
+    pub year: Option<&'a str>,
+    pub type_code: Option<&'a str>,
+    pub agency: Option<&'a str>,
+    pub unit: Option<&'a str>,
+    pub line: u32,
+}
+
+#[derive(Serialize)]
+pub struct DateJson<'a> {
+    pub text: &'a str,
+    pub place: Option<&'a str>,
+    pub day: Option<&'a str>,
+    pub month: Option<&'a str>,
+    pub year: Option<&'a str>,
+    pub line: u32,
+}
+
+#[derive(Serialize)]
+pub struct HeaderJson<'a> {
+    pub parent_body: Option<TextJson<'a>>,
+    pub issuing_body: Option<TextJson<'a>>,
+    pub national_title: Option<TextJson<'a>>,
+    pub motto: Option<TextJson<'a>>,
+    pub symbol: Option<SymbolJson<'a>>,
+    pub place_date: Option<DateJson<'a>>,
+    pub draft_mark: Option<TextJson<'a>>,
+    pub marks: Vec<TextJson<'a>>,
+    pub type_name: Option<TextJson<'a>>,
+    pub title: Option<TextJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SectionJson<'a> {
+    pub number: &'a str,
+    pub label: &'a str,
+    pub kind: MarkerKind,
+    pub ordinal: Option<u32>,
+    pub title: &'a str,
+    pub line: u32,
+    pub end_line: u32,
+    pub paragraphs: Vec<TextJson<'a>>,
+    pub children: Vec<SectionJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SignatureJson<'a> {
+    pub role: SignatureRole,
+    pub prefix: Option<&'a str>,
+    pub text: &'a str,
+    pub line: u32,
+}
+
+#[derive(Serialize)]
+pub struct DocumentJson<'a> {
+    pub index: usize,
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    pub symbol: Option<&'a str>,
+    pub draft: bool,
+    pub title: Option<&'a str>,
+    pub version_of: usize,
+    pub first_line: u32,
+    pub last_line: u32,
+    pub header: HeaderJson<'a>,
+    pub addressees: Vec<TextJson<'a>>,
+    pub legal_bases: Vec<TextJson<'a>>,
+    pub preamble: Vec<TextJson<'a>>,
+    pub sections: Vec<SectionJson<'a>>,
+    pub closing: Vec<TextJson<'a>>,
+    pub distribution_heading: Option<TextJson<'a>>,
+    pub recipients: Vec<TextJson<'a>>,
+    pub archive: Vec<&'a str>,
+    pub archive_line: Option<TextJson<'a>>,
+    pub signature: Vec<SignatureJson<'a>>,
+}
+
+fn section_json(s: &Section) -> SectionJson<'_> {
+    SectionJson {
+        number: &s.number,
+        label: &s.label,
+        kind: s.kind,
+        ordinal: s.ordinal,
+        title: s.title.as_str(),
+        line: s.line(),
+        end_line: s.end_line(),
+        paragraphs: s.paragraphs.iter().map(field).collect(),
+        children: s.children.iter().map(section_json).collect(),
+    }
+}
+
+pub fn document_json(d: &Document) -> DocumentJson<'_> {
+    let h = &d.header;
+    DocumentJson {
+        index: d.index,
+        type_name: d.type_name(),
+        symbol: h.symbol.as_ref().map(|s| s.value.as_str()),
+        draft: d.is_draft(),
+        title: d.title(),
+        version_of: d.version_of,
+        first_line: d.first_line,
+        last_line: d.last_line,
+        header: HeaderJson {
+            parent_body: h.parent_body.as_ref().map(field),
+            issuing_body: h.issuing_body.as_ref().map(field),
+            national_title: h.national_title.as_ref().map(field),
+            motto: h.motto.as_ref().map(field),
+            symbol: h.symbol.as_ref().map(|s| SymbolJson {
+                text: s.line.as_str(),
+                value: &s.value,
+                number: s.number.as_deref(),
+                year: s.year.as_deref(),
+                type_code: s.type_code.as_deref(),
+                agency: s.agency.as_deref(),
+                unit: s.unit.as_deref(),
+                line: s.line.line(),
+            }),
+            place_date: h.place_date.as_ref().map(|p| DateJson {
+                text: p.line.as_str(),
+                place: p.place.as_deref(),
+                day: p.day.as_deref(),
+                month: p.month.as_deref(),
+                year: p.year.as_deref(),
+                line: p.line.line(),
+            }),
+            draft_mark: h.draft.as_ref().map(field),
+            marks: h.marks.iter().map(field).collect(),
+            type_name: h.type_name.as_ref().map(field),
+            title: h.title.as_ref().map(field),
+        },
+        addressees: d.addressees.iter().map(field).collect(),
+        legal_bases: d.legal_bases.iter().map(field).collect(),
+        preamble: d.preamble.iter().map(field).collect(),
+        sections: d.sections.iter().map(section_json).collect(),
+        closing: d.closing.iter().map(field).collect(),
+        distribution_heading: d.distribution.as_ref().map(|x| field(&x.heading)),
+        recipients: d
+            .distribution
+            .as_ref()
+            .map(|x| x.items.iter().map(field).collect())
+            .unwrap_or_default(),
+        archive: d
+            .distribution
+            .as_ref()
+            .map(|x| x.archive_units.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
+        archive_line: d
+            .distribution
+            .as_ref()
+            .and_then(|x| x.archive.as_ref())
+            .map(field),
+        signature: d
+            .signature
+            .iter()
+            .map(|s| SignatureJson {
+                role: s.role,
+                prefix: s.prefix.as_deref(),
+                text: s.text.as_str(),
+                line: s.text.line(),
+            })
+            .collect(),
+    }
+}
+
+/// Writes the JSON outline of `documents`.
+pub fn write_json(out: &mut dyn Write, path: &str, documents: &[&Document]) -> io::Result<()> {
+    let json = OutlineJson {
+        path: path.to_string(),
+        documents: documents.iter().map(|d| document_json(d)).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    writeln!(out)
+}
+
+/// Shortens `text` to at most `max` characters, ending with `…` when cut.
+pub fn ellipsize(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+/// Writes a human-readable outline: header fields, then the numbered parts as an indented tree
+/// (bullets only with `show_bullets`), then Nơi nhận and the signature.
+pub fn write_text(
+    out: &mut dyn Write,
+    path: &str,
+    documents: &[&Document],
+    show_bullets: bool,
+) -> io::Result<()> {
+    for (k, d) in documents.iter().enumerate() {
+        if k > 0 {
+            writeln!(out)?;
+        }
+        let h = &d.header;
+        let kind = d.type_name().unwrap_or_else(|| "(không rõ loại)".into());
+        let mut heading = format!("{path}#{}  {kind}", d.index);
+        if let Some(s) = &h.symbol {
+            heading.push_str(&format!("  {}", s.value));
+        }
+        if d.is_draft() {
+            heading.push_str("  [DỰ THẢO]");
+        }
+        heading.push_str(&format!("  (dòng {}–{})", d.first_line, d.last_line));
+        writeln!(out, "{heading}")?;
+        if d.version_of != d.index {
+            writeln!(out, "  Phiên bản của:   #{}", d.version_of)?;
+        }
+        let line_of = |p: &Paragraph| format!("  :{}", p.line());
+        if let Some(p) = &h.parent_body {
+            writeln!(out, "  Cơ quan chủ quản: {}{}", p.as_str(), line_of(p))?;
+        }
+        if let Some(p) = &h.issuing_body {
+            writeln!(out, "  Cơ quan ban hành: {}{}", p.as_str(), line_of(p))?;
+        }
+        if let Some(s) = &h.symbol {
+            let mut parts = Vec::new();
+            if let Some(n) = &s.number {
+                parts.push(format!("số {n}"));
+            } else {
+                parts.push("số để trống".to_string());
+            }
+            if let Some(t) = &s.type_code {
+                parts.push(format!("loại {t}"));
+            }
+            if let Some(a) = &s.agency {
+                parts.push(format!("cơ quan {a}"));
+            }
+            if let Some(u) = &s.unit {
+                parts.push(format!("đơn vị {u}"));
+            }
+            writeln!(
+                out,
+                "  Số, ký hiệu:      {} ({}){}",
+                s.line.as_str(),
+                parts.join(", "),
+                line_of(&s.line)
+            )?;
+        }
+        if let Some(p) = &h.place_date {
+            writeln!(
+                out,
+                "  Địa danh, ngày:   {}{}",
+                p.line.as_str(),
+                line_of(&p.line)
+            )?;
+        }
+        if let Some(p) = &h.title {
+            writeln!(
+                out,
+                "  Trích yếu:        {}{}",
+                ellipsize(p.as_str(), 90),
+                line_of(p)
+            )?;
+        }
+        if !d.addressees.is_empty() {
+            writeln!(out, "  Kính gửi:         {} nơi", d.addressees.len())?;
+        }
+        for b in &d.legal_bases {
+            writeln!(
+                out,
+                "  Căn cứ:           {}{}",
+                ellipsize(b.as_str(), 90),
+                line_of(b)
+            )?;
+        }
+        if !d.sections.is_empty() {
+            writeln!(out, "  Bố cục:")?;
+            for s in &d.sections {
+                write_section(out, s, 2, show_bullets)?;
+            }
+        }
+        if let Some(x) = &d.distribution {
+            writeln!(
+                out,
+                "  {}  {} nơi nhận; Lưu: {}{}",
+                x.heading.as_str(),
+                x.items.len(),
+                if x.archive_units.is_empty() {
+                    "(không có)".to_string()
+                } else {
+                    x.archive_units.join(", ")
+                },
+                line_of(&x.heading)
+            )?;
+        }
+        if !d.signature.is_empty() {
+            let lines: Vec<&str> = d.signature.iter().map(|s| s.text.as_str()).collect();
+            writeln!(out, "  Chữ ký:           {}", lines.join(" / "))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_section(
+    out: &mut dyn Write,
+    s: &Section,
+    depth: usize,
+    show_bullets: bool,
+) -> io::Result<()> {
+    if s.kind.is_bullet() && !show_bullets {
+        return Ok(());
+    }
+    let indent = "  ".repeat(depth);
+    writeln!(
+        out,
+        "{indent}{:<6} {}  :{}",
+        s.label,
+        ellipsize(s.title.as_str(), 80usize.saturating_sub(depth * 2)),
+        s.line()
+    )?;
+    for c in &s.children {
+        write_section(out, c, depth + 1, show_bullets)?;
+    }
+    Ok(())
+}
