@@ -103,6 +103,11 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
         })
         .collect();
     if out.is_empty() {
+        // A line of markup only (`**`, `* *`) is an artefact of a bold run split by the converter:
+        // dropping it keeps the lines around it together (`**ỦY BAN NHÂN DÂN` / `**` / `TỈNH X`).
+        if raw.contains('*') && !had_pipe && raw.chars().all(|c| c == '*' || c.is_whitespace()) {
+            return Vec::new();
+        }
         let kind = if had_pipe {
             LineKind::Rule
         } else {
@@ -155,7 +160,8 @@ mod tests {
         );
         assert_eq!(clean("|")[0].0, LineKind::Rule);
         assert_eq!(clean("---------------")[0].0, LineKind::Rule);
-        assert_eq!(clean("** **")[0].0, LineKind::Blank);
+        assert!(clean("** **").is_empty());
+        assert_eq!(clean("   ")[0].0, LineKind::Blank);
         assert_eq!(clean("## Văn bản")[0].1, "Văn bản");
     }
 

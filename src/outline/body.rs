@@ -360,16 +360,33 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) {
                 continue;
             } else if starts_lower(text) && !d.items.is_empty() && d.archive.is_none() {
                 let last = d.items.last_mut().expect("checked non-empty");
-                let mut joined = last.text.clone();
-                if let Some(p) = line.text.start() {
-                    joined.push(' ', p);
-                }
-                joined.push_mapped(&line.text);
-                *last = Paragraph::new(joined);
+                append_line(last, line);
                 continue;
             }
         }
+        // A caps recipient wrapped onto its own line (`DTTG, NHNNVN, TTCP;`).
+        if let Some(d) = distribution
+            .as_mut()
+            .filter(|d| !signature_started && d.archive.is_none() && !d.items.is_empty())
+            && text.ends_with([';', ','])
+        {
+            let last = d.items.last_mut().expect("checked non-empty");
+            append_line(last, line);
+            continue;
+        }
         if !signer_found {
+            // A signature title wrapped onto the next line (`TM. ỦY BAN NHÂN` / `DÂN`).
+            if let Some(previous) = doc.signature.last_mut()
+                && matches!(
+                    previous.role,
+                    SignatureRole::Authority | SignatureRole::Title
+                )
+                && is_caps(text)
+                && continues_title(previous.text.as_str(), text)
+            {
+                append_line(&mut previous.text, line);
+                continue;
+            }
             if let Some(prefix) = authority_prefix(text) {
                 doc.signature.push(SignatureLine {
                     role: SignatureRole::Authority,
@@ -411,10 +428,57 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) {
                 continue;
             }
         }
-        in_trailer = true;
+        // Notes between the Lưu line and the signature (`05 bản`, `Ký bởi: …`) are kept as
+        // trailer text without ending the block; only what follows the signer ends it.
+        in_trailer = signer_found;
         doc.trailer.push(para());
     }
     doc.distribution = distribution;
+}
+
+fn append_line(paragraph: &mut Paragraph, line: &CleanLine) {
+    let mut joined = paragraph.text.clone();
+    if let Some(p) = line.text.start() {
+        joined.push(' ', p);
+    }
+    joined.push_mapped(&line.text);
+    *paragraph = Paragraph::new(joined);
+}
+
+/// Words that open a new signature title; a caps line not opening with one of them continues the
+/// line above it.
+const TITLE_STARTS: &[&str] = &[
+    "pho ",
+    "chu tich",
+    "giam doc",
+    "thu truong",
+    "truong ",
+    "cuc truong",
+    "chanh ",
+    "bo truong",
+    "thu tuong",
+    "vu truong",
+    "chu nhiem",
+    "tong ",
+    "vien truong",
+    "hieu truong",
+    "bi thu",
+    "kt",
+    "tl",
+    "tm",
+    "tuq",
+    "q.",
+    "chanh an",
+    "uy vien",
+    "ke toan",
+];
+
+fn continues_title(previous: &str, next: &str) -> bool {
+    if previous.ends_with(',') {
+        return true;
+    }
+    let folded = fold(next) + " ";
+    !TITLE_STARTS.iter().any(|w| folded.starts_with(w))
 }
 
 fn push_item(d: &mut Distribution, item: Paragraph) {

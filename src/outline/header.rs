@@ -124,6 +124,24 @@ enum Field {
     Other,
 }
 
+const NATIONAL_TITLE: &str = "cong hoa xa hoi chu nghia viet nam";
+
+/// If the Quốc hiệu starts at `lines[i]`, possibly wrapped onto the next text line at any word
+/// (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`, `**CỘNG` / `HÒA XÃ HỘI…`), returns the index of its
+/// last line.
+pub(crate) fn national_title_end(lines: &[CleanLine], i: usize) -> Option<usize> {
+    let first = fold(lines[i].as_str());
+    if first.starts_with(NATIONAL_TITLE) || first == "dang cong san viet nam" {
+        return Some(i);
+    }
+    if first.len() < 4 || !NATIONAL_TITLE.starts_with(&first) {
+        return None;
+    }
+    let j = next_text(lines, i + 1)?;
+    let joined = format!("{first} {}", fold(lines[j].as_str()));
+    joined.starts_with(NATIONAL_TITLE).then_some(j)
+}
+
 fn classify(line: &str) -> Field {
     let folded = fold(line);
     let folded_trim = folded.trim_end_matches([':', '.']).trim();
@@ -132,7 +150,7 @@ fn classify(line: &str) -> Field {
     {
         return Field::NationalTitle;
     }
-    if folded == "cong hoa xa hoi" {
+    if folded.len() >= 4 && NATIONAL_TITLE.starts_with(&folded) {
         return Field::NationalTitleFirstHalf;
     }
     if folded.starts_with("doc lap") && folded.contains("tu do") {
@@ -198,16 +216,14 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
             Field::NationalTitle => {
                 header.national_title = Some(Paragraph::new(line.text.clone()));
             }
-            Field::NationalTitleFirstHalf => {
-                let next = next_text(lines, i + 1);
-                match next {
-                    Some(j) if fold(lines[j].as_str()).starts_with("chu nghia viet nam") => {
-                        header.national_title = Some(join(&[&lines[i], &lines[j]]));
-                        i = j;
-                    }
-                    _ => header.national_title = Some(Paragraph::new(line.text.clone())),
+            Field::NationalTitleFirstHalf => match national_title_end(lines, i) {
+                Some(j) => {
+                    header.national_title = Some(join(&[&lines[i], &lines[j]]));
+                    i = j;
                 }
-            }
+                None if header.type_name.is_none() => body_caps.push(line),
+                None => {}
+            },
             Field::Motto => header.motto = Some(Paragraph::new(line.text.clone())),
             Field::Symbol if header.symbol.is_none() => {
                 let caps = SYMBOL.captures(text).expect("classified as symbol");
@@ -254,7 +270,38 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
                 continue;
             }
             Field::Caps if header.type_name.is_none() && parse_marker(text).is_none() => {
+                // A type name broken over two lines (`**QUYẾT` / `ĐỊNH**`).
+                if let Some(j) = next_text(lines, i + 1)
+                    && classify(&format!("{text} {}", lines[j].as_str())) == Field::TypeName
+                {
+                    header.type_name = Some(join(&[line, &lines[j]]));
+                    let (title, next) = collect_title(lines, j + 1, false);
+                    if !title.is_empty() {
+                        header.title = Some(join(&title));
+                    }
+                    i = next;
+                    continue;
+                }
                 body_caps.push(line);
+            }
+            // A place name wrapped before its date (`Thành phố Hồ Chí` / `Minh, ngày 20 …`).
+            Field::Other | Field::Caps
+                if header.place_date.is_none()
+                    && text.chars().count() < 40
+                    && next_text(lines, i + 1)
+                        .is_some_and(|j| classify(lines[j].as_str()) == Field::Date) =>
+            {
+                let j = next_text(lines, i + 1).expect("checked above");
+                let mut parts = vec![line, &lines[j]];
+                if !YEAR_PRESENT.is_match(lines[j].as_str())
+                    && let Some(k) = next_text(lines, j + 1)
+                {
+                    parts.push(&lines[k]);
+                    i = k;
+                } else {
+                    i = j;
+                }
+                header.place_date = Some(parse_place_date(join(&parts)));
             }
             Field::AddresseeHeading | Field::LegalBasis => break,
             _ if seen_core => break,

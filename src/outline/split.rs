@@ -9,19 +9,10 @@ use crate::document::clean::CleanLine;
 use crate::text::{fold, is_caps, starts_lower};
 
 use super::body::authority_prefix;
+use super::header::national_title_end;
 
 fn is_anchor(lines: &[CleanLine], i: usize) -> bool {
-    let folded = fold(lines[i].as_str());
-    if folded.starts_with("cong hoa xa hoi chu nghia viet nam")
-        || folded == "dang cong san viet nam"
-    {
-        return true;
-    }
-    folded == "cong hoa xa hoi"
-        && lines[i + 1..]
-            .iter()
-            .find(|l| l.is_text())
-            .is_some_and(|l| fold(l.as_str()).starts_with("chu nghia viet nam"))
+    national_title_end(lines, i).is_some()
 }
 
 /// Returns the index (into `lines`) of the first line of each document, in order. A file with no
