@@ -449,9 +449,12 @@ mod tests {
     use super::*;
     use crate::document::{clean::clean_line, lines::split_lines};
 
-    fn header_of(text: &str) -> (Header, usize) {
+    /// The header and the text of the first body line.
+    fn header_of(text: &str) -> (Header, String) {
         let lines: Vec<CleanLine> = split_lines(text).iter().flat_map(clean_line).collect();
-        parse_header(&lines)
+        let (header, body) = parse_header(&lines);
+        let first = lines.get(body).map_or("", |l| l.as_str()).to_string();
+        (header, first)
     }
 
     #[test]
@@ -497,7 +500,7 @@ mod tests {
         assert_eq!(h.place_date.unwrap().day, None);
         assert!(h.draft.is_some());
         assert_eq!(h.title.unwrap().as_str(), "Triển khai thi hành Luật Y");
-        assert_eq!(body, 16, "body starts at the Căn cứ line");
+        assert_eq!(body, "Căn cứ Luật Y;", "body starts at the Căn cứ line");
     }
 
     #[test]
