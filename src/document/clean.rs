@@ -28,6 +28,9 @@ pub struct CleanLine {
     /// Whether the original line opened with a bold marker (`**`): converters put each bold run of
     /// the header (issuing body, type name, authority) on its own, so this helps split blocks.
     pub starts_bold: bool,
+    /// Whether the original line closed an emphasis run (`…**` or `…*`): a heading set in bold
+    /// (`**Điều 5. Hiệu lực thi hành**`) ends there even without punctuation.
+    pub ends_emphasis: bool,
 }
 
 impl CleanLine {
@@ -53,6 +56,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
     let raw = line.text.as_str();
     let trimmed_raw = raw.trim_start();
     let starts_bold = trimmed_raw.starts_with("**");
+    let ends_emphasis = raw.trim_end().ends_with('*');
     let had_pipe = raw.contains('|');
     if is_rule(raw) {
         return vec![CleanLine {
@@ -60,6 +64,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
             kind: LineKind::Rule,
             text: MappedText::new(),
             starts_bold: false,
+            ends_emphasis: false,
         }];
     }
     // Markdown heading hashes at the start of a line are markup, not text.
@@ -100,6 +105,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
             kind: LineKind::Text,
             text,
             starts_bold,
+            ends_emphasis,
         })
         .collect();
     if out.is_empty() {
@@ -118,6 +124,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
             kind,
             text: MappedText::new(),
             starts_bold: false,
+            ends_emphasis: false,
         });
     }
     out

@@ -107,7 +107,17 @@ pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
             LineKind::Rule => rule = true,
             LineKind::Text => {
                 let joins = current.last().is_some_and(|prev| {
-                    continues(prev.as_str(), line.as_str(), blank, rule, line.starts_bold)
+                    let emphasis_break = prev.ends_emphasis && !starts_lower(line.as_str());
+                    continues(
+                        prev.as_str(),
+                        line.as_str(),
+                        Breaks {
+                            blank,
+                            rule,
+                            emphasis: emphasis_break,
+                            next_bold: line.starts_bold,
+                        },
+                    )
                 });
                 if !joins && !current.is_empty() {
                     out.push(join(&current));
@@ -125,9 +135,30 @@ pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
     out
 }
 
+/// What separates two lines besides their text.
+struct Breaks {
+    /// One or more blank lines.
+    blank: bool,
+    /// A `|` cell border or a `---` rule.
+    rule: bool,
+    /// The previous line closed a bold or italic run.
+    emphasis: bool,
+    /// The next line opens a bold run.
+    next_bold: bool,
+}
+
 /// Does `next` continue the paragraph whose last line is `prev`?
-fn continues(prev: &str, next: &str, blank: bool, rule: bool, next_bold: bool) -> bool {
-    if rule || parse_marker(next).is_some() {
+fn continues(prev: &str, next: &str, breaks: Breaks) -> bool {
+    if breaks.rule || parse_marker(next).is_some() {
+        return false;
+    }
+    // A bare heading (`Điều 3.`, `Chương II`) takes its title from the next line.
+    if parse_marker(prev)
+        .is_some_and(|m| m.kind.is_legal_unit() && m.len_chars >= prev.chars().count())
+    {
+        return true;
+    }
+    if breaks.emphasis {
         return false;
     }
     let folded = fold(next);
@@ -141,15 +172,20 @@ fn continues(prev: &str, next: &str, blank: bool, rule: bool, next_bold: bool) -
     if prev_end.ends_with(['.', ';', ':', '!', '?']) {
         return false;
     }
-    if blank {
+    if breaks.blank {
         // A page break splits a paragraph over a blank line: the next part goes on in lower case.
         return starts_lower(next);
     }
-    if next_bold && !starts_lower(next) {
+    if breaks.next_bold && !starts_lower(next) {
         return false;
     }
-    // A caps heading does not run into the sentence after it; a wrapped caps heading does.
-    is_caps(prev) == is_caps(next) || starts_lower(next)
+    // A caps heading does not run into the sentence after it; a wrapped caps heading does. A
+    // caps line after a sentence is a heading of its own (`QUYẾT ĐỊNH:`) unless it carries
+    // digits, as a wrapped citation does (`72/2025/QH15;`).
+    if is_caps(prev) {
+        return is_caps(next) || starts_lower(next);
+    }
+    !(is_caps(next) && !next.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// A section under construction, with its nesting rank.
@@ -496,15 +532,29 @@ fn push_item(d: &mut Distribution, item: Paragraph) {
 
 /// `Lưu: VT, VX (02b).` → `["VT", "VX"]`.
 pub fn archive_units(line: &str) -> Vec<String> {
+    // Parenthesised notes (copies, drafters' names) may hold commas of their own.
+    let mut depth = 0usize;
+    let line: String = line
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect();
+    let line = line.as_str();
     let after = line
         .split_once(':')
         .map_or_else(|| line.get(4..).unwrap_or(""), |(_, rest)| rest);
     after
         .split([',', ';'])
-        .map(|unit| {
-            let unit = unit.split('(').next().unwrap_or("");
-            unit.trim().trim_end_matches(['.', ',']).trim().to_string()
-        })
+        .map(|unit| unit.trim().trim_end_matches(['.', ',']).trim().to_string())
         .filter(|u| !u.is_empty())
         .collect()
 }
@@ -543,6 +593,7 @@ mod tests {
         assert_eq!(archive_units("Lưu: VT, VX (02b)."), ["VT", "VX"]);
         assert_eq!(archive_units("Lưu: NC, HC."), ["NC", "HC"]);
         assert_eq!(archive_units("Lưu: VT."), ["VT"]);
+        assert_eq!(archive_units("Lưu: VT, NC (Hùng, Dũng)."), ["VT", "NC"]);
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub struct Marker {
 }
 
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|TIỂU MỤC|Điều|ĐIỀU)\s+([0-9]{1,4}|[IVXLC]{1,8})(?:\s*[.:]|\s*$|\s+)\s*")
+    Regex::new(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|TIỂU MỤC|Điều|ĐIỀU)\s+([0-9]{1,4}|[IVXLC]{1,8})(\s*[.:\-–]\s*|\s*$|\s+)")
         .expect("static regex")
 });
 static ROMAN: LazyLock<Regex> =
@@ -91,14 +91,26 @@ static ARABIC_NO_DOT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([0-9]{1,3}(?:\.[0-9]{1,3}){1,3})\s+").expect("static regex")
 });
 static ARABIC_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,3})\)\s*").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2})\)\s*").expect("static regex"));
 static LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([abcdđeghiklmnopqrstuvxy])\)\s*").expect("static regex"));
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([-+•–])\s+").expect("static regex"));
 
 /// Recognises the marker at the start of `text` (already cleaned: no markup, single spaces).
+///
+/// A marker followed by punctuation (`301), các đơn vị`) is the end of a wrapped phrase, not a
+/// heading.
 pub fn parse_marker(text: &str) -> Option<Marker> {
+    let marker = parse_marker_unchecked(text)?;
+    let rest: String = text.chars().skip(marker.len_chars).collect();
+    if rest.starts_with([',', ';', '.', ')', ':', '%']) {
+        return None;
+    }
+    Some(marker)
+}
+
+fn parse_marker_unchecked(text: &str) -> Option<Marker> {
     let chars = |s: &str| s.chars().count();
     if let Some(c) = LEGAL.captures(text) {
         let word = c.get(1)?.as_str();
@@ -112,6 +124,14 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
         };
         let ordinal = num.parse::<u32>().ok().or_else(|| roman_value(num));
         ordinal?;
+        // Without punctuation after the number, "Điều 5 Quyết định số …" is a reference that a
+        // wrapped line happens to start with, not a heading; a heading without a dot is followed
+        // by a caps title ("Chương II QUY ĐỊNH CHUNG") or nothing.
+        let separator = c.get(3)?.as_str();
+        let rest = &text[c.get(0)?.end()..];
+        if separator.trim().is_empty() && !rest.is_empty() && !crate::text::is_caps(rest) {
+            return None;
+        }
         let canonical_word = title_case(word);
         let label = if kind == MarkerKind::Article {
             format!("{canonical_word} {num}.")
@@ -264,11 +284,26 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_at_the_start_of_a_wrapped_line_is_not_a_heading() {
+        assert_eq!(
+            parse_marker("Điều 5 Quyết định số 15/2025/QĐ-TTg trên cơ sở"),
+            None
+        );
+        assert_eq!(
+            kind_key("Chương II QUY ĐỊNH CHUNG").unwrap().1,
+            "Chương II".to_string()
+        );
+        assert_eq!(kind_key("Điều 3.").unwrap().1, "Điều 3".to_string());
+    }
+
+    #[test]
     fn not_markers() {
         assert_eq!(parse_marker("Năm 2023 và các năm"), None);
         assert_eq!(parse_marker("2023/NĐ-CP quy định"), None);
         assert_eq!(parse_marker("Căn cứ Luật"), None);
         assert_eq!(parse_marker("-5 độ"), None);
+        assert_eq!(parse_marker("301), các đơn vị"), None);
+        assert_eq!(parse_marker("1), các đơn vị"), None);
         assert_eq!(parse_marker("f) không phải chữ cái Việt"), None);
     }
 }
