@@ -185,7 +185,7 @@ fn continues(prev: &str, next: &str, breaks: Breaks) -> bool {
     if is_caps(prev) {
         return is_caps(next) || starts_lower(next);
     }
-    !(is_caps(next) && !next.chars().any(|c| c.is_ascii_digit()))
+    !is_caps(next) || next.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A section under construction, with its nesting rank.
