@@ -4,7 +4,10 @@ use std::io::{self, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::input::{self, DocRef, InputError};
+use std::io::IsTerminal;
+
+use crate::compare::{self, Side};
+use crate::input::{self, DocRef, InputError, LoadedFile};
 use crate::report;
 
 /// Exit codes are a contract: 0 success, 1 the command found something (findings,
@@ -32,6 +35,16 @@ pub struct Cli {
 pub enum Command {
     /// Print every document of a file with its header fields and section tree.
     Outline(OutlineArgs),
+    /// Compare two versions of a document section by section, word by word.
+    #[command(
+        long_about = "Compare two versions of a document section by section, word by word.\n\n\
+With one path, the file must hold several versions of one document (a cover letter and two draft \
+rounds, say): the last two versions are compared. A file holding several documents given without \
+#N stands for its last document.\n\n\
+Ignored by default: whitespace, markup, unicode-form. Shown by default: case, punctuation, \
+list-markers, tone-style. Use --ignore and --no-ignore to change that."
+    )]
+    Diff(DiffArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -56,6 +69,105 @@ pub struct OutlineArgs {
     pub input: CommonInput,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct DiffArgs {
+    /// The old version; with no NEW, a file holding several versions of one document.
+    #[arg(value_name = "OLD[#N]")]
+    pub old: String,
+    /// The new version.
+    #[arg(value_name = "NEW[#N]")]
+    pub new: Option<String>,
+    /// Output format: text for a terminal, json for scripts, markdown or html for a report to
+    /// attach to a reply.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// When to colour the text format (NO_COLOR is honoured by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Exit with 1 when there are differences (after ignores), 0 when none.
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Also ignore these differences (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+    pub ignore: Vec<IgnoreWhat>,
+    /// Show these differences even though they are ignored by default (comma-separated).
+    #[arg(
+        long = "no-ignore",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "WHAT"
+    )]
+    pub no_ignore: Vec<IgnoreWhat>,
+    /// Time budget for the word diff of one section, in milliseconds; past it the section is
+    /// compared paragraph by paragraph and the report says so.
+    #[arg(long, value_name = "MS", default_value_t = 250)]
+    pub section_timeout_ms: u64,
+    #[command(flatten)]
+    pub input: CommonInput,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Resolves `auto` against the terminal and `NO_COLOR`.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// A difference that can be ignored.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IgnoreWhat {
+    Whitespace,
+    Case,
+    Punctuation,
+    ListMarkers,
+    Markup,
+    UnicodeForm,
+    ToneStyle,
+}
+
+impl DiffArgs {
+    /// The comparison options after defaults, `--ignore` and `--no-ignore`.
+    pub fn options(&self) -> compare::Options {
+        let mut o = compare::Options {
+            section_budget: std::time::Duration::from_millis(self.section_timeout_ms),
+            ..compare::Options::default()
+        };
+        let mut set = |what: IgnoreWhat, on: bool| match what {
+            IgnoreWhat::Whitespace => o.whitespace = on,
+            IgnoreWhat::Case => o.case = on,
+            IgnoreWhat::Punctuation => o.punctuation = on,
+            IgnoreWhat::ListMarkers => o.list_markers = on,
+            IgnoreWhat::Markup => o.markup = on,
+            IgnoreWhat::UnicodeForm => o.unicode_form = on,
+            IgnoreWhat::ToneStyle => o.tone_style = on,
+        };
+        self.ignore.iter().for_each(|w| set(*w, true));
+        self.no_ignore.iter().for_each(|w| set(*w, false));
+        o
+    }
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutlineFormat {
     Text,
@@ -69,12 +181,15 @@ pub enum RunError {
     Input(#[from] InputError),
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
     match cli.command {
         Command::Outline(args) => outline(args, out),
+        Command::Diff(args) => diff(args, out),
     }
 }
 
@@ -88,4 +203,85 @@ fn outline(args: OutlineArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         OutlineFormat::Text => report::outline::write_text(out, &path, &documents, args.bullets)?,
     }
     Ok(EXIT_OK)
+}
+
+/// A loaded file and the 1-based index of the chosen document in it.
+type Chosen = (LoadedFile, usize);
+
+/// Resolves the two documents of a `diff`: old and new.
+fn diff_sides(args: &DiffArgs) -> Result<(Chosen, Chosen), RunError> {
+    let max = args.input.max_file_size;
+    let old_ref = DocRef::parse(&args.old);
+    match &args.new {
+        Some(new_arg) => {
+            let new_ref = DocRef::parse(new_arg);
+            let old_file = input::load(&old_ref.path, max)?;
+            let new_file = if new_ref.path == old_ref.path {
+                old_file.clone()
+            } else {
+                input::load(&new_ref.path, max)?
+            };
+            let old_index = old_file.document(old_ref.index)?.index;
+            let new_index = new_file.document(new_ref.index)?.index;
+            Ok(((old_file, old_index), (new_file, new_index)))
+        }
+        None => {
+            let file = input::load(&old_ref.path, max)?;
+            if old_ref.index.is_some() {
+                return Err(RunError::Usage(format!(
+                    "{}: give a second document to compare with (NEW or PATH#N)",
+                    old_ref.display()
+                )));
+            }
+            let docs = &file.parsed.documents;
+            // The last document that has an earlier version, and that earlier version.
+            let pair = docs.iter().rev().find_map(|d| {
+                docs.iter()
+                    .rfind(|e| e.index < d.index && e.version_of == d.version_of)
+                    .map(|e| (e.index, d.index))
+            });
+            match pair {
+                Some((o, n)) => Ok(((file.clone(), o), (file, n))),
+                None => Err(RunError::Usage(format!(
+                    "{}: holds no two versions of one document ({} document(s)); give two paths or PATH#N",
+                    file.display(),
+                    docs.len()
+                ))),
+            }
+        }
+    }
+}
+
+fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
+    let ((old_file, oi), (new_file, ni)) = diff_sides(&args)?;
+    let old_doc = &old_file.parsed.documents[oi - 1];
+    let new_doc = &new_file.parsed.documents[ni - 1];
+    let options = args.options();
+    let cmp = compare::compare(
+        Side {
+            doc: old_doc,
+            lines: &old_file.parsed.lines,
+        },
+        Side {
+            doc: new_doc,
+            lines: &new_file.parsed.lines,
+        },
+        &options,
+    );
+    let old_info = report::diff::DocInfo::new(&old_file.display(), old_doc);
+    let new_info = report::diff::DocInfo::new(&new_file.display(), new_doc);
+    match args.format {
+        DiffFormat::Text => {
+            let color = args.color.enabled(io::stdout().is_terminal());
+            report::diff::write_text(out, &old_info, &new_info, &cmp, color)?
+        }
+        DiffFormat::Json => report::diff::write_json(out, &old_info, &new_info, &cmp)?,
+        DiffFormat::Markdown => report::diff::write_markdown(out, &old_info, &new_info, &cmp)?,
+        DiffFormat::Html => report::diff::write_html(out, &old_info, &new_info, &cmp)?,
+    }
+    Ok(if args.exit_code && cmp.has_differences() {
+        EXIT_FOUND
+    } else {
+        EXIT_OK
+    })
 }

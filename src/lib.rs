@@ -8,5 +8,6 @@ pub mod outline;
 pub mod text;
 
 pub mod cli;
+pub mod compare;
 pub mod input;
 pub mod report;

@@ -285,7 +285,13 @@ fn closing_from(paras: &[Paragraph], first_section: Option<usize>) -> Option<usi
     }
     let last = paras.len().checked_sub(1)?;
     let p = paras[last].as_str();
-    (last > first && parse_marker(p).is_none() && p.trim_end().ends_with("./.")).then_some(last)
+    // In a legal-style document the last paragraph is the text of the last Điều or khoản.
+    let legal = paras[first..]
+        .iter()
+        .filter_map(|q| parse_marker(q.as_str()))
+        .any(|m| m.kind.is_legal_unit());
+    (!legal && last > first && parse_marker(p).is_none() && p.trim_end().ends_with("./."))
+        .then_some(last)
 }
 
 fn open_section(

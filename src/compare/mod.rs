@@ -1,0 +1,198 @@
+//! Section-aligned comparison of two versions of a document.
+//!
+//! 1. Both documents become lists of [`units::Unit`]s (header, căn cứ, sections, Nơi nhận,
+//!    signature). 2. [`align::align`] pairs them by structure and content and finds moves.
+//! 3. Each pair is diffed word by word ([`words::diff_paragraphs`]). Markers are compared apart
+//!    from the text, so a renumbering alone is not a text change.
+
+pub mod align;
+pub mod options;
+pub mod similarity;
+pub mod tokens;
+pub mod units;
+pub mod words;
+
+use serde::Serialize;
+
+use crate::document::lines::SourceLine;
+use crate::outline::{Document, MarkerKind};
+
+pub use options::Options;
+pub use units::Block;
+pub use words::{Edit, Op, TextDiff};
+
+/// One side of a comparison: a document and the original lines of its file.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    pub doc: &'a Document,
+    pub lines: &'a [SourceLine],
+}
+
+/// What happened to a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Unchanged,
+    Changed,
+    Inserted,
+    Deleted,
+}
+
+/// A unit on one side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnitRef {
+    pub block: Block,
+    pub kind: Option<MarkerKind>,
+    pub number: String,
+    pub label: String,
+    pub title: String,
+    pub line: u32,
+}
+
+/// The comparison of one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionChange {
+    pub status: Status,
+    pub moved: bool,
+    /// Same kind of marker, other number (`b)` became `c)`).
+    pub renumbered: bool,
+    /// Other kind of marker (`a)` became `-`).
+    pub marker_changed: bool,
+    pub old: Option<UnitRef>,
+    pub new: Option<UnitRef>,
+    pub diff: TextDiff,
+    /// Differences of form the options do not ignore (markup, Unicode form).
+    pub notes: Vec<String>,
+}
+
+impl SectionChange {
+    /// The number shown for this change: the new number, or the old one for a deletion.
+    pub fn number(&self) -> &str {
+        self.new
+            .as_ref()
+            .or(self.old.as_ref())
+            .map_or("", |u| u.number.as_str())
+    }
+
+    pub fn block(&self) -> Block {
+        self.new
+            .as_ref()
+            .or(self.old.as_ref())
+            .map_or(Block::Section, |u| u.block)
+    }
+
+    /// Whether this entry is worth showing: anything but an unchanged, unmoved unit.
+    pub fn is_difference(&self) -> bool {
+        self.status != Status::Unchanged || self.moved || self.renumbered
+    }
+}
+
+/// Counts over a comparison.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub sections_unchanged: usize,
+    pub sections_changed: usize,
+    pub sections_inserted: usize,
+    pub sections_deleted: usize,
+    pub sections_moved: usize,
+    pub sections_renumbered: usize,
+    pub words_inserted: usize,
+    pub words_deleted: usize,
+    /// Sections compared coarsely because they ran out of budget.
+    pub sections_coarse: usize,
+}
+
+/// The comparison of two documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub sections: Vec<SectionChange>,
+    pub stats: Stats,
+    pub ignored: Vec<&'static str>,
+}
+
+impl Comparison {
+    pub fn has_differences(&self) -> bool {
+        self.sections.iter().any(SectionChange::is_difference)
+    }
+}
+
+fn unit_ref(u: &units::Unit) -> UnitRef {
+    UnitRef {
+        block: u.block,
+        kind: u.kind,
+        number: u.number.clone(),
+        label: u.label.clone(),
+        title: u.title.clone(),
+        line: u.line,
+    }
+}
+
+/// Compares `old` with `new` under `options`.
+pub fn compare(old: Side, new: Side, options: &Options) -> Comparison {
+    let old_units = units::units(old.doc, options);
+    let new_units = units::units(new.doc, options);
+    let entries = align::align(&old_units, &new_units);
+    let mut stats = Stats::default();
+    let mut sections = Vec::with_capacity(entries.len());
+    for e in entries {
+        let no_text: Vec<&str> = Vec::new();
+        let old_paras = e.old.map_or(&no_text, |u| &u.paragraphs);
+        let new_paras = e.new.map_or(&no_text, |u| &u.paragraphs);
+        let diff = words::diff_paragraphs(old_paras, new_paras, options);
+        let (status, renumbered, marker_changed, notes) = match (e.old, e.new) {
+            (Some(o), Some(n)) => {
+                let same_kind = o.kind == n.kind;
+                let renumbered = same_kind && !o.is_bullet() && o.label != n.label;
+                let marker_changed = !same_kind && !options.list_markers;
+                let mut notes = Vec::new();
+                if !options.markup
+                    && units::markup_signature(o, old.lines)
+                        != units::markup_signature(n, new.lines)
+                {
+                    notes.push("định dạng (đậm/nghiêng) thay đổi".to_string());
+                }
+                if !options.unicode_form
+                    && units::has_decomposed_text(o, old.lines)
+                        != units::has_decomposed_text(n, new.lines)
+                {
+                    notes.push("dạng Unicode (NFC/NFD) thay đổi".to_string());
+                }
+                let changed = diff.has_changes() || marker_changed || !notes.is_empty();
+                let status = if changed {
+                    Status::Changed
+                } else {
+                    Status::Unchanged
+                };
+                (status, renumbered, marker_changed, notes)
+            }
+            (Some(_), None) => (Status::Deleted, false, false, Vec::new()),
+            _ => (Status::Inserted, false, false, Vec::new()),
+        };
+        match status {
+            Status::Unchanged => stats.sections_unchanged += 1,
+            Status::Changed => stats.sections_changed += 1,
+            Status::Inserted => stats.sections_inserted += 1,
+            Status::Deleted => stats.sections_deleted += 1,
+        }
+        stats.sections_moved += usize::from(e.moved);
+        stats.sections_renumbered += usize::from(renumbered);
+        stats.sections_coarse += usize::from(diff.coarse);
+        stats.words_inserted += diff.words_inserted;
+        stats.words_deleted += diff.words_deleted;
+        sections.push(SectionChange {
+            status,
+            moved: e.moved,
+            renumbered,
+            marker_changed,
+            old: e.old.map(unit_ref),
+            new: e.new.map(unit_ref),
+            diff,
+            notes,
+        });
+    }
+    Comparison {
+        sections,
+        stats,
+        ignored: options.ignored(),
+    }
+}

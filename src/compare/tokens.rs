@@ -1,0 +1,130 @@
+//! Splitting paragraphs into comparable tokens.
+//!
+//! Vietnamese words are syllables separated by spaces; Unicode word boundaries (UAX #29, through
+//! unicode-segmentation) split them and their punctuation correctly, including marks and `/` in
+//! symbols such as `3593/VP-VX`. Each token gets a comparison key that applies the ignore options.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::options::Options;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Space,
+    Punct,
+    /// The end of a paragraph (`\n`).
+    Break,
+}
+
+/// A token of a paragraph with its comparison key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub kind: TokenKind,
+    pub key: String,
+}
+
+impl Token<'_> {
+    /// Whether the token is left out of the comparison (and kept as glue) under `options`.
+    pub fn is_glue(&self, options: &Options) -> bool {
+        match self.kind {
+            TokenKind::Space => options.whitespace,
+            TokenKind::Punct => options.punctuation,
+            TokenKind::Word | TokenKind::Break => false,
+        }
+    }
+}
+
+/// Tokenises `text` into words, spaces and punctuation.
+pub fn tokenize<'a>(text: &'a str, options: &Options) -> Vec<Token<'a>> {
+    text.split_word_bounds()
+        .map(|piece| {
+            let kind = if piece == "\n" {
+                TokenKind::Break
+            } else if piece.chars().all(char::is_whitespace) {
+                TokenKind::Space
+            } else if piece.chars().any(char::is_alphanumeric) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            };
+            Token {
+                text: piece,
+                kind,
+                key: key(piece, kind, options),
+            }
+        })
+        .collect()
+}
+
+fn key(piece: &str, kind: TokenKind, options: &Options) -> String {
+    match kind {
+        TokenKind::Space if options.whitespace => " ".to_string(),
+        TokenKind::Word => {
+            let mut k = if options.tone_style {
+                tone_key(piece)
+            } else {
+                piece.to_string()
+            };
+            if options.case {
+                k = k.to_lowercase();
+            }
+            k
+        }
+        _ => piece.to_string(),
+    }
+}
+
+/// The five tone marks of Vietnamese as combining characters.
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// A key equal for both tone-placement styles of a syllable: the syllable without its tone mark,
+/// followed by the tone. `hoà` and `hòa` both give `hoa\u{300}`; `uỷ` and `ủy` give `uy\u{309}`.
+pub fn tone_key(word: &str) -> String {
+    let mut tone = None;
+    let base: String = word
+        .nfd()
+        .filter(|c| {
+            if TONE_MARKS.contains(c) {
+                tone = Some(*c);
+                false
+            } else {
+                true
+            }
+        })
+        .nfc()
+        .collect();
+    match tone {
+        Some(t) => format!("{base}{t}"),
+        None => base,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_spaces_and_punctuation() {
+        let o = Options::default();
+        let kinds: Vec<(&str, TokenKind)> = tokenize("Luật Thanh niên, số 3593/VP-VX.", &o)
+            .iter()
+            .map(|t| (t.text, t.kind))
+            .collect();
+        assert_eq!(kinds[0], ("Luật", TokenKind::Word));
+        assert_eq!(kinds[1], (" ", TokenKind::Space));
+        assert!(kinds.contains(&(",", TokenKind::Punct)));
+        assert!(kinds.contains(&("3593", TokenKind::Word)));
+        assert_eq!(kinds.last(), Some(&(".", TokenKind::Punct)));
+    }
+
+    #[test]
+    fn tone_styles_share_a_key() {
+        assert_eq!(tone_key("hoà"), tone_key("hòa"));
+        assert_eq!(tone_key("Uỷ"), tone_key("Ủy"));
+        assert_ne!(tone_key("hòa"), tone_key("hóa"));
+    }
+}
