@@ -305,6 +305,13 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
             }
             Field::AddresseeHeading | Field::LegalBasis => break,
             _ if seen_core => break,
+            // A text without a header (an excerpt, a note): the body starts at its first
+            // numbered part or sentence.
+            _ if parse_marker(text).is_some_and(|m| !m.kind.is_bullet())
+                || text.chars().count() >= 60 =>
+            {
+                break;
+            }
             // Lines before anything recognisable (stray text at the top of a converted file) are
             // skipped rather than ending the header.
             _ => {}
@@ -501,6 +508,13 @@ mod tests {
         assert!(h.draft.is_some());
         assert_eq!(h.title.unwrap().as_str(), "Triển khai thi hành Luật Y");
         assert_eq!(body, "Căn cứ Luật Y;", "body starts at the Căn cứ line");
+    }
+
+    #[test]
+    fn a_text_without_header_keeps_its_body() {
+        let (h, body) = header_of("I. MỤC ĐÍCH\n\n1. Bảo đảm kịp thời.\n");
+        assert_eq!(h, Header::default());
+        assert_eq!(body, "I. MỤC ĐÍCH");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Integration tests: one binary, one module per theme.
 
 mod common;
+mod compare;
 mod corpus;
+mod diff_cli;
 mod input_errors;
 mod outline_seed;

@@ -1,0 +1,147 @@
+//! `rasoat diff` from the command line: documents chosen, formats, colour, exit codes.
+
+use crate::common::{rasoat, run};
+
+#[test]
+fn one_file_with_several_versions_compares_the_last_two() {
+    let (code, out, err) = run(&["diff", "samples/seed-combined.txt", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["old"]["document"], 2);
+    assert_eq!(v["new"]["document"], 3);
+    assert_eq!(
+        v["ignored"],
+        serde_json::json!(["whitespace", "markup", "unicode-form"])
+    );
+    let iii3 = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["new"]["number"] == "III.3")
+        .unwrap();
+    assert_eq!(iii3["status"], "changed");
+    assert_eq!(iii3["moved"], false);
+    assert_eq!(iii3["renumbered"], false);
+    assert_eq!(iii3["old"]["line"], 184);
+    assert_eq!(iii3["new"]["line"], 339);
+    assert!(v["stats"]["sections_changed"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn seed_json_snapshot() {
+    let (code, out, _) = run(&[
+        "diff",
+        "samples/seed-combined.txt#2",
+        "samples/seed-combined.txt#3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn exit_code_reports_differences() {
+    let (code, _, _) = run(&[
+        "diff",
+        "samples/cong-van-v1.txt",
+        "samples/cong-van-v2.txt",
+        "--exit-code",
+    ]);
+    assert_eq!(code, 1);
+    let (code, _, _) = run(&[
+        "diff",
+        "samples/cong-van-v1.txt",
+        "samples/cong-van-v1.txt",
+        "--exit-code",
+    ]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run(&["diff", "samples/cong-van-v1.txt", "samples/cong-van-v2.txt"]);
+    assert_eq!(code, 0, "without --exit-code differences are not a failure");
+}
+
+#[test]
+fn ignore_options_are_reported_and_applied() {
+    let (_, out, _) = run(&[
+        "diff",
+        "samples/seed-combined.txt",
+        "--ignore",
+        "case,list-markers",
+        "--no-ignore",
+        "markup",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["ignored"],
+        serde_json::json!(["whitespace", "case", "list-markers", "unicode-form"])
+    );
+    assert!(
+        v["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["marker_changed"] == false)
+    );
+}
+
+#[test]
+fn single_path_without_versions_is_a_usage_error() {
+    let (code, _, err) = run(&["diff", "samples/cong-van-v1.txt"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        "rasoat: samples/cong-van-v1.txt: holds no two versions of one document (1 document(s)); give two paths or PATH#N"
+    );
+    let (code, _, err) = run(&["diff", "samples/seed-combined.txt#2"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give a second document"), "{err}");
+}
+
+#[test]
+fn text_is_plain_without_a_terminal_and_coloured_on_request() {
+    let (_, plain, _) = run(&["diff", "samples/cong-van-v1.txt", "samples/cong-van-v2.txt"]);
+    assert!(!plain.contains('\u{1b}'));
+    assert!(plain.contains("[-25-]{+10+}"), "{plain}");
+    let out = rasoat()
+        .args([
+            "diff",
+            "samples/cong-van-v1.txt",
+            "samples/cong-van-v2.txt",
+            "--color",
+            "always",
+        ])
+        .output()
+        .unwrap();
+    let coloured = String::from_utf8(out.stdout).unwrap();
+    // Deletion red + strikethrough, insertion green + underline.
+    assert!(coloured.contains("\u{1b}[9m\u{1b}[31m25"), "{coloured:?}");
+    assert!(coloured.contains("\u{1b}[4m\u{1b}[32m10"), "{coloured:?}");
+}
+
+#[test]
+fn report_formats_snapshot() {
+    for format in ["text", "markdown", "html"] {
+        let (code, out, err) = run(&[
+            "diff",
+            "samples/quyet-dinh-v1.txt",
+            "samples/quyet-dinh-v2.txt",
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        insta::with_settings!({snapshot_suffix => format}, {
+            insta::assert_snapshot!(out);
+        });
+    }
+}
+
+#[test]
+fn html_is_one_self_contained_file() {
+    let (_, html, _) = run(&["diff", "samples/seed-combined.txt", "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<link") && !html.contains("<script") && !html.contains("src="));
+    assert!(html.contains("<del>Thanh niên</del><ins>Thực hiện dân chủ ở cơ sở</ins>"));
+    assert!(html.contains("text-decoration: line-through"));
+}
