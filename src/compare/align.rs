@@ -3,7 +3,7 @@
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::similarity::similarity;
+use super::similarity::bag_similarity;
 use super::units::{Block, Unit};
 
 /// A step of the merged reading order: a pair, a deleted unit or an inserted unit.
@@ -29,19 +29,20 @@ fn pair_score(o: &Unit, n: &Unit) -> f64 {
         return 1.0;
     }
     let same_number = if o.number == n.number { 0.25 } else { 0.0 };
-    similarity(&o.subtree_key, &n.subtree_key) + same_number
+    bag_similarity(o.subtree_bag(), n.subtree_bag()) + same_number
 }
 
 /// Aligns two lists of units (one level), recursing into paired children; appends to `out`.
 fn align_level<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>], out: &mut Vec<Entry<'u, 'a>>) {
-    let key = |u: &Unit| -> String {
+    // Sections match exactly on their whole text; fixed blocks always match their own kind.
+    let key = |u: &Unit| -> (Block, u64) {
         match u.block {
-            Block::Section => u.subtree_key.clone(),
-            other => format!("{other:?}"),
+            Block::Section => (Block::Section, u.subtree_hash),
+            other => (other, 0),
         }
     };
-    let old_keys: Vec<String> = old.iter().map(key).collect();
-    let new_keys: Vec<String> = new.iter().map(key).collect();
+    let old_keys: Vec<(Block, u64)> = old.iter().map(key).collect();
+    let new_keys: Vec<(Block, u64)> = new.iter().map(key).collect();
     for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
         let (tag, o, n) = op.as_tag_tuple();
         match tag {
@@ -103,12 +104,6 @@ fn inserted<'u, 'a>(u: &'u Unit<'a>, out: &mut Vec<Entry<'u, 'a>>) {
     u.children.iter().for_each(|c| inserted(c, out));
 }
 
-fn words(key: &str) -> usize {
-    key.split('\u{1}')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
 /// Aligns two documents' units; the result is in reading order of the new version, with deleted
 /// units at their old place. Each unit appears in at most one entry.
 pub fn align<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>]) -> Vec<Entry<'u, 'a>> {
@@ -121,7 +116,7 @@ pub fn align<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>]) -> Vec<Entry<'u, 
     let mut taken = vec![false; entries.len()];
     for &d in &deleted {
         let o = entries[d].old.expect("deleted entries have an old unit");
-        if words(&o.key) < MOVE_MIN_WORDS {
+        if o.bag.len() < MOVE_MIN_WORDS {
             continue;
         }
         let best = (0..entries.len())
@@ -131,7 +126,7 @@ pub fn align<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>]) -> Vec<Entry<'u, 
                 (
                     i,
                     if n.block == o.block {
-                        similarity(&o.key, &n.key)
+                        bag_similarity(&o.bag, &n.bag)
                     } else {
                         0.0
                     },

@@ -135,10 +135,22 @@ pub fn compare(old: Side, new: Side, options: &Options) -> Comparison {
     let mut stats = Stats::default();
     let mut sections = Vec::with_capacity(entries.len());
     for e in entries {
-        let no_text: Vec<&str> = Vec::new();
-        let old_paras = e.old.map_or(&no_text, |u| &u.paragraphs);
-        let new_paras = e.new.map_or(&no_text, |u| &u.paragraphs);
-        let diff = words::diff_paragraphs(old_paras, new_paras, options);
+        let (no_text, no_keys): (Vec<&str>, Vec<String>) = (Vec::new(), Vec::new());
+        let old_paras = e
+            .old
+            .map_or((&no_text, &no_keys), |u| (&u.paragraphs, &u.paragraph_keys));
+        let new_paras = e
+            .new
+            .map_or((&no_text, &no_keys), |u| (&u.paragraphs, &u.paragraph_keys));
+        // Most units are equal: skip the word diff for them.
+        let diff = match (e.old, e.new) {
+            (Some(o), Some(n)) if o.same_text(n) => words::equal(old_paras.0, new_paras.0),
+            _ => words::diff_keyed_paragraphs(
+                (old_paras.0, old_paras.1),
+                (new_paras.0, new_paras.1),
+                options,
+            ),
+        };
         let (status, renumbered, marker_changed, notes) = match (e.old, e.new) {
             (Some(o), Some(n)) => {
                 let same_kind = o.kind == n.kind;

@@ -5,6 +5,49 @@
 
 use std::collections::HashMap;
 
+/// The words of a key as a sorted list of hashes: computed once per unit, compared in linear time
+/// with [`bag_similarity`].
+pub fn bag(key: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = key
+        .split(['\u{1}', ' ', '\n'])
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(fnv1a)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// FNV-1a, 64 bits: a fast hash for short words (no protection against crafted collisions is
+/// needed: a collision only nudges a similarity score).
+fn fnv1a(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Dice coefficient of two bags from [`bag`]: the same value as [`similarity`] of their keys
+/// (up to hash collisions).
+pub fn bag_similarity(a: &[u64], b: &[u64]) -> f64 {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / total as f64
+}
+
 /// Similarity in 0..=1 of two keys whose words are separated by `\u{1}` (or spaces).
 pub fn similarity(a: &str, b: &str) -> f64 {
     fn words(s: &str) -> HashMap<&str, usize> {
@@ -32,6 +75,15 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bags_agree_with_keys() {
+        for (a, b) in [("a b c d", "a b c e"), ("x x y", "x y y"), ("", "a")] {
+            assert!(
+                (bag_similarity(&bag(a), &bag(b)) - similarity(a, b)).abs() < 1e-9 || a.is_empty()
+            );
+        }
+    }
 
     #[test]
     fn dice_of_words() {

@@ -7,8 +7,12 @@ use crate::document::lines::SourceLine;
 use crate::outline::MarkerKind;
 use crate::outline::model::{Document, Paragraph, Section};
 
+use std::cell::OnceCell;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use super::options::Options;
-use super::tokens::tokenize;
+use super::similarity;
+use super::tokens::tone_key;
 
 /// Which part of the document a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -22,6 +26,8 @@ pub enum Block {
     Closing,
     Distribution,
     Signature,
+    /// Text after the signature: appendices, attached regulations, notes.
+    Trailer,
 }
 
 impl Block {
@@ -36,6 +42,7 @@ impl Block {
             Block::Closing => "Phần kết",
             Block::Distribution => "Nơi nhận",
             Block::Signature => "Chữ ký",
+            Block::Trailer => "Phần sau chữ ký (phụ lục)",
         }
     }
 }
@@ -53,10 +60,14 @@ pub struct Unit<'a> {
     pub paragraphs: Vec<&'a str>,
     /// Original lines covered by the own paragraphs (for markup and Unicode-form checks).
     pub own_lines: Vec<u32>,
-    /// Comparison key of the own text under the options.
-    pub key: String,
-    /// Key of the own text and all descendants (for pairing by similarity).
-    pub subtree_key: String,
+    /// Comparison key of each own paragraph under the options.
+    pub paragraph_keys: Vec<String>,
+    /// Sorted word hashes of the own text (for move detection).
+    pub bag: Vec<u64>,
+    /// Sorted word hashes of the own text and all descendants, computed when pairing needs them.
+    subtree_bag: OnceCell<Vec<u64>>,
+    /// Hash of the own text and all descendants (for exact matching).
+    pub subtree_hash: u64,
     pub children: Vec<Unit<'a>>,
 }
 
@@ -64,16 +75,73 @@ impl Unit<'_> {
     pub fn is_bullet(&self) -> bool {
         self.kind.is_some_and(MarkerKind::is_bullet)
     }
+
+    /// Whether the own texts are equal under the options.
+    pub fn same_text(&self, other: &Unit) -> bool {
+        self.paragraph_keys == other.paragraph_keys
+    }
+
+    /// Sorted word hashes of the own text and all descendants.
+    pub fn subtree_bag(&self) -> &[u64] {
+        self.subtree_bag.get_or_init(|| {
+            let mut all = self.bag.clone();
+            for child in &self.children {
+                all.extend_from_slice(child.subtree_bag());
+            }
+            all.sort_unstable();
+            all
+        })
+    }
 }
 
-/// The comparison key of a text: its non-glue token keys.
+/// The comparison key of a text under the options, computed without word segmentation.
+///
+/// Equal keys imply that the word diff finds no change (so it can be skipped); unequal keys only
+/// mean the word diff runs. Spaces (when ignored) collapse to one, punctuation (when ignored) is
+/// dropped, case and tone placement are folded when ignored.
 pub fn text_key(text: &str, options: &Options) -> String {
-    tokenize(text, options)
-        .iter()
-        .filter(|t| !t.is_glue(options))
-        .map(|t| t.key.as_str())
-        .collect::<Vec<_>>()
-        .join("\u{1}")
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let push_word = |out: &mut String, word: &str, pending_space: &mut bool| {
+        if word.is_empty() {
+            return;
+        }
+        if *pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        *pending_space = false;
+        match (options.tone_style, options.case) {
+            (false, false) => out.push_str(word),
+            (false, true) => out.extend(word.chars().flat_map(char::to_lowercase)),
+            (true, false) => out.push_str(&tone_key(word)),
+            (true, true) => out.push_str(&tone_key(word).to_lowercase()),
+        }
+    };
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            push_word(&mut out, &word, &mut pending_space);
+            word.clear();
+            if options.whitespace {
+                pending_space = true;
+            } else {
+                out.push(c);
+            }
+        } else if options.punctuation && !c.is_alphanumeric() && !is_mark(c) {
+            push_word(&mut out, &word, &mut pending_space);
+            word.clear();
+            // A dropped mark separates words like a space does.
+            pending_space = true;
+        } else {
+            word.push(c);
+        }
+    }
+    push_word(&mut out, &word, &mut pending_space);
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
 }
 
 fn lines_of(paragraphs: &[&Paragraph]) -> Vec<u32> {
@@ -88,11 +156,14 @@ fn lines_of(paragraphs: &[&Paragraph]) -> Vec<u32> {
 
 fn block_unit<'a>(block: Block, paragraphs: Vec<&'a Paragraph>, options: &Options) -> Unit<'a> {
     let texts: Vec<&'a str> = paragraphs.iter().map(|p| p.as_str()).collect();
-    let key = texts
+    let paragraph_keys: Vec<String> = texts.iter().map(|t| text_key(t, options)).collect();
+    let mut bag: Vec<u64> = paragraph_keys
         .iter()
-        .map(|t| text_key(t, options))
-        .collect::<Vec<_>>()
-        .join("\u{1}\n");
+        .flat_map(|k| similarity::bag(k))
+        .collect();
+    bag.sort_unstable();
+    let mut hasher = DefaultHasher::new();
+    paragraph_keys.hash(&mut hasher);
     Unit {
         block,
         kind: None,
@@ -102,8 +173,10 @@ fn block_unit<'a>(block: Block, paragraphs: Vec<&'a Paragraph>, options: &Option
         line: paragraphs.first().map_or(0, |p| p.line()),
         own_lines: lines_of(&paragraphs),
         paragraphs: texts,
-        subtree_key: key.clone(),
-        key,
+        paragraph_keys,
+        bag,
+        subtree_bag: OnceCell::new(),
+        subtree_hash: hasher.finish(),
         children: Vec::new(),
     }
 }
@@ -128,10 +201,12 @@ fn section_unit<'a>(section: &'a Section, options: &Options) -> Unit<'a> {
         .iter()
         .map(|c| section_unit(c, options))
         .collect();
+    let mut hasher = DefaultHasher::new();
+    unit.subtree_hash.hash(&mut hasher);
     for child in &unit.children {
-        unit.subtree_key.push('\u{1}');
-        unit.subtree_key.push_str(&child.subtree_key);
+        child.subtree_hash.hash(&mut hasher);
     }
+    unit.subtree_hash = hasher.finish();
     unit
 }
 
@@ -193,6 +268,7 @@ pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
         Block::Signature,
         doc.signature.iter().map(|s| &s.text).collect(),
     );
+    push(Block::Trailer, doc.trailer.iter().collect());
     out
 }
 

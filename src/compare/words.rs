@@ -17,6 +17,7 @@ use serde::Serialize;
 use super::options::Options;
 use super::similarity::similarity;
 use super::tokens::{Token, TokenKind, tokenize};
+use super::units::text_key;
 
 /// An edit operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -162,45 +163,72 @@ impl Emitter {
     }
 }
 
-/// Diffs the paragraphs `old` against `new` (each paragraph without its line break).
-pub fn diff_paragraphs(old: &[&str], new: &[&str], options: &Options) -> TextDiff {
-    let deadline = Instant::now() + options.section_budget;
-    let old: Vec<Para> = old.iter().map(|p| para(p, options)).collect();
-    let new: Vec<Para> = new.iter().map(|p| para(p, options)).collect();
-    let old_keys: Vec<&str> = old.iter().map(|p| p.key.as_str()).collect();
-    let new_keys: Vec<&str> = new.iter().map(|p| p.key.as_str()).collect();
+/// The diff of two texts known to be equal under the options: one `equal` edit (carrying the old
+/// text when it differs in ignored ways).
+pub fn equal(old: &[&str], new: &[&str]) -> TextDiff {
+    let join = |ps: &[&str]| ps.iter().map(|p| format!("{p}\n")).collect::<String>();
+    let (old, new) = (join(old), join(new));
     let mut emit = Emitter::default();
-    let ops =
-        capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
+    emit.equal(&new, &old);
+    emit.finish()
+}
+
+/// Diffs the paragraphs `old` against `new` (each paragraph without its line break).
+///
+/// Paragraphs are matched on a cheap normalised key first; only paragraphs in replaced runs are
+/// tokenised and diffed word by word.
+pub fn diff_paragraphs(old: &[&str], new: &[&str], options: &Options) -> TextDiff {
+    let old_keys: Vec<String> = old.iter().map(|p| text_key(p, options)).collect();
+    let new_keys: Vec<String> = new.iter().map(|p| text_key(p, options)).collect();
+    diff_keyed_paragraphs((old, &old_keys), (new, &new_keys), options)
+}
+
+/// [`diff_paragraphs`] with the paragraphs' keys ([`text_key`]) already computed.
+pub fn diff_keyed_paragraphs(
+    (old, old_keys): (&[&str], &[String]),
+    (new, new_keys): (&[&str], &[String]),
+    options: &Options,
+) -> TextDiff {
+    let deadline = Instant::now() + options.section_budget;
+    let mut emit = Emitter::default();
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, old_keys, new_keys, Some(deadline));
     for op in ops {
         let (tag, o, n) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => {
                 for (i, j) in o.zip(n) {
-                    diff_pair(&old[i], &new[j], options, deadline, &mut emit);
+                    emit.equal(new[j], old[i]);
+                    emit.equal("\n", "\n");
                 }
             }
-            DiffTag::Delete => o.for_each(|i| emit.whole(Op::Delete, &old[i])),
-            DiffTag::Insert => n.for_each(|j| emit.whole(Op::Insert, &new[j])),
+            DiffTag::Delete => o.for_each(|i| emit.whole(Op::Delete, &para(old[i], options))),
+            DiffTag::Insert => n.for_each(|j| emit.whole(Op::Insert, &para(new[j], options))),
             DiffTag::Replace => {
-                let pairs = pair_similar(&old[o.clone()], &new[n.clone()]);
-                let (mut i, mut j) = (o.start, n.start);
+                let old_paras: Vec<Para> =
+                    old[o.clone()].iter().map(|p| para(p, options)).collect();
+                let new_paras: Vec<Para> =
+                    new[n.clone()].iter().map(|p| para(p, options)).collect();
+                let pairs = pair_similar(&old_paras, &new_paras);
+                let (mut i, mut j) = (0, 0);
                 for (pi, pj) in pairs {
-                    let (pi, pj) = (o.start + pi, n.start + pj);
                     while i < pi {
-                        emit.whole(Op::Delete, &old[i]);
+                        emit.whole(Op::Delete, &old_paras[i]);
                         i += 1;
                     }
                     while j < pj {
-                        emit.whole(Op::Insert, &new[j]);
+                        emit.whole(Op::Insert, &new_paras[j]);
                         j += 1;
                     }
-                    diff_pair(&old[i], &new[j], options, deadline, &mut emit);
+                    diff_pair(&old_paras[i], &new_paras[j], options, deadline, &mut emit);
                     i += 1;
                     j += 1;
                 }
-                (i..o.end).for_each(|k| emit.whole(Op::Delete, &old[k]));
-                (j..n.end).for_each(|k| emit.whole(Op::Insert, &new[k]));
+                old_paras[i..]
+                    .iter()
+                    .for_each(|p| emit.whole(Op::Delete, p));
+                new_paras[j..]
+                    .iter()
+                    .for_each(|p| emit.whole(Op::Insert, p));
             }
         }
     }

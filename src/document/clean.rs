@@ -58,6 +58,16 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
     let starts_bold = trimmed_raw.starts_with("**");
     let ends_emphasis = raw.trim_end().ends_with('*');
     let had_pipe = raw.contains('|');
+    // Fast path: most lines are already clean text (no markup, pipes, odd or repeated spaces).
+    if is_plain(raw) {
+        return vec![CleanLine {
+            number: line.number,
+            kind: LineKind::Text,
+            text: line.text.clone(),
+            starts_bold: false,
+            ends_emphasis: false,
+        }];
+    }
     if is_rule(raw) {
         return vec![CleanLine {
             number: line.number,
@@ -128,6 +138,29 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
         });
     }
     out
+}
+
+/// Text that cleaning would leave unchanged: non-empty, no markup, pipes, hashes at the start,
+/// invisible characters or whitespace other than single spaces between words.
+fn is_plain(raw: &str) -> bool {
+    if raw.is_empty() || raw.starts_with([' ', '#']) || raw.ends_with(' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    for c in raw.chars() {
+        if c == ' ' {
+            if previous_space {
+                return false;
+            }
+            previous_space = true;
+            continue;
+        }
+        previous_space = false;
+        if c == '*' || c == '|' || c.is_whitespace() || is_invisible(c) {
+            return false;
+        }
+    }
+    !is_rule(raw)
 }
 
 /// A horizontal rule: three or more of `-`, `_`, `=`, `—`, `–` and nothing else.

@@ -22,7 +22,9 @@ pub struct SourceLine {
 /// rasoat reads, so each grapheme is normalised on its own and all its NFC characters are mapped to
 /// the column where the grapheme started.
 pub fn split_lines(text: &str) -> Vec<SourceLine> {
-    let mut lines = Vec::new();
+    // Reserve exactly: a doubling vector of line structs would hold up to twice their size.
+    let estimate = text.bytes().filter(|&b| b == b'\n' || b == b'\r').count() + 1;
+    let mut lines = Vec::with_capacity(estimate);
     let mut number = 0u32;
     let mut rest = text;
     while !rest.is_empty() || number == 0 {
@@ -45,19 +47,33 @@ pub fn split_lines(text: &str) -> Vec<SourceLine> {
 
 fn normalise_line(line: &str, number: u32) -> SourceLine {
     let mut text = MappedText::new();
+    // Fast path: text that is already NFC (almost all of it) maps one to one.
+    if line.is_ascii()
+        || unicode_normalization::is_nfc_quick(line.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        return SourceLine {
+            number,
+            text: MappedText::from_line(line, number),
+            was_not_nfc: false,
+        };
+    }
     let mut column = 1u32;
     let mut was_not_nfc = false;
     for grapheme in line.graphemes(true) {
         let original_len = grapheme.chars().count() as u32;
         let mut produced = 0u32;
         for c in grapheme.nfc() {
-            text.push(
-                c,
-                Pos {
-                    line: number,
-                    column,
-                },
-            );
+            let at = Pos {
+                line: number,
+                column,
+            };
+            // Every character of a grapheme maps to where the grapheme starts.
+            if produced == 0 {
+                text.push(c, at);
+            } else {
+                text.push_same(c, at);
+            }
             produced += 1;
         }
         if produced != original_len || !unicode_normalization::is_nfc(grapheme) {

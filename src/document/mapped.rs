@@ -22,11 +22,65 @@ pub struct Span {
     pub end_column: u32,
 }
 
-/// Text plus one original position per character.
+/// A stretch of consecutive characters that came from consecutive columns of one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    /// Index (in characters of the text) of the run's first character.
+    start: u32,
+    len: u32,
+    line: u32,
+    column: u32,
+}
+
+/// Text plus the original position of each character.
+///
+/// Positions are stored as runs: converted text maps to its source in long contiguous stretches
+/// (one per line, cut only where markup or extra spaces were removed), so a run per stretch costs
+/// far less than a position per character.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MappedText {
     text: String,
-    pos: Vec<Pos>,
+    chars: u32,
+    runs: Runs,
+}
+
+/// The runs of a text. Most texts (a line, a one-line paragraph) are a single run, kept inline to
+/// save a heap allocation per line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum Runs {
+    #[default]
+    Empty,
+    One(Run),
+    Many(Vec<Run>),
+}
+
+impl Runs {
+    fn as_slice(&self) -> &[Run] {
+        match self {
+            Runs::Empty => &[],
+            Runs::One(r) => std::slice::from_ref(r),
+            Runs::Many(v) => v,
+        }
+    }
+
+    fn last_mut(&mut self) -> Option<&mut Run> {
+        match self {
+            Runs::Empty => None,
+            Runs::One(r) => Some(r),
+            Runs::Many(v) => v.last_mut(),
+        }
+    }
+
+    fn push(&mut self, run: Run) {
+        *self = match std::mem::take(self) {
+            Runs::Empty => Runs::One(run),
+            Runs::One(first) => Runs::Many(vec![first, run]),
+            Runs::Many(mut v) => {
+                v.push(run);
+                Runs::Many(v)
+            }
+        };
+    }
 }
 
 impl MappedText {
@@ -44,35 +98,101 @@ impl MappedText {
 
     /// Number of characters.
     pub fn char_len(&self) -> usize {
-        self.pos.len()
+        self.chars as usize
+    }
+
+    /// A whole line of text starting at column 1 of `line`: one run.
+    pub fn from_line(text: &str, line: u32) -> MappedText {
+        let chars = text.chars().count() as u32;
+        let runs = if chars == 0 {
+            Runs::Empty
+        } else {
+            Runs::One(Run {
+                start: 0,
+                len: chars,
+                line,
+                column: 1,
+            })
+        };
+        MappedText {
+            text: text.to_string(),
+            chars,
+            runs,
+        }
     }
 
     pub fn push(&mut self, c: char, at: Pos) {
         self.text.push(c);
-        self.pos.push(at);
+        match self.runs.last_mut() {
+            Some(run) if run.line == at.line && run.column + run.len == at.column => run.len += 1,
+            _ => self.runs.push(Run {
+                start: self.chars,
+                len: 1,
+                line: at.line,
+                column: at.column,
+            }),
+        }
+        self.chars += 1;
+    }
+
+    /// Appends a character that maps to the same position as the one before it (an NFC
+    /// composition of several original characters produces one character per grapheme; a
+    /// decomposition never happens after NFC, but a grapheme may still yield two characters).
+    pub(crate) fn push_same(&mut self, c: char, at: Pos) {
+        self.text.push(c);
+        self.runs.push(Run {
+            start: self.chars,
+            len: 1,
+            line: at.line,
+            column: at.column,
+        });
+        self.chars += 1;
     }
 
     pub fn push_mapped(&mut self, other: &MappedText) {
         self.text.push_str(&other.text);
-        self.pos.extend_from_slice(&other.pos);
+        for run in other.runs.as_slice() {
+            let shifted = Run {
+                start: run.start + self.chars,
+                ..*run
+            };
+            match self.runs.last_mut() {
+                Some(last)
+                    if last.line == shifted.line
+                        && last.column + last.len == shifted.column
+                        && last.start + last.len == shifted.start =>
+                {
+                    last.len += shifted.len;
+                }
+                _ => self.runs.push(shifted),
+            }
+        }
+        self.chars += other.chars;
     }
 
     /// Original position of the character at `char_index` (clamped to the last character).
     pub fn pos_at(&self, char_index: usize) -> Option<Pos> {
-        self.pos
-            .get(char_index)
-            .or_else(|| self.pos.last())
-            .copied()
+        if self.chars == 0 {
+            return None;
+        }
+        let i = (char_index as u32).min(self.chars - 1);
+        let runs = self.runs.as_slice();
+        let k = runs.partition_point(|r| r.start <= i) - 1;
+        let run = runs[k];
+        Some(Pos {
+            line: run.line,
+            column: run.column + (i - run.start),
+        })
     }
 
     /// First original position, if any text.
     pub fn start(&self) -> Option<Pos> {
-        self.pos.first().copied()
+        self.pos_at(0)
     }
 
     /// Last original position, if any text.
     pub fn end(&self) -> Option<Pos> {
-        self.pos.last().copied()
+        self.pos_at(self.char_len().checked_sub(1)?)
     }
 
     /// Span in the original file of the byte range `start..end` of this text.
@@ -89,41 +209,56 @@ impl MappedText {
         })
     }
 
+    /// Iterates over characters with their positions.
+    pub fn chars(&self) -> impl Iterator<Item = (char, Pos)> + '_ {
+        let mut run = 0usize;
+        let runs = self.runs.as_slice();
+        self.text.chars().enumerate().map(move |(i, c)| {
+            let i = i as u32;
+            while runs[run].start + runs[run].len <= i {
+                run += 1;
+            }
+            let r = runs[run];
+            (
+                c,
+                Pos {
+                    line: r.line,
+                    column: r.column + (i - r.start),
+                },
+            )
+        })
+    }
+
     /// Keeps the characters for which `keep` is true, with their positions.
     pub fn filter(&self, mut keep: impl FnMut(usize, char) -> bool) -> MappedText {
         let mut out = MappedText::new();
-        for (i, (c, p)) in self.text.chars().zip(self.pos.iter()).enumerate() {
+        for (i, (c, p)) in self.chars().enumerate() {
             if keep(i, c) {
-                out.push(c, *p);
+                out.push(c, p);
             }
         }
         out
     }
 
-    /// Iterates over characters with their positions.
-    pub fn chars(&self) -> impl Iterator<Item = (char, Pos)> + '_ {
-        self.text.chars().zip(self.pos.iter().copied())
-    }
-
     /// Removes leading and trailing whitespace.
     pub fn trimmed(&self) -> MappedText {
-        let chars: Vec<(char, Pos)> = self.chars().collect();
-        let start = chars
-            .iter()
-            .position(|(c, _)| !c.is_whitespace())
-            .unwrap_or(chars.len());
-        let end = chars
-            .iter()
-            .rposition(|(c, _)| !c.is_whitespace())
-            .map_or(start, |i| i + 1);
-        let mut out = MappedText::new();
-        for (c, p) in &chars[start..end] {
-            out.push(*c, *p);
+        let lead = self.text.chars().take_while(|c| c.is_whitespace()).count();
+        if lead == self.char_len() {
+            return MappedText::new();
         }
-        out
+        let trail = self
+            .text
+            .chars()
+            .rev()
+            .take_while(|c| c.is_whitespace())
+            .count();
+        if lead == 0 && trail == 0 {
+            return self.clone();
+        }
+        self.slice_chars(lead, self.char_len() - trail)
     }
 
-    /// The characters from `char_start` on (used to drop a recognised prefix such as a marker).
+    /// The characters `char_start..char_end` (used to drop a recognised prefix such as a marker).
     pub fn slice_chars(&self, char_start: usize, char_end: usize) -> MappedText {
         let mut out = MappedText::new();
         for (c, p) in self
@@ -161,6 +296,23 @@ mod tests {
         let start = m.as_str().find("VT").unwrap();
         let span = m.span_of_bytes(start, start + 2).unwrap();
         assert_eq!((span.line, span.column, span.end_column), (7, 11, 12));
+    }
+
+    #[test]
+    fn runs_survive_concatenation_and_slicing() {
+        let mut a = mapped("ab", 1);
+        let mut b = MappedText::new();
+        b.push('x', Pos { line: 3, column: 7 });
+        b.push('y', Pos { line: 3, column: 8 });
+        a.push_mapped(&b);
+        assert_eq!(a.as_str(), "abxy");
+        assert_eq!(a.pos_at(1), Some(Pos { line: 1, column: 2 }));
+        assert_eq!(a.pos_at(2), Some(Pos { line: 3, column: 7 }));
+        assert_eq!(a.end(), Some(Pos { line: 3, column: 8 }));
+        let s = a.slice_chars(1, 3);
+        assert_eq!(s.as_str(), "bx");
+        assert_eq!(s.start(), Some(Pos { line: 1, column: 2 }));
+        assert_eq!(s.end(), Some(Pos { line: 3, column: 7 }));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::document::clean::{CleanLine, LineKind};
-use crate::text::{fold, is_caps, starts_lower};
+use crate::text::{fold, is_caps, starts_lower, starts_with_folded};
 
 use super::header::join;
 use super::marker::{Marker, MarkerKind, parse_marker};
@@ -50,18 +50,18 @@ pub fn authority_prefix(text: &str) -> Option<String> {
 }
 
 fn is_distribution_heading(text: &str) -> bool {
-    let folded = fold(text);
     // Matches "Nơi nhận" and its misspellings "Noi nhận", "Nơi nhan".
-    folded.starts_with("noi nhan")
+    starts_with_folded(text, &["noi nhan"])
 }
 
 fn is_signature_title(text: &str) -> bool {
+    if !is_caps(text) || text.split_whitespace().count() > 8 {
+        return false;
+    }
     let folded = fold(text);
-    is_caps(text)
-        && text.split_whitespace().count() <= 8
-        && SIGNATURE_TITLE_WORDS.iter().any(|w| {
-            folded == *w || folded.starts_with(&format!("{w} ")) || folded.starts_with("pho ")
-        })
+    true && SIGNATURE_TITLE_WORDS
+        .iter()
+        .any(|w| folded == *w || folded.starts_with(&format!("{w} ")) || folded.starts_with("pho "))
 }
 
 fn looks_like_name(text: &str) -> bool {
@@ -161,11 +161,7 @@ fn continues(prev: &str, next: &str, breaks: Breaks) -> bool {
     if breaks.emphasis {
         return false;
     }
-    let folded = fold(next);
-    if ["kinh gui", "can cu", "noi nhan", "theo de nghi"]
-        .iter()
-        .any(|p| folded.starts_with(p))
-    {
+    if starts_with_folded(next, &["kinh gui", "can cu", "noi nhan", "theo de nghi"]) {
         return false;
     }
     let prev_end = prev.trim_end_matches(['"', '”', ')', '*']);
@@ -204,23 +200,23 @@ pub fn parse_body(lines: &[CleanLine], doc: &mut Document) {
 }
 
 fn classify_paragraphs(paras: Vec<Paragraph>, doc: &mut Document) {
-    let first_section = paras
+    let mut markers: Vec<Option<Marker>> = paras.iter().map(|p| parse_marker(p.as_str())).collect();
+    let first_section = markers
         .iter()
-        .position(|p| parse_marker(p.as_str()).is_some_and(|m| !m.kind.is_bullet()));
-    let closing_from = closing_from(&paras, first_section);
+        .position(|m| m.as_ref().is_some_and(|m| !m.kind.is_bullet()));
+    let closing_from = closing_from(&paras, &markers, first_section);
     let mut stack: Vec<Open> = Vec::new();
     let mut in_addressees = false;
     let mut top_bullets = 0usize;
     for (i, para) in paras.into_iter().enumerate() {
         let text = para.as_str();
-        let folded = fold(text);
         if closing_from.is_some_and(|c| i >= c) {
             close_all(&mut stack, &mut doc.sections);
             doc.closing.push(para);
             continue;
         }
-        let marker = parse_marker(text);
-        if folded.starts_with("kinh gui") && doc.addressee_heading.is_none() {
+        let marker = markers[i].take();
+        if doc.addressee_heading.is_none() && starts_with_folded(text, &["kinh gui"]) {
             if let Some(colon) = text.find(':') {
                 let rest_start = text[..=colon].chars().count();
                 let rest = para
@@ -244,8 +240,8 @@ fn classify_paragraphs(paras: Vec<Paragraph>, doc: &mut Document) {
         }
         let before_sections = first_section.is_none_or(|f| i < f);
         if before_sections
-            && (folded.starts_with("can cu") || folded.starts_with("theo de nghi"))
             && stack.is_empty()
+            && starts_with_folded(text, &["can cu", "theo de nghi"])
         {
             doc.legal_bases.push(para);
             continue;
@@ -272,25 +268,25 @@ fn classify_paragraphs(paras: Vec<Paragraph>, doc: &mut Document) {
 
 /// Index of the first closing paragraph: `Trên đây là …` after the parts, or a last plain
 /// paragraph ending the body with `./.`.
-fn closing_from(paras: &[Paragraph], first_section: Option<usize>) -> Option<usize> {
+fn closing_from(
+    paras: &[Paragraph],
+    markers: &[Option<Marker>],
+    first_section: Option<usize>,
+) -> Option<usize> {
     let first = first_section?;
-    if let Some(i) = paras
-        .iter()
-        .enumerate()
-        .skip(first + 1)
-        .find(|(_, p)| fold(p.as_str()).starts_with("tren day"))
-        .map(|(i, _)| i)
+    if let Some(i) = (first + 1..paras.len())
+        .find(|&i| markers[i].is_none() && starts_with_folded(paras[i].as_str(), &["tren day"]))
     {
         return Some(i);
     }
     let last = paras.len().checked_sub(1)?;
     let p = paras[last].as_str();
     // In a legal-style document the last paragraph is the text of the last Điều or khoản.
-    let legal = paras[first..]
+    let legal = markers[first..]
         .iter()
-        .filter_map(|q| parse_marker(q.as_str()))
+        .flatten()
         .any(|m| m.kind.is_legal_unit());
-    (!legal && last > first && parse_marker(p).is_none() && p.trim_end().ends_with("./."))
+    (!legal && last > first && markers[last].is_none() && p.trim_end().ends_with("./."))
         .then_some(last)
 }
 

@@ -130,6 +130,10 @@ const NATIONAL_TITLE: &str = "cong hoa xa hoi chu nghia viet nam";
 /// (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`, `**CỘNG` / `HÒA XÃ HỘI…`), returns the index of its
 /// last line.
 pub(crate) fn national_title_end(lines: &[CleanLine], i: usize) -> Option<usize> {
+    // Cheap test first: this runs on every line of a file.
+    if !lines[i].as_str().starts_with(['C', 'c', 'Đ', 'đ']) || lines[i].as_str().len() > 120 {
+        return None;
+    }
     let first = fold(lines[i].as_str());
     if first.starts_with(NATIONAL_TITLE) || first == "dang cong san viet nam" {
         return Some(i);

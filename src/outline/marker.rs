@@ -110,9 +110,54 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
     Some(marker)
 }
 
+const LEGAL_WORDS: [&str; 10] = [
+    "Phần",
+    "PHẦN",
+    "Chương",
+    "CHƯƠNG",
+    "Mục",
+    "MỤC",
+    "Tiểu mục",
+    "TIỂU MỤC",
+    "Điều",
+    "ĐIỀU",
+];
+
+/// What the first characters allow the marker to be: most paragraphs start with a word and are
+/// rejected here without running a regex.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Candidate {
+    Legal,
+    Roman,
+    Arabic,
+    Letter,
+    Bullet,
+}
+
+fn candidate(text: &str) -> Option<Candidate> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    match first {
+        '0'..='9' => Some(Candidate::Arabic),
+        '-' | '+' | '•' | '–' => Some(Candidate::Bullet),
+        c if c.is_lowercase() => (chars.next() == Some(')')).then_some(Candidate::Letter),
+        _ if LEGAL_WORDS.iter().any(|w| text.starts_with(w)) => Some(Candidate::Legal),
+        'I' | 'V' | 'X' | 'L' | 'C' => {
+            let after = text.trim_start_matches(['I', 'V', 'X', 'L', 'C']);
+            let run = text.len() - after.len();
+            let next = after.trim_start_matches(' ');
+            (run <= 8 && next.starts_with(['.', '-', '–', ':'])).then_some(Candidate::Roman)
+        }
+        _ => None,
+    }
+}
+
 fn parse_marker_unchecked(text: &str) -> Option<Marker> {
     let chars = |s: &str| s.chars().count();
-    if let Some(c) = LEGAL.captures(text) {
+    let kind = candidate(text)?;
+    if kind == Candidate::Legal
+        && let Some(c) = LEGAL.captures(text)
+    {
         let word = c.get(1)?.as_str();
         let num = c.get(2)?.as_str();
         let kind = match crate::text::fold(word).as_str() {
@@ -146,7 +191,9 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
             len_chars: chars(c.get(0)?.as_str()),
         });
     }
-    if let Some(c) = ROMAN.captures(text) {
+    if kind == Candidate::Roman
+        && let Some(c) = ROMAN.captures(text)
+    {
         let numeral = c.get(1)?.as_str();
         // A Roman heading is followed by text; "I." alone or "C. Something" are still accepted,
         // but a lone capital that is really a word (e.g. "V. I. Lenin") is rare enough to ignore.
@@ -160,6 +207,9 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
                 len_chars: chars(c.get(0)?.as_str()),
             });
         }
+    }
+    if kind != Candidate::Arabic {
+        return parse_letter_or_bullet(text, kind);
     }
     if let Some(c) = ARABIC.captures(text) {
         let raw = c.get(1)?.as_str().trim_end_matches('.');
@@ -195,7 +245,14 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
             len_chars: chars(c.get(0)?.as_str()),
         });
     }
-    if let Some(c) = LETTER.captures(text) {
+    None
+}
+
+fn parse_letter_or_bullet(text: &str, kind: Candidate) -> Option<Marker> {
+    let chars = |s: &str| s.chars().count();
+    if kind == Candidate::Letter
+        && let Some(c) = LETTER.captures(text)
+    {
         let letter = c.get(1)?.as_str();
         let ordinal = letter_ordinal(letter.chars().next()?);
         return Some(Marker {
@@ -206,7 +263,9 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
             len_chars: chars(c.get(0)?.as_str()),
         });
     }
-    if let Some(c) = BULLET.captures(text) {
+    if kind == Candidate::Bullet
+        && let Some(c) = BULLET.captures(text)
+    {
         let sign = c.get(1)?.as_str();
         let kind = if sign == "+" {
             MarkerKind::Plus

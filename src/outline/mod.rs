@@ -23,7 +23,8 @@ pub struct ParsedFile {
 /// Parses decoded text into documents.
 pub fn parse(text: &str) -> ParsedFile {
     let lines = split_lines(text);
-    let clean: Vec<CleanLine> = lines.iter().flat_map(clean_line).collect();
+    let mut clean: Vec<CleanLine> = Vec::with_capacity(lines.len() + lines.len() / 16);
+    clean.extend(lines.iter().flat_map(clean_line));
     let starts = split::document_starts(&clean);
     let mut documents = Vec::with_capacity(starts.len());
     for (k, &start) in starts.iter().enumerate() {
