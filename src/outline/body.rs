@@ -59,7 +59,7 @@ fn is_signature_title(text: &str) -> bool {
         return false;
     }
     let folded = fold(text);
-    true && SIGNATURE_TITLE_WORDS
+    SIGNATURE_TITLE_WORDS
         .iter()
         .any(|w| folded == *w || folded.starts_with(&format!("{w} ")) || folded.starts_with("pho "))
 }
