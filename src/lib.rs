@@ -5,6 +5,7 @@
 
 pub mod document;
 pub mod outline;
+pub mod rules;
 pub mod text;
 
 pub mod cli;

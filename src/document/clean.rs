@@ -58,6 +58,16 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
     let starts_bold = trimmed_raw.starts_with("**");
     let ends_emphasis = raw.trim_end().ends_with('*');
     let had_pipe = raw.contains('|');
+    // rasoat's own comments (suppressions) are not document text.
+    if raw.contains("rasoat-") && crate::rules::suppress::is_directive(raw) {
+        return vec![CleanLine {
+            number: line.number,
+            kind: LineKind::Rule,
+            text: MappedText::new(),
+            starts_bold: false,
+            ends_emphasis: false,
+        }];
+    }
     // Fast path: most lines are already clean text (no markup, pipes, odd or repeated spaces).
     if is_plain(raw) {
         return vec![CleanLine {

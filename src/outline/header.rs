@@ -322,6 +322,17 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
         }
         i += 1;
     }
+    // Nothing recognisable as a header (an excerpt, a note, a distribution list on its own): the
+    // lines skipped as stray text are the body.
+    let found_any = header.national_title.is_some()
+        || header.symbol.is_some()
+        || header.type_name.is_some()
+        || header.title.is_some()
+        || header.place_date.is_some()
+        || header.motto.is_some();
+    if !found_any {
+        return (Header::default(), 0);
+    }
     let (parent, issuing) = split_bodies(&body_caps);
     header.parent_body = parent;
     header.issuing_body = issuing;
@@ -519,6 +530,9 @@ mod tests {
         let (h, body) = header_of("I. MỤC ĐÍCH\n\n1. Bảo đảm kịp thời.\n");
         assert_eq!(h, Header::default());
         assert_eq!(body, "I. MỤC ĐÍCH");
+        let (h, body) = header_of("Noi nhận:\n- Như trên;\n- Lưu: VT.\n");
+        assert_eq!(h, Header::default());
+        assert_eq!(body, "Noi nhận:");
     }
 
     #[test]

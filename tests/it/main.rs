@@ -6,3 +6,4 @@ mod corpus;
 mod diff_cli;
 mod input_errors;
 mod outline_seed;
+mod rules;

@@ -1,0 +1,240 @@
+//! Loading, compiling and running rules.
+
+use std::collections::HashSet;
+
+use crate::outline::{self, Document, ParsedFile};
+
+use super::context::{DocContext, Scope};
+use super::finding::{Finding, Fix};
+use super::kinds::{self, Check, Hit};
+use super::spec::{RuleError, RuleSpec, Severity, line_of_key, parse_rule};
+use super::suppress;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub spec: RuleSpec,
+    /// Where the rule was loaded from (`rules/spelling/SPELL-NOI-NHAN.toml`).
+    pub path: String,
+    pub scopes: Vec<Scope>,
+    check: Option<Box<dyn Check>>,
+}
+
+impl Rule {
+    /// Compiles a rule file.
+    pub fn from_source(path: &str, source: &str) -> Result<Rule, RuleError> {
+        let spec = parse_rule(path, source)?;
+        let scopes = Scope::parse_list(&spec.scope, path, line_of_key(source, "scope"))?;
+        // `meta` rules are reported by the engine itself (suppressions, two-round checks).
+        let check = if spec.kind == "meta" {
+            None
+        } else {
+            Some(kinds::compile(&spec, &scopes, path, source)?)
+        };
+        Ok(Rule {
+            spec,
+            path: path.to_string(),
+            scopes,
+            check,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+}
+
+/// The rules in force.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The built-in packs embedded in the binary.
+    pub fn builtin() -> Result<RuleSet, Vec<RuleError>> {
+        let mut set = RuleSet::default();
+        let errors: Vec<RuleError> = BUILTIN_RULES
+            .iter()
+            .filter_map(|(path, source)| set.add(path, source).err())
+            .collect();
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Adds a rule, replacing a rule with the same id.
+    pub fn add(&mut self, path: &str, source: &str) -> Result<(), RuleError> {
+        let rule = Rule::from_source(path, source)?;
+        match self.rules.iter().position(|r| r.id() == rule.id()) {
+            Some(i) => self.rules[i] = rule,
+            None => self.rules.push(rule),
+        }
+        self.rules.sort_by(|a, b| a.id().cmp(b.id()));
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id() == id)
+    }
+
+    /// Keeps only the rules for which `keep` is true.
+    pub fn retain(&mut self, keep: impl FnMut(&Rule) -> bool) {
+        self.rules.retain(keep);
+    }
+
+    /// Runs every rule on one document.
+    pub fn check_document(&self, file: &ParsedFile, doc: &Document) -> Vec<Finding> {
+        let ctx = DocContext::new(file, doc);
+        let mut findings = Vec::new();
+        for rule in &self.rules {
+            let Some(check) = &rule.check else { continue };
+            let mut hits = Vec::new();
+            check.check(&ctx, &mut hits);
+            findings.extend(hits.into_iter().map(|h| finding(rule, doc.index, h)));
+        }
+        findings
+    }
+
+    /// Runs every rule on every document of a file, applies inline suppressions and sorts.
+    pub fn check_file(&self, file: &ParsedFile) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = file
+            .documents
+            .iter()
+            .flat_map(|d| self.check_document(file, d))
+            .collect();
+        findings = suppress::apply(file, findings, self);
+        sort(&mut findings);
+        findings
+    }
+
+    /// Parses and checks a text (used by rule examples and tests).
+    pub fn check_text(&self, text: &str) -> Vec<Finding> {
+        self.check_file(&outline::parse(text))
+    }
+}
+
+/// Deterministic order: line, column, rule.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.line, a.column, &a.rule, a.end_line, a.end_column).cmp(&(
+            b.line,
+            b.column,
+            &b.rule,
+            b.end_line,
+            b.end_column,
+        ))
+    });
+}
+
+/// Fills `{name}` placeholders of a message.
+pub fn render(template: &str, vars: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in vars {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+fn finding(rule: &Rule, document: usize, hit: Hit) -> Finding {
+    let mut vars = hit.vars.clone();
+    if !vars.iter().any(|(n, _)| *n == "found") {
+        vars.push(("found", hit.excerpt.clone()));
+    }
+    if let Some(s) = &hit.suggestion {
+        vars.push(("suggestion", s.clone()));
+    }
+    let fix = match (&hit.suggestion, rule.spec.fix) {
+        (Some(s), true) => Some(Fix {
+            replacement: s.clone(),
+        }),
+        _ => None,
+    };
+    Finding {
+        rule: rule.spec.id.clone(),
+        severity: rule.spec.severity,
+        document,
+        line: hit.span.line,
+        column: hit.span.column,
+        end_line: hit.span.end_line,
+        end_column: hit.span.end_column,
+        section: hit.section,
+        message: render(&rule.spec.message, &vars),
+        excerpt: hit.excerpt,
+        suggestion: hit.suggestion,
+        fix,
+        round: None,
+    }
+}
+
+/// A failed example of a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    pub rule: String,
+    pub path: String,
+    pub message: String,
+}
+
+/// Runs a rule's examples against the full rule set (so that examples also prove that the rule
+/// works with the parser): each `bad` text must produce a finding of this rule, each `good` text
+/// none.
+pub fn run_examples(set: &RuleSet, rule: &Rule) -> Vec<ExampleFailure> {
+    let mut failures = Vec::new();
+    let id = rule.id();
+    let fail = |message: String| ExampleFailure {
+        rule: id.to_string(),
+        path: rule.path.clone(),
+        message,
+    };
+    if rule.spec.examples.bad.is_empty() || rule.spec.examples.good.is_empty() {
+        failures.push(fail(
+            "a rule needs at least one bad and one good example".to_string(),
+        ));
+    }
+    for (expect_found, list) in [
+        (true, &rule.spec.examples.bad),
+        (false, &rule.spec.examples.good),
+    ] {
+        for (k, example) in list.iter().enumerate() {
+            let findings = match example.against() {
+                Some(old) => super::rounds::check_against(set, example.text(), old),
+                None => set.check_text(example.text()),
+            };
+            let found = findings.iter().any(|f| f.rule == id);
+            if found != expect_found {
+                let which = if expect_found { "bad" } else { "good" };
+                let others: HashSet<&str> = findings
+                    .iter()
+                    .filter(|f| f.rule == id)
+                    .map(|f| f.message.as_str())
+                    .collect();
+                failures.push(fail(format!(
+                    "{which} example {} {}{}",
+                    k + 1,
+                    if expect_found {
+                        "produced no finding of this rule"
+                    } else {
+                        "produced a finding"
+                    },
+                    if others.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", others.into_iter().collect::<Vec<_>>().join("; "))
+                    }
+                )));
+            }
+        }
+    }
+    failures
+}
+
+/// Severity overridden by configuration.
+pub fn with_severity(findings: &mut [Finding], id: &str, severity: Severity) {
+    for f in findings.iter_mut().filter(|f| f.rule == id) {
+        f.severity = severity;
+    }
+}

@@ -1,0 +1,56 @@
+//! What a rule reports.
+
+use serde::Serialize;
+
+use super::spec::Severity;
+
+/// A replacement of the finding's span that `--fix` may apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub replacement: String,
+}
+
+/// Which round a finding belongs to when two rounds are checked (`--against`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Round {
+    /// Only in the new round: introduced by it.
+    New,
+    /// In both rounds.
+    Old,
+    /// Only in the old round: fixed by the new one.
+    Fixed,
+}
+
+/// One finding. Lines are 1-based in the original file, columns 1-based in Unicode characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub document: usize,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    /// The section (`III.3`) or block (`Nơi nhận`) the finding is in.
+    pub section: String,
+    pub message: String,
+    /// The text the finding is about.
+    pub excerpt: String,
+    pub suggestion: Option<String>,
+    #[serde(skip)]
+    pub fix: Option<Fix>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub round: Option<Round>,
+}
+
+impl Finding {
+    /// A key that survives line moves: used for baselines and to match findings across rounds.
+    pub fn stable_key(&self) -> (String, String, String) {
+        (
+            self.rule.clone(),
+            self.section.clone(),
+            self.excerpt.clone(),
+        )
+    }
+}

@@ -1,0 +1,106 @@
+//! `consistency`: variants that must not be mixed in one document. When more than one variant
+//! occurs, every occurrence of the less used ones is reported (the most used variant is taken as
+//! the document's choice).
+//!
+//! ```toml
+//! [params]
+//! variants = [
+//!   { name = "kiểu cũ (hoà)", pattern = '…' , exclude = '^[qQ]' },
+//!   { name = "kiểu mới (hòa)", pattern = '…' },
+//! ]
+//! ```
+
+use regex::Regex;
+
+use crate::rules::context::{DocContext, Scope};
+use crate::rules::spec::RuleError;
+
+use super::{Check, Hit, Params, scoped_texts};
+
+#[derive(Debug)]
+struct Variant {
+    name: String,
+    regex: Regex,
+    exclude: Option<Regex>,
+}
+
+#[derive(Debug)]
+pub struct Consistency {
+    variants: Vec<Variant>,
+    scopes: Vec<Scope>,
+}
+
+impl Consistency {
+    pub fn compile(p: &Params, scopes: Vec<Scope>) -> Result<Self, RuleError> {
+        let list = match p.table.get("variants") {
+            Some(toml::Value::Array(a)) if a.len() >= 2 => a,
+            _ => {
+                return Err(p.error(
+                    "variants",
+                    "`variants` must list at least two { name, pattern }",
+                ));
+            }
+        };
+        let mut variants = Vec::new();
+        for v in list {
+            let bad = || {
+                p.error(
+                    "variants",
+                    "each variant must be { name = \"…\", pattern = \"…\" }",
+                )
+            };
+            let t = v.as_table().ok_or_else(bad)?;
+            let name = t.get("name").and_then(|v| v.as_str()).ok_or_else(bad)?;
+            let pattern = t.get("pattern").and_then(|v| v.as_str()).ok_or_else(bad)?;
+            let exclude = t
+                .get("exclude")
+                .and_then(|v| v.as_str())
+                .map(|e| p.regex("variants", e))
+                .transpose()?;
+            variants.push(Variant {
+                name: name.to_string(),
+                regex: p.regex("variants", pattern)?,
+                exclude,
+            });
+        }
+        Ok(Consistency { variants, scopes })
+    }
+}
+
+impl Check for Consistency {
+    fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
+        let texts = scoped_texts(ctx, &self.scopes);
+        let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.variants.len()];
+        for t in &texts {
+            for (k, v) in self.variants.iter().enumerate() {
+                for c in v.regex.captures_iter(t.text.as_str()) {
+                    let m = c
+                        .get(1)
+                        .or_else(|| c.get(0))
+                        .expect("group 0 always matches");
+                    if v.exclude.as_ref().is_some_and(|e| e.is_match(m.as_str())) {
+                        continue;
+                    }
+                    found[k].extend(Hit::at(t, m.start(), m.end()));
+                }
+            }
+        }
+        if found.iter().filter(|f| !f.is_empty()).count() < 2 {
+            return;
+        }
+        let majority = (0..found.len())
+            .max_by_key(|&k| (found[k].len(), std::cmp::Reverse(k)))
+            .expect("variants are not empty");
+        for (k, hits) in found.into_iter().enumerate() {
+            if k == majority {
+                continue;
+            }
+            for hit in hits {
+                out.push(
+                    hit.var("variant", self.variants[k].name.clone())
+                        .var("majority", self.variants[majority].name.clone()),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! `dates`: dates that exist, leading zeros, deadlines and periods not before the document's own
+//! date, a cited number's year equal to its date's year, one number always cited with one date.
+//!
+//! ```toml
+//! [params]
+//! check = "exists"   # exists | leading-zero | deadline | period | cited-year | same-number-same-date
+//! ```
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::rules::context::{DocContext, Scope, ScopedText};
+use crate::rules::spec::RuleError;
+
+use super::{Check, Hit, Params, scoped_texts};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Exists,
+    LeadingZero,
+    Deadline,
+    Period,
+    CitedYear,
+    SameNumberSameDate,
+}
+
+#[derive(Debug)]
+pub struct Dates {
+    mode: Mode,
+    scopes: Vec<Scope>,
+}
+
+/// A calendar date as (year, month, day).
+pub type Ymd = (i32, u32, u32);
+
+static LONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("static regex")
+});
+static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4})\b").expect("static regex")
+});
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:trước|chậm nhất|không muộn hơn|hạn chót)(?:\s+là)?\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))")
+        .expect("static regex")
+});
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(Quý|quý)\s+(IV|III|II|I)|(Tháng|tháng)\s+(\d{1,2}))\s+năm\s+(\d{4})")
+        .expect("static regex")
+});
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,5}/(\d{4})/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))")
+        .expect("static regex")
+});
+static ANY_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,5}/(?:\d{4}/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))")
+        .expect("static regex")
+});
+
+/// A cited document number with its date, as found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub number: String,
+    /// The date as dd/mm/yyyy.
+    pub date: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every `NUMBER … ngày DATE` citation in a text.
+pub fn citations(text: &str) -> Vec<Citation> {
+    ANY_CITATION
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            Some(Citation {
+                number: c.get(1)?.as_str().to_string(),
+                date: show(date_in(&c, 2)?),
+                start: m.start(),
+                end: m.end(),
+            })
+        })
+        .collect()
+}
+
+/// Whether (y, m, d) is a real calendar date.
+pub fn is_valid(y: i32, m: u32, d: u32) -> bool {
+    if !(1..=12).contains(&m) || d == 0 || !(1900..=2200).contains(&y) {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    d <= days[m as usize - 1]
+}
+
+fn num(c: &Captures, i: usize) -> Option<u32> {
+    c.get(i)?.as_str().parse().ok()
+}
+
+/// The date in capture groups (d, m, y) starting at `first`, or at `first + 3` for the short form.
+fn date_in(c: &Captures, first: usize) -> Option<Ymd> {
+    if let (Some(d), Some(m), Some(y)) = (num(c, first), num(c, first + 1), num(c, first + 2)) {
+        return Some((y as i32, m, d));
+    }
+    let (d, m, y) = (num(c, first + 3)?, num(c, first + 4)?, num(c, first + 5)?);
+    Some((y as i32, m, d))
+}
+
+/// The document's own date: full when written, otherwise the year only (a draft), as the first
+/// day it could be.
+fn document_date(ctx: &DocContext) -> Option<(Ymd, bool)> {
+    let pd = ctx.doc.header.place_date.as_ref()?;
+    let y: i32 = pd.year.as_ref()?.parse().ok()?;
+    match (pd.day.as_ref(), pd.month.as_ref()) {
+        (Some(d), Some(m)) => Some(((y, m.parse().ok()?, d.parse().ok()?), true)),
+        _ => Some(((y, 1, 1), false)),
+    }
+}
+
+fn period_end(c: &Captures) -> Option<Ymd> {
+    let y: i32 = c.get(5)?.as_str().parse().ok()?;
+    if let Some(q) = c.get(2) {
+        let month = match q.as_str() {
+            "I" => 3,
+            "II" => 6,
+            "III" => 9,
+            _ => 12,
+        };
+        let last = [31, 30, 30, 31][(month / 3 - 1) as usize];
+        return Some((y, month, last));
+    }
+    let m: u32 = c.get(4)?.as_str().parse().ok()?;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    Some((y, m, 28))
+}
+
+fn show((y, m, d): Ymd) -> String {
+    format!("{d:02}/{m:02}/{y}")
+}
+
+impl Dates {
+    pub fn compile(p: &Params, scopes: Vec<Scope>) -> Result<Self, RuleError> {
+        let mode = match p.str("check")? {
+            "exists" => Mode::Exists,
+            "leading-zero" => Mode::LeadingZero,
+            "deadline" => Mode::Deadline,
+            "period" => Mode::Period,
+            "cited-year" => Mode::CitedYear,
+            "same-number-same-date" => Mode::SameNumberSameDate,
+            other => return Err(p.error("check", format!("unknown dates check `{other}`"))),
+        };
+        Ok(Dates { mode, scopes })
+    }
+
+    fn check_text(
+        &self,
+        ctx: &DocContext,
+        t: &ScopedText,
+        seen: &mut HashMap<String, Ymd>,
+        out: &mut Vec<Hit>,
+    ) {
+        let text = t.text.as_str();
+        match self.mode {
+            Mode::Exists => {
+                for c in LONG.captures_iter(text) {
+                    if let Some((y, m, d)) = date_in(&c, 1)
+                        && !is_valid(y, m, d)
+                    {
+                        let m0 = c.get(0).expect("group 0");
+                        out.extend(Hit::at(t, m0.start(), m0.end()));
+                    }
+                }
+                for c in SHORT.captures_iter(text) {
+                    let m0 = c.get(0).expect("group 0");
+                    // `15/2020/…` is a document number, not a date.
+                    if text[m0.end()..].starts_with('/') {
+                        continue;
+                    }
+                    let (Some(d), Some(m), Some(y)) = (num(&c, 1), num(&c, 3), num(&c, 4)) else {
+                        continue;
+                    };
+                    if !is_valid(y as i32, m, d) {
+                        out.extend(Hit::at(t, m0.start(), m0.end()));
+                    }
+                }
+            }
+            Mode::LeadingZero => {
+                for c in LONG.captures_iter(text) {
+                    let (day, month) = (c.get(1).expect("day"), c.get(2).expect("month"));
+                    let d: u32 = day.as_str().parse().unwrap_or(0);
+                    let m: u32 = month.as_str().parse().unwrap_or(0);
+                    if d < 10 && day.as_str().len() == 1 {
+                        out.extend(Hit::at(t, day.start(), day.end()).map(|h| {
+                            h.suggest(format!("{d:02}"))
+                                .var("expected", format!("{d:02}"))
+                        }));
+                    }
+                    if m < 3 && month.as_str().len() == 1 {
+                        out.extend(Hit::at(t, month.start(), month.end()).map(|h| {
+                            h.suggest(format!("{m:02}"))
+                                .var("expected", format!("{m:02}"))
+                        }));
+                    }
+                }
+            }
+            Mode::Deadline => {
+                let Some((doc_date, full)) = document_date(ctx) else {
+                    return;
+                };
+                for c in DEADLINE.captures_iter(text) {
+                    let Some(date) = date_in(&c, 1) else { continue };
+                    let before = if full {
+                        date < doc_date
+                    } else {
+                        date.0 < doc_date.0
+                    };
+                    if before {
+                        let m0 = c.get(0).expect("group 0");
+                        out.extend(
+                            Hit::at(t, m0.start(), m0.end()).map(|h| h.var("date", show(doc_date))),
+                        );
+                    }
+                }
+            }
+            Mode::Period => {
+                let Some((doc_date, full)) = document_date(ctx) else {
+                    return;
+                };
+                for c in PERIOD.captures_iter(text) {
+                    let Some(end) = period_end(&c) else { continue };
+                    let before = if full {
+                        end < doc_date
+                    } else {
+                        end.0 < doc_date.0
+                    };
+                    if before {
+                        let m0 = c.get(0).expect("group 0");
+                        out.extend(
+                            Hit::at(t, m0.start(), m0.end()).map(|h| h.var("date", show(doc_date))),
+                        );
+                    }
+                }
+            }
+            Mode::CitedYear => {
+                for c in CITATION.captures_iter(text) {
+                    let number_year: i32 = c.get(2).expect("year").as_str().parse().unwrap_or(0);
+                    let Some(date) = date_in(&c, 3) else { continue };
+                    if date.0 != number_year {
+                        let m0 = c.get(0).expect("group 0");
+                        out.extend(Hit::at(t, m0.start(), m0.end()).map(|h| {
+                            h.var("number", c.get(1).expect("number").as_str())
+                                .var("date", show(date))
+                        }));
+                    }
+                }
+            }
+            Mode::SameNumberSameDate => {
+                for c in ANY_CITATION.captures_iter(text) {
+                    let number = c.get(1).expect("number").as_str().to_string();
+                    let Some(date) = date_in(&c, 2) else { continue };
+                    match seen.get(&number) {
+                        Some(first) if *first != date => {
+                            let m0 = c.get(0).expect("group 0");
+                            out.extend(Hit::at(t, m0.start(), m0.end()).map(|h| {
+                                h.var("number", number.clone()).var("date", show(*first))
+                            }));
+                        }
+                        Some(_) => {}
+                        None => {
+                            seen.insert(number, date);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Check for Dates {
+    fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
+        let mut seen = HashMap::new();
+        for t in scoped_texts(ctx, &self.scopes) {
+            self.check_text(ctx, &t, &mut seen, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar() {
+        assert!(is_valid(2024, 2, 29));
+        assert!(!is_valid(2023, 2, 29));
+        assert!(!is_valid(2023, 4, 31));
+        assert!(is_valid(2023, 7, 31));
+    }
+}

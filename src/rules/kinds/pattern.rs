@@ -1,0 +1,73 @@
+//! `pattern`: a regular expression that must not occur (or, with `must_match`, must match each
+//! text of the scope), with an optional replacement as suggestion.
+//!
+//! ```toml
+//! [params]
+//! pattern = '\s+([.,;:!?])'
+//! replacement = '$1'      # optional: suggestion (and fix, when the rule has `fix = true`)
+//! must_match = false      # true: report texts of the scope that do NOT match
+//! exclude = '^\s*$'       # optional: matches whose text matches this are ignored
+//! ```
+
+use regex::Regex;
+
+use crate::rules::context::{DocContext, Scope};
+
+use super::{Check, Hit, Params, scoped_texts};
+
+#[derive(Debug)]
+pub struct Pattern {
+    regex: Regex,
+    replacement: Option<String>,
+    must_match: bool,
+    exclude: Option<Regex>,
+    scopes: Vec<Scope>,
+}
+
+impl Pattern {
+    pub fn compile(p: &Params, scopes: Vec<Scope>) -> Result<Self, crate::rules::spec::RuleError> {
+        Ok(Pattern {
+            regex: p.regex("pattern", p.str("pattern")?)?,
+            replacement: p.opt_str("replacement")?.map(str::to_string),
+            must_match: p.bool("must_match", false)?,
+            exclude: p
+                .opt_str("exclude")?
+                .map(|e| p.regex("exclude", e))
+                .transpose()?,
+            scopes,
+        })
+    }
+}
+
+impl Check for Pattern {
+    fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
+        for t in scoped_texts(ctx, &self.scopes) {
+            let text = t.text.as_str();
+            if self.must_match {
+                if !text.is_empty() && !self.regex.is_match(text) {
+                    out.extend(Hit::whole(&t));
+                }
+                continue;
+            }
+            for caps in self.regex.captures_iter(text) {
+                let m = caps.get(0).expect("group 0 always matches");
+                if self
+                    .exclude
+                    .as_ref()
+                    .is_some_and(|e| e.is_match(m.as_str()))
+                {
+                    continue;
+                }
+                let Some(mut hit) = Hit::at(&t, m.start(), m.end()) else {
+                    continue;
+                };
+                if let Some(r) = &self.replacement {
+                    let mut expanded = String::new();
+                    caps.expand(r, &mut expanded);
+                    hit = hit.suggest(expanded);
+                }
+                out.push(hit);
+            }
+        }
+    }
+}

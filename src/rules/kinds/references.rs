@@ -1,0 +1,123 @@
+//! `references`: internal references (`điểm b khoản 2 Điều 5`, `khoản 3 Mục II`) must point at
+//! parts that exist. A reference followed by another document's name (`Điều 5 Nghị định số …`) is
+//! external and skipped, unless it says `… này` (this document).
+//!
+//! ```toml
+//! [params]
+//! check = "internal"
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::outline::MarkerKind;
+use crate::outline::model::Section;
+use crate::rules::context::{DocContext, Scope};
+use crate::rules::spec::RuleError;
+use crate::text::numbering::{letter_ordinal, roman_value};
+
+use super::{Check, Hit, Params, scoped_texts};
+
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:điểm\s+([a-zđ])\s+)?(?:khoản\s+(\d{1,3})\s+)?(?:(Điều)\s+(\d{1,3})|(Mục)\s+([IVXLC]{1,6}))\b")
+        .expect("static regex")
+});
+static EXTERNAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:của\s+)?(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Kế hoạch|Quy chế|Quy định|Chương trình|Đề án|Hướng dẫn|Văn bản|Công văn|Thông báo|Phụ lục|Hiệp định|Công ước)\b([^,;.]{0,80})")
+        .expect("static regex")
+});
+
+#[derive(Debug)]
+pub struct References {
+    scopes: Vec<Scope>,
+}
+
+impl References {
+    pub fn compile(p: &Params, scopes: Vec<Scope>) -> Result<Self, RuleError> {
+        match p.str("check")? {
+            "internal" => Ok(References { scopes }),
+            other => Err(p.error("check", format!("`check` must be internal, not `{other}`"))),
+        }
+    }
+}
+
+fn child(parent: &[Section], kind: fn(MarkerKind) -> bool, ordinal: u32) -> Option<&Section> {
+    parent
+        .iter()
+        .find(|s| kind(s.kind) && s.ordinal == Some(ordinal))
+}
+
+/// Why a reference to khoản `clause` (and điểm `point`) of `top` does not resolve, if it does not.
+fn unresolved(point: Option<u32>, clause: Option<u32>, top: &Section) -> Option<String> {
+    let k = clause?;
+    let Some(kh) = child(&top.children, |k| matches!(k, MarkerKind::Arabic(1)), k) else {
+        return Some(format!(
+            "không có khoản {k} trong {}",
+            top.label.trim_end_matches('.')
+        ));
+    };
+    let p = point?;
+    child(&kh.children, |k| k == MarkerKind::Letter, p)
+        .is_none()
+        .then(|| {
+            format!(
+                "không có điểm {} trong khoản {k}",
+                crate::text::numbering::letter_at(p).unwrap_or('?')
+            )
+        })
+}
+
+impl Check for References {
+    fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
+        let doc = ctx.doc;
+        let articles: Vec<&Section> = doc
+            .all_sections()
+            .filter(|s| s.kind == MarkerKind::Article)
+            .collect();
+        let romans: Vec<&Section> = doc
+            .all_sections()
+            .filter(|s| s.kind == MarkerKind::Roman)
+            .collect();
+        for t in scoped_texts(ctx, &self.scopes) {
+            let text = t.text.as_str();
+            for c in REFERENCE.captures_iter(text) {
+                let m = c.get(0).expect("group 0");
+                let after = &text[m.end()..];
+                if let Some(e) = EXTERNAL.captures(after)
+                    && e.get(1)
+                        .is_none_or(|rest| rest.as_str().split_whitespace().next() != Some("này"))
+                {
+                    continue;
+                }
+                let point = c
+                    .get(1)
+                    .and_then(|p| letter_ordinal(p.as_str().chars().next()?));
+                let clause = c.get(2).and_then(|k| k.as_str().parse().ok());
+                let problem = if c.get(3).is_some() {
+                    if articles.is_empty() {
+                        continue;
+                    }
+                    let n: u32 = c.get(4).and_then(|n| n.as_str().parse().ok()).unwrap_or(0);
+                    match articles.iter().find(|a| a.ordinal == Some(n)) {
+                        None => Some(format!("văn bản không có Điều {n}")),
+                        Some(a) => unresolved(point, clause, a),
+                    }
+                } else {
+                    if romans.is_empty() {
+                        continue;
+                    }
+                    let numeral = c.get(6).map_or("", |n| n.as_str());
+                    let n = roman_value(numeral).unwrap_or(0);
+                    match romans.iter().find(|r| r.ordinal == Some(n)) {
+                        None => Some(format!("văn bản không có mục {numeral}")),
+                        Some(r) => unresolved(point, clause, r),
+                    }
+                };
+                if let Some(problem) = problem {
+                    out.extend(Hit::at(&t, m.start(), m.end()).map(|h| h.var("problem", problem)));
+                }
+            }
+        }
+    }
+}

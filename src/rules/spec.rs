@@ -1,0 +1,173 @@
+//! The rule file format: one rule per TOML file under `rules/<pack>/<ID>.toml`.
+//!
+//! ```toml
+//! id = "SPELL-NOI-NHAN"
+//! pack = "spelling"
+//! severity = "error"            # error | warning | info
+//! kind = "term"                 # see `kinds`
+//! scope = ["all"]               # optional; see `Scope`
+//! message = "Viết đúng: \"{expected}\" (đang viết \"{found}\")."
+//! doc = """What it checks, why it matters, the legal source."""
+//!
+//! [params]                      # kind-specific
+//! terms = [{ wrong = ["Noi nhận"], right = "Nơi nhận" }]
+//!
+//! [examples]                    # run by the test suite
+//! bad = ["Noi nhận:\n- Lưu: VT."]
+//! good = ["Nơi nhận:\n- Lưu: VT."]
+//! ```
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// An example text for a rule. A plain string is a document; a table may add the previous round
+/// for rules that compare two rounds.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Example {
+    Text(String),
+    Round { text: String, against: String },
+}
+
+impl Example {
+    pub fn text(&self) -> &str {
+        match self {
+            Example::Text(t) | Example::Round { text: t, .. } => t,
+        }
+    }
+    pub fn against(&self) -> Option<&str> {
+        match self {
+            Example::Text(_) => None,
+            Example::Round { against, .. } => Some(against),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub bad: Vec<Example>,
+    #[serde(default)]
+    pub good: Vec<Example>,
+}
+
+/// A rule file as written.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: String,
+    pub pack: String,
+    pub severity: Severity,
+    pub kind: String,
+    #[serde(default)]
+    pub scope: Vec<String>,
+    pub message: String,
+    pub doc: String,
+    /// Suggestions of this rule may be applied by `--fix`.
+    #[serde(default)]
+    pub fix: bool,
+    #[serde(default)]
+    pub params: toml::Table,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// An error in a rule file, with the line it is about.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+#[error("{path}:{line}: {message}")]
+pub struct RuleError {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// Line (1-based) of the first line of `source` that sets `key`, or 1.
+pub fn line_of_key(source: &str, key: &str) -> usize {
+    source
+        .lines()
+        .position(|l| {
+            let t = l.trim_start();
+            t.starts_with(key) && t[key.len()..].trim_start().starts_with(['=', ']'])
+        })
+        .map_or(1, |i| i + 1)
+}
+
+/// Parses a rule file. `path` is only used in errors.
+pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, RuleError> {
+    let spec: RuleSpec = toml::from_str(source).map_err(|e| RuleError {
+        path: path.to_string(),
+        line: e.span().map_or(1, |s| {
+            source[..s.start.min(source.len())].lines().count().max(1)
+        }),
+        message: e.message().trim().to_string(),
+    })?;
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    if !stem.is_empty() && stem != spec.id {
+        return Err(RuleError {
+            path: path.to_string(),
+            line: line_of_key(source, "id"),
+            message: format!("rule id `{}` must match the file name `{stem}`", spec.id),
+        });
+    }
+    if !spec
+        .id
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(RuleError {
+            path: path.to_string(),
+            line: line_of_key(source, "id"),
+            message: format!(
+                "rule id `{}` must be upper-case ASCII, digits and `-`",
+                spec.id
+            ),
+        });
+    }
+    Ok(spec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_carry_the_line() {
+        let e = parse_rule(
+            "rules/x/A.toml",
+            "id = \"A\"\npack = \"x\"\nseverity = \"fatal\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        assert!(e.to_string().starts_with("rules/x/A.toml:3: "), "{e}");
+        let e = parse_rule(
+            "rules/x/B.toml",
+            "id = \"A\"\npack = \"x\"\nseverity = \"info\"\nkind = \"pattern\"\nmessage = \"m\"\ndoc = \"d\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("must match the file name"));
+    }
+}

@@ -1,0 +1,141 @@
+//! Inline suppressions, written as comments in the document:
+//!
+//! - `<!-- rasoat-disable RULE[,RULE…] reason: … -->` (Markdown) or `# rasoat-disable RULE reason: …`
+//!   / `// rasoat-disable …` (plain text): the rules are off from this line to the end of the file
+//!   or to a matching `rasoat-enable RULE`.
+//! - `rasoat-disable-next-line RULE reason: …`: the rules are off on the next line with text.
+//!
+//! A suppression that suppresses nothing is reported (`RASOAT-UNUSED-SUPPRESSION`), and so is one
+//! without a reason (`RASOAT-SUPPRESSION-REASON`). Comment lines are not document text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::outline::ParsedFile;
+
+use super::engine::{RuleSet, render};
+use super::finding::Finding;
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:<!--|#|//)\s*rasoat-(disable-next-line|disable|enable)\s+([A-Z0-9][A-Z0-9\-]*(?:\s*,\s*[A-Z0-9][A-Z0-9\-]*)*)(?:\s+reason:\s*(.*?))?\s*(?:-->)?\s*$")
+        .expect("static regex")
+});
+
+/// Whether a raw line is a rasoat comment (so the parser can leave it out of the text).
+pub fn is_directive(line: &str) -> bool {
+    let t = line.trim_start();
+    (t.starts_with("<!--") || t.starts_with('#') || t.starts_with("//"))
+        && t.contains("rasoat-")
+        && DIRECTIVE.is_match(line)
+}
+
+#[derive(Debug)]
+struct Directive {
+    line: u32,
+    column_end: u32,
+    rules: Vec<String>,
+    /// Lines covered (inclusive).
+    from: u32,
+    to: u32,
+    has_reason: bool,
+    used: bool,
+}
+
+fn directives(file: &ParsedFile) -> Vec<Directive> {
+    let mut out: Vec<Directive> = Vec::new();
+    let lines = &file.lines;
+    for (i, l) in lines.iter().enumerate() {
+        let Some(c) = DIRECTIVE.captures(l.text.as_str()) else {
+            continue;
+        };
+        let rules: Vec<String> = c[2].split(',').map(|r| r.trim().to_string()).collect();
+        let has_reason = c.get(3).is_some_and(|r| !r.as_str().trim().is_empty());
+        match &c[1] {
+            "enable" => {
+                for d in out.iter_mut().filter(|d| d.to == u32::MAX) {
+                    d.rules.retain(|r| !rules.contains(r));
+                    if d.rules.is_empty() {
+                        d.to = l.number;
+                    }
+                }
+            }
+            kind => {
+                let (from, to) = if kind == "disable" {
+                    (l.number, u32::MAX)
+                } else {
+                    let next = lines[i + 1..]
+                        .iter()
+                        .find(|n| !n.text.as_str().trim().is_empty())
+                        .map_or(l.number + 1, |n| n.number);
+                    (next, next)
+                };
+                out.push(Directive {
+                    line: l.number,
+                    column_end: l.text.char_len() as u32,
+                    rules,
+                    from,
+                    to,
+                    has_reason,
+                    used: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Drops suppressed findings and adds findings about the suppressions themselves.
+pub fn apply(file: &ParsedFile, findings: Vec<Finding>, set: &RuleSet) -> Vec<Finding> {
+    let mut dirs = directives(file);
+    if dirs.is_empty() {
+        return findings;
+    }
+    let mut kept: Vec<Finding> = findings
+        .into_iter()
+        .filter(|f| {
+            let mut suppressed = false;
+            for d in dirs.iter_mut() {
+                if (d.from..=d.to).contains(&f.line) && d.rules.contains(&f.rule) {
+                    d.used = true;
+                    suppressed = true;
+                }
+            }
+            !suppressed
+        })
+        .collect();
+    for d in &dirs {
+        let document = file
+            .documents
+            .iter()
+            .rev()
+            .find(|doc| doc.first_line <= d.line)
+            .map_or(1, |doc| doc.index);
+        let mut meta = |id: &str| {
+            if let Some(rule) = set.get(id) {
+                kept.push(Finding {
+                    rule: id.to_string(),
+                    severity: rule.spec.severity,
+                    document,
+                    line: d.line,
+                    column: 1,
+                    end_line: d.line,
+                    end_column: d.column_end.max(1),
+                    section: "Chú thích".to_string(),
+                    message: render(&rule.spec.message, &[("rules", d.rules.join(", "))]),
+                    excerpt: d.rules.join(", "),
+                    suggestion: None,
+                    fix: None,
+                    round: None,
+                });
+            }
+        };
+        if !d.used {
+            meta("RASOAT-UNUSED-SUPPRESSION");
+        }
+        if !d.has_reason {
+            meta("RASOAT-SUPPRESSION-REASON");
+        }
+    }
+    kept
+}
