@@ -10,5 +10,7 @@ pub mod text;
 
 pub mod cli;
 pub mod compare;
+pub mod config;
+pub mod fix;
 pub mod input;
 pub mod report;

@@ -17,7 +17,7 @@ use super::model::{Distribution, Document, Paragraph, Section, SignatureLine, Si
 
 /// Authority prefixes, including misspelt forms so that rules can flag them.
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L|TUQ)(\.?)\s+(\S.*)$")
+    Regex::new(r"^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T\.M|K\.T|T\.L)(?:(\.)\s*|()\s+)(\S.*)$")
         .expect("static regex")
 });
 
@@ -42,11 +42,12 @@ static SIGNATURE_TITLE_WORDS: &[&str] = &[
 /// Whether `text` is an authority line (`TM. ỦY BAN NHÂN DÂN`); returns the prefix as written.
 pub fn authority_prefix(text: &str) -> Option<String> {
     let c = AUTHORITY.captures(text)?;
-    let rest = c.get(3)?.as_str();
+    let rest = c.get(4)?.as_str();
     if !is_caps(rest) {
         return None;
     }
-    Some(format!("{}{}", &c[1], &c[2]))
+    let dot = c.get(2).map_or("", |m| m.as_str());
+    Some(format!("{}{dot}", &c[1]))
 }
 
 fn is_distribution_heading(text: &str) -> bool {
@@ -606,6 +607,8 @@ mod tests {
             Some("T/M")
         );
         assert_eq!(authority_prefix("KT. Chủ tịch nói"), None);
+        assert_eq!(authority_prefix("KT.CHỦ TỊCH").as_deref(), Some("KT."));
+        assert_eq!(authority_prefix("TRƯỞNG BAN"), None);
     }
 
     #[test]

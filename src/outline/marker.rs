@@ -214,6 +214,9 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
     if let Some(c) = ARABIC.captures(text) {
         let raw = c.get(1)?.as_str().trim_end_matches('.');
         let parts: Vec<&str> = raw.split('.').collect();
+        if parts[1..].iter().any(|p| p.len() == 3) {
+            return None;
+        }
         let last = parts.last()?.parse::<u32>().ok()?;
         return Some(Marker {
             kind: MarkerKind::Arabic(parts.len() as u8),
@@ -226,6 +229,10 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
     if let Some(c) = ARABIC_NO_DOT.captures(text) {
         let raw = c.get(1)?.as_str();
         let parts: Vec<&str> = raw.split('.').collect();
+        // `5.000.000 đồng` is an amount: sub-numbers never have three digits.
+        if parts[1..].iter().any(|p| p.len() == 3) {
+            return None;
+        }
         let last = parts.last()?.parse::<u32>().ok()?;
         return Some(Marker {
             kind: MarkerKind::Arabic(parts.len() as u8),
@@ -362,6 +369,7 @@ mod tests {
         assert_eq!(parse_marker("Căn cứ Luật"), None);
         assert_eq!(parse_marker("-5 độ"), None);
         assert_eq!(parse_marker("301), các đơn vị"), None);
+        assert_eq!(parse_marker("5.000.000 đồng/tháng"), None);
         assert_eq!(parse_marker("1), các đơn vị"), None);
         assert_eq!(parse_marker("f) không phải chữ cái Việt"), None);
     }

@@ -201,6 +201,26 @@ impl Document {
         self.header.draft.is_some()
     }
 
+    /// A form template rather than a document (`TÊN CƠ QUAN`, `Số: ……/QĐ-…`): appendices of
+    /// decrees carry such forms, with the same header layout and placeholders for every field.
+    pub fn is_template(&self) -> bool {
+        let h = &self.header;
+        let placeholder = |p: &Paragraph| {
+            let t = p.as_str();
+            t.contains('…') || t.contains("....") || t.contains("___")
+        };
+        h.symbol.as_ref().is_some_and(|s| placeholder(&s.line))
+            || h.place_date.as_ref().is_some_and(|d| placeholder(&d.line))
+            || [h.parent_body.as_ref(), h.issuing_body.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|p| {
+                    crate::text::fold(p.as_str()).contains("ten co quan")
+                        || crate::text::fold(p.as_str()).contains("ten to chuc")
+                        || placeholder(p)
+                })
+    }
+
     /// All sections depth first.
     pub fn all_sections(&self) -> impl Iterator<Item = &Section> {
         self.sections.iter().flat_map(|s| s.walk())

@@ -93,6 +93,8 @@ pub struct DocumentJson<'a> {
     pub type_name: Option<String>,
     pub symbol: Option<&'a str>,
     pub draft: bool,
+    /// A form template (placeholders instead of values); not checked by rules.
+    pub template: bool,
     pub title: Option<&'a str>,
     pub version_of: usize,
     pub first_line: u32,
@@ -131,6 +133,7 @@ pub fn document_json(d: &Document) -> DocumentJson<'_> {
         type_name: d.type_name(),
         symbol: h.symbol.as_ref().map(|s| s.value.as_str()),
         draft: d.is_draft(),
+        template: d.is_template(),
         title: d.title(),
         version_of: d.version_of,
         first_line: d.first_line,

@@ -10,7 +10,8 @@ use super::spec::RuleError;
 /// A part of the document a rule is limited to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
-    /// Everything parsed: header, blocks and body.
+    /// Everything parsed: header, blocks and body (not the text after the signature, which in
+    /// converted files is often a website's footer; name `trailer` to check it).
     All,
     /// The original lines (NFC), markup and spacing as written: for typography.
     Raw,
@@ -135,7 +136,6 @@ impl<'a> DocContext<'a> {
                     Scope::Body,
                     Scope::Distribution,
                     Scope::Signature,
-                    Scope::Trailer,
                 ] {
                     out.extend(self.texts(&s));
                 }

@@ -112,6 +112,23 @@ pub fn line_of_key(source: &str, key: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
+/// The line a TOML error is about: the line of an unknown or duplicate key when the message names
+/// one, else the start of the error's span.
+pub fn error_line(source: &str, e: &toml::de::Error) -> usize {
+    let message = e.message();
+    if let Some(key) = message.split('`').nth(1)
+        && (message.contains("unknown field") || message.contains("duplicate"))
+    {
+        let line = line_of_key(source, key);
+        if line > 1 || source.trim_start().starts_with(key) {
+            return line;
+        }
+    }
+    e.span().map_or(1, |s| {
+        source[..s.start.min(source.len())].lines().count().max(1)
+    })
+}
+
 /// Parses a rule file. `path` is only used in errors.
 pub fn parse_rule(path: &str, source: &str) -> Result<RuleSpec, RuleError> {
     let spec: RuleSpec = toml::from_str(source).map_err(|e| RuleError {

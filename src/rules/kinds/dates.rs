@@ -49,6 +49,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:(Quý|quý)\s+(IV|III|II|I)|(Tháng|tháng)\s+(\d{1,2}))\s+năm\s+(\d{4})")
         .expect("static regex")
 });
+static DAY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)ngày\s+\d{1,2}\s+$").expect("static regex"));
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,5}/(\d{4})/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))")
         .expect("static regex")
@@ -150,6 +152,16 @@ fn period_end(c: &Captures) -> Option<Ymd> {
     Some((y, m, 28))
 }
 
+/// Days since a fixed origin (for distances between dates; exact for the Gregorian calendar).
+fn days((y, m, d): Ymd) -> i64 {
+    let (y, m) = if m <= 2 {
+        (i64::from(y) - 1, i64::from(m) + 12)
+    } else {
+        (i64::from(y), i64::from(m))
+    };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + i64::from(d)
+}
+
 fn show((y, m, d): Ymd) -> String {
     format!("{d:02}/{m:02}/{y}")
 }
@@ -225,10 +237,12 @@ impl Dates {
                 };
                 for c in DEADLINE.captures_iter(text) {
                     let Some(date) = date_in(&c, 1) else { continue };
+                    // A deadline left over from an earlier round is recent; "nhà ở xây dựng trước
+                    // ngày 01/7/2004" is a condition about the past, not a deadline.
                     let before = if full {
-                        date < doc_date
+                        date < doc_date && days(date) + 366 >= days(doc_date)
                     } else {
-                        date.0 < doc_date.0
+                        date.0 == doc_date.0 - 1
                     };
                     if before {
                         let m0 = c.get(0).expect("group 0");
@@ -243,6 +257,11 @@ impl Dates {
                     return;
                 };
                 for c in PERIOD.captures_iter(text) {
+                    // "ngày 10 tháng 11 năm 2022" is a date, not the period "tháng 11 năm 2022".
+                    let before = &text[..c.get(0).expect("group 0").start()];
+                    if DAY_BEFORE.is_match(before) {
+                        continue;
+                    }
                     let Some(end) = period_end(&c) else { continue };
                     let before = if full {
                         end < doc_date

@@ -23,8 +23,12 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:điểm\s+([a-zđ])\s+)?(?:khoản\s+(\d{1,3})\s+)?(?:(Điều)\s+(\d{1,3})|(Mục)\s+([IVXLC]{1,6}))\b")
         .expect("static regex")
 });
+static AMENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hết hiệu lực)[^.;]*$")
+        .expect("static regex")
+});
 static EXTERNAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:của\s+)?(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Kế hoạch|Quy chế|Quy định|Chương trình|Đề án|Hướng dẫn|Văn bản|Công văn|Thông báo|Phụ lục|Hiệp định|Công ước)\b([^,;.]{0,80})")
+    Regex::new(r"(?:^|\s)(?:của\s+)?(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị|Kế hoạch|Quy chế|Quy định|Chương trình|Đề án|Hướng dẫn|Văn bản|Công văn|Thông báo|Phụ lục|Hiệp định|Công ước)\b([^,;.]{0,80})")
         .expect("static regex")
 });
 
@@ -83,10 +87,20 @@ impl Check for References {
             let text = t.text.as_str();
             for c in REFERENCE.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
+                // The rest of the sentence: a document named there ("… Điều 50 Nghị định số 18…")
+                // makes the reference external, unless it is "… này".
                 let after = &text[m.end()..];
-                if let Some(e) = EXTERNAL.captures(after)
+                let sentence_end = after.find(['.', ';', ':']).unwrap_or(after.len());
+                let rest = &after[..sentence_end];
+                if let Some(e) = EXTERNAL.captures(rest)
                     && e.get(1)
-                        .is_none_or(|rest| rest.as_str().split_whitespace().next() != Some("này"))
+                        .is_none_or(|r| r.as_str().split_whitespace().next() != Some("này"))
+                {
+                    continue;
+                }
+                // Amendments quote the parts of the amended document ("sửa đổi khoản 2 Điều 1 như
+                // sau").
+                if AMENDING.is_match(&text[..m.start()]) || rest.trim_start().starts_with("như sau")
                 {
                     continue;
                 }

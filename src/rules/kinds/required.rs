@@ -151,8 +151,9 @@ impl Check for Required {
                 if let Some((p, section)) = last
                     && !p.as_str().trim_end().ends_with("./.")
                 {
+                    // Point at the last few characters, where "./." should be.
                     let text = p.as_str();
-                    let start = text.char_indices().last().map_or(0, |(i, _)| i);
+                    let start = text.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
                     out.extend(Hit::at(
                         &ScopedText {
                             text: &p.text,

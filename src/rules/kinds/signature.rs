@@ -31,21 +31,28 @@ impl Signature {
 }
 
 /// Whether `deputy` is a deputy title of `head`: `PHÓ CHỦ TỊCH` of `CHỦ TỊCH`, `THỨ TRƯỞNG` of
-/// `BỘ TRƯỞNG`, `PHÓ TRƯỞNG BAN` of `TRƯỞNG BAN CHÍNH SÁCH` (the unit name may be left out).
+/// `BỘ TRƯỞNG`, `PHÓ TRƯỞNG BAN` of `TRƯỞNG BAN CHÍNH SÁCH` (the unit name may be left out),
+/// `PHÓ CHỦ NHIỆM` of `BỘ TRƯỞNG, CHỦ NHIỆM` (a head with two titles).
 fn is_deputy_of(deputy: &str, head: &str) -> bool {
-    let (deputy, head) = (fold(deputy), fold(head));
-    if head.starts_with("bo truong") && deputy.starts_with("thu truong") {
-        return true;
-    }
-    let Some(role) = deputy.strip_prefix("pho ") else {
-        return false;
-    };
-    head.starts_with(role) || role.starts_with(head.as_str())
+    let deputy_upper = deputy.to_uppercase();
+    head.split(',').map(str::trim).any(|head| {
+        if head.to_uppercase().starts_with("BỘ TRƯỞNG") && deputy_upper.starts_with("THỨ TRƯỞNG")
+        {
+            return true;
+        }
+        let (deputy, head) = (fold(&deputy_upper), fold(head));
+        let Some(role) = deputy.strip_prefix("pho ") else {
+            return false;
+        };
+        head.starts_with(role) || role.starts_with(head.as_str())
+    })
 }
 
+/// A deputy title: `PHÓ …` or `THỨ TRƯỞNG` (compared with tone marks: `THỦ TRƯỞNG`, a head of
+/// unit, folds to the same letters).
 fn is_deputy(title: &str) -> bool {
-    let f = fold(title);
-    f.starts_with("pho ") || f.starts_with("thu truong")
+    let upper = title.to_uppercase();
+    upper.starts_with("PHÓ ") || upper.starts_with("THỨ TRƯỞNG")
 }
 
 /// The text after the prefix: `KT. CHỦ TỊCH` → `CHỦ TỊCH`.

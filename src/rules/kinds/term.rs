@@ -24,8 +24,9 @@ use super::{Check, Hit, Params, scoped_texts};
 #[derive(Debug)]
 pub struct Term {
     regex: Regex,
-    /// Lower-cased variant → index into `right`.
+    /// Variant (lower-cased when matching ignores case) → index into `right`.
     index: HashMap<String, usize>,
+    case_sensitive: bool,
     right: Vec<String>,
     scopes: Vec<Scope>,
 }
@@ -128,7 +129,12 @@ impl Term {
             for w in wrongs {
                 let w = w.as_str().ok_or_else(bad)?;
                 for variant in phrase_variants(w) {
-                    index.insert(variant.to_lowercase(), k);
+                    let key = if case_sensitive {
+                        variant.clone()
+                    } else {
+                        variant.to_lowercase()
+                    };
+                    index.entry(key).or_insert(k);
                     let starts_word = variant.chars().next().is_some_and(char::is_alphanumeric);
                     let ends_word = variant.chars().last().is_some_and(char::is_alphanumeric);
                     alternatives.push(format!(
@@ -148,6 +154,7 @@ impl Term {
         Ok(Term {
             regex: p.regex("terms", &pattern)?,
             index,
+            case_sensitive,
             right,
             scopes,
         })
@@ -158,7 +165,12 @@ impl Check for Term {
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
         for t in scoped_texts(ctx, &self.scopes) {
             for m in self.regex.find_iter(t.text.as_str()) {
-                let Some(&k) = self.index.get(&m.as_str().to_lowercase()) else {
+                let key = if self.case_sensitive {
+                    m.as_str().to_string()
+                } else {
+                    m.as_str().to_lowercase()
+                };
+                let Some(&k) = self.index.get(&key) else {
                     continue;
                 };
                 if m.as_str() == self.right[k] {

@@ -1,5 +1,8 @@
 //! Command-line front end: parses arguments, reads files, picks a report, returns an exit code.
 
+pub mod check;
+pub mod rules;
+
 use std::io::{self, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,6 +48,20 @@ Ignored by default: whitespace, markup, unicode-form. Shown by default: case, pu
 list-markers, tone-style. Use --ignore and --no-ignore to change that."
     )]
     Diff(DiffArgs),
+    /// Check documents against the rule packs (files and folders; for reviewers and CI).
+    #[command(
+        long_about = "Check documents against the rule packs: Nghị định 30 format (nd30), \
+consistency, typography and spelling.\n\n\
+Folders are walked recursively (honouring .gitignore); .txt and .md files are read, every document \
+of a multi-document file is checked. Configuration comes from .rasoat.toml found upward from the \
+first path.\n\n\
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."
+    )]
+    Check(check::CheckArgs),
+    /// List the rules.
+    Rules(rules::RulesArgs),
+    /// Show a rule's documentation and examples.
+    Explain(rules::ExplainArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -190,6 +207,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
     match cli.command {
         Command::Outline(args) => outline(args, out),
         Command::Diff(args) => diff(args, out),
+        Command::Check(args) => check::run(args, out),
+        Command::Rules(args) => rules::list(args, out),
+        Command::Explain(args) => rules::explain(args, out),
     }
 }
 

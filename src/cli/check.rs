@@ -1,0 +1,645 @@
+//! `rasoat check`: files and folders, every document, the rule packs, reports for people and CI.
+
+use std::collections::HashMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::input::{self, DocRef, LoadedFile};
+use crate::report::check::{Located, Summary, write_github, write_json, write_sarif, write_text};
+use crate::rules::rounds::{RoundDoc, check_rounds};
+use crate::rules::{Finding, Round, RuleSet, Severity};
+
+use super::{ColorChoice, CommonInput, EXIT_ERROR, EXIT_FOUND, EXIT_OK, RunError};
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files and folders to check (folders recursively, honouring .gitignore and .rasoatignore;
+    /// .txt and .md).
+    /// PATH#N checks one document of a file.
+    #[arg(value_name = "PATH[#N]", default_value = ".")]
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Compare with the previous round: findings are labelled new, old or fixed, and checks across
+    /// rounds run. Needs exactly one PATH.
+    #[arg(long, value_name = "OLD[#N]")]
+    pub against: Option<String>,
+    /// Extra rule folder (rules/<pack>/<ID>.toml files); adds rules or overrides built-in ones.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+    /// Turn off a rule or a whole pack (repeatable).
+    #[arg(long, value_name = "ID|PACK")]
+    pub disable: Vec<String>,
+    /// Run only these rules or packs (repeatable).
+    #[arg(long, value_name = "ID|PACK")]
+    pub enable: Vec<String>,
+    /// Configuration file (default: .rasoat.toml found upward from the first path).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any .rasoat.toml.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and report nothing).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Apply the suggestions of rules marked safe to fix, writing files atomically.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the changes as a diff instead of writing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+    /// With --fix: do not keep the original as FILE.orig.
+    #[arg(long, requires = "fix")]
+    pub no_backup: bool,
+    /// When to colour the text format.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub input: CommonInput,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn fails(self, s: Severity) -> bool {
+        match self {
+            FailOn::Never => false,
+            FailOn::Info => true,
+            FailOn::Warning => s >= Severity::Warning,
+            FailOn::Error => s == Severity::Error,
+        }
+    }
+}
+
+/// A file to check and the document addressed in it, if any.
+#[derive(Debug, Clone)]
+struct Target {
+    path: PathBuf,
+    index: Option<usize>,
+}
+
+fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md"))
+}
+
+/// Expands arguments into files: folders are walked (honouring .gitignore and hidden files).
+fn targets(paths: &[String], errors: &mut Vec<String>) -> Vec<Target> {
+    let mut out = Vec::new();
+    for arg in paths {
+        let r = DocRef::parse(arg);
+        if r.index.is_none() && r.path.is_dir() {
+            let walker = ignore::WalkBuilder::new(&r.path)
+                .require_git(false)
+                .add_custom_ignore_filename(".rasoatignore")
+                .follow_links(false)
+                .sort_by_file_path(|a, b| a.cmp(b))
+                .build();
+            for entry in walker {
+                match entry {
+                    Ok(e)
+                        if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) =>
+                    {
+                        out.push(Target {
+                            path: e.path().to_path_buf(),
+                            index: None,
+                        });
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(format!("rasoat: {e}")),
+                }
+            }
+        } else {
+            out.push(Target {
+                path: r.path,
+                index: r.index,
+            });
+        }
+    }
+    out
+}
+
+/// Finds `.rasoat.toml` upward from `start`.
+fn find_config(start: &Path) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(start).ok()?;
+    let mut dir = if start.is_dir() {
+        Some(start.as_path())
+    } else {
+        start.parent()
+    };
+    while let Some(d) = dir {
+        let candidate = d.join(".rasoat.toml");
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Reads every `*.toml` under `dir` into `set`.
+fn add_rule_dir(set: &mut RuleSet, dir: &Path, errors: &mut Vec<String>) {
+    if !dir.is_dir() {
+        errors.push(format!("rasoat: {}: rule folder not found", dir.display()));
+        return;
+    }
+    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .build()
+        .flatten()
+        .map(|e| e.path().to_path_buf())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    for f in files {
+        match std::fs::read_to_string(&f) {
+            Ok(source) => {
+                if let Err(e) = set.add(&f.display().to_string(), &source) {
+                    errors.push(format!("rasoat: {e}"));
+                }
+            }
+            Err(e) => errors.push(format!("rasoat: {}: {e}", f.display())),
+        }
+    }
+}
+
+/// The rule set after built-ins, configuration and flags.
+fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunError> {
+    let mut set = RuleSet::builtin().map_err(|errors| {
+        RunError::Usage(
+            errors
+                .iter()
+                .map(|e| format!("built-in rule {e}"))
+                .collect::<Vec<_>>()
+                .join("\nrasoat: "),
+        )
+    })?;
+    let config_path = if args.no_config {
+        None
+    } else {
+        args.config.clone().or_else(|| {
+            let first = args
+                .paths
+                .first()
+                .map(|p| DocRef::parse(p).path)
+                .unwrap_or_else(|| PathBuf::from("."));
+            find_config(&first)
+        })
+    };
+    let mut config = Config::default();
+    let mut errors = Vec::new();
+    if let Some(path) = &config_path {
+        let source = std::fs::read_to_string(path)
+            .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
+        config = Config::parse(&path.display().to_string(), &source)
+            .map_err(|e| RunError::Usage(e.to_string()))?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        for folder in &config.folders {
+            add_rule_dir(&mut set, &base.join(folder), &mut errors);
+        }
+    }
+    for dir in &args.rule_dirs {
+        add_rule_dir(&mut set, dir, &mut errors);
+    }
+    if !errors.is_empty() {
+        let joined = errors.join("\n");
+        return Err(RunError::Usage(
+            joined
+                .strip_prefix("rasoat: ")
+                .unwrap_or(&joined)
+                .to_string(),
+        ));
+    }
+    config.disable.extend(args.disable.iter().cloned());
+    config.enable.extend(args.enable.iter().cloned());
+    set.retain(|r| config.is_enabled(r));
+    Ok((set, config, config_path))
+}
+
+/// Baseline entries: findings keyed on rule, path, section and matched text (not lines).
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq, Hash, Clone)]
+struct BaselineEntry {
+    rule: String,
+    path: String,
+    section: String,
+    excerpt: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Baseline {
+    version: u32,
+    findings: Vec<BaselineEntry>,
+}
+
+fn entry(l: &Located) -> BaselineEntry {
+    BaselineEntry {
+        rule: l.finding.rule.clone(),
+        path: l.path.clone(),
+        section: l.finding.section.clone(),
+        excerpt: l.finding.excerpt.clone(),
+    }
+}
+
+/// The result of checking one file.
+struct FileResult {
+    loaded: Option<LoadedFile>,
+    findings: Vec<Finding>,
+    documents: usize,
+    error: Option<String>,
+}
+
+fn config_relative(path: &Path, config: Option<&Path>) -> String {
+    let base = config
+        .and_then(Path::parent)
+        .and_then(|b| std::fs::canonicalize(b).ok());
+    let abs = std::fs::canonicalize(path).ok();
+    match (base, abs) {
+        (Some(b), Some(a)) => a
+            .strip_prefix(&b)
+            .map_or_else(|_| path.display().to_string(), |r| r.display().to_string()),
+        _ => path.display().to_string(),
+    }
+    .replace('\\', "/")
+}
+
+fn check_one(
+    t: &Target,
+    set: &RuleSet,
+    config: &Config,
+    config_path: Option<&Path>,
+    max: u64,
+) -> FileResult {
+    let loaded = match input::load(&t.path, max) {
+        Ok(l) => l,
+        Err(e) => {
+            return FileResult {
+                loaded: None,
+                findings: Vec::new(),
+                documents: 0,
+                error: Some(format!("rasoat: {e}")),
+            };
+        }
+    };
+    if let Some(i) = t.index
+        && let Err(e) = loaded.select(Some(i))
+    {
+        return FileResult {
+            loaded: None,
+            findings: Vec::new(),
+            documents: 0,
+            error: Some(format!("rasoat: {e}")),
+        };
+    }
+    let mut findings = set.check_file(&loaded.parsed);
+    if let Some(i) = t.index {
+        findings.retain(|f| f.document == i);
+    }
+    config.apply(&config_relative(&t.path, config_path), &mut findings, set);
+    let documents = if t.index.is_some() {
+        1
+    } else {
+        loaded.parsed.documents.len()
+    };
+    FileResult {
+        loaded: Some(loaded),
+        findings,
+        documents,
+        error: None,
+    }
+}
+
+/// Checks files on `threads` workers; results in the order of `targets`.
+fn check_all(
+    targets: &[Target],
+    set: &RuleSet,
+    config: &Config,
+    config_path: Option<&Path>,
+    max: u64,
+    threads: usize,
+) -> Vec<FileResult> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, FileResult)>> = Mutex::new(Vec::with_capacity(targets.len()));
+    std::thread::scope(|s| {
+        for _ in 0..threads.max(1).min(targets.len().max(1)) {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(t) = targets.get(i) else { break };
+                    let r = check_one(t, set, config, config_path, max);
+                    results
+                        .lock()
+                        .expect("no worker panics while holding the lock")
+                        .push((i, r));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().expect("workers are done");
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// then renamed over the original. The original is kept as `FILE.orig` unless `backup` is false.
+fn write_atomically(
+    path: &Path,
+    original: &[u8],
+    contents: &[u8],
+    backup: bool,
+) -> Result<Option<PathBuf>, String> {
+    let shown = path.display();
+    let meta = std::fs::symlink_metadata(path).map_err(|e| format!("{shown}: {e}"))?;
+    if meta.file_type().is_symlink() {
+        return Err(format!(
+            "{shown}: is a symbolic link; not writing through it"
+        ));
+    }
+    let now = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
+    if now != original {
+        return Err(format!("{shown}: changed since it was read; not writing"));
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let backup_path = if backup {
+        let mut candidate = PathBuf::from(format!("{}.orig", path.display()));
+        let mut k = 1;
+        while candidate.exists() {
+            candidate = PathBuf::from(format!("{}.orig.{k}", path.display()));
+            k += 1;
+        }
+        std::fs::write(&candidate, original)
+            .map_err(|e| format!("{}: {e}", candidate.display()))?;
+        Some(candidate)
+    } else {
+        None
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{shown}: {e}"))?;
+    tmp.write_all(contents)
+        .map_err(|e| format!("{shown}: {e}"))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| format!("{shown}: {e}"))?;
+    std::fs::set_permissions(tmp.path(), meta.permissions())
+        .map_err(|e| format!("{shown}: {e}"))?;
+    tmp.persist(path)
+        .map_err(|e| format!("{shown}: {}", e.error))?;
+    Ok(backup_path)
+}
+
+/// Applies safe fixes to the checked files; returns the findings left and messages.
+fn fix_files(
+    results: &[FileResult],
+    targets: &[Target],
+    args: &CheckArgs,
+    out: &mut dyn Write,
+    errors: &mut Vec<String>,
+) -> io::Result<usize> {
+    let mut total = 0;
+    for (r, t) in results.iter().zip(targets) {
+        let fixable: Vec<&Finding> = r.findings.iter().filter(|f| f.fix.is_some()).collect();
+        if fixable.is_empty() {
+            continue;
+        }
+        let original = match std::fs::read(&t.path) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(format!("rasoat: {}: {e}", t.path.display()));
+                continue;
+            }
+        };
+        let (bom, body) = match original.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (true, rest),
+            None => (false, original.as_slice()),
+        };
+        let Ok(text) = std::str::from_utf8(body) else {
+            errors.push(format!(
+                "rasoat: {}: --fix only rewrites UTF-8 files",
+                t.path.display()
+            ));
+            continue;
+        };
+        let (fixed, n) = crate::fix::apply_fixes(text, &fixable);
+        if n == 0 {
+            continue;
+        }
+        total += n;
+        if args.dry_run {
+            let diff = similar::TextDiff::from_lines(text, &fixed);
+            let shown = t.path.display().to_string();
+            write!(
+                out,
+                "{}",
+                diff.unified_diff()
+                    .context_radius(1)
+                    .header(&shown, &format!("{shown} (đã sửa)"))
+            )?;
+            continue;
+        }
+        let mut bytes = if bom {
+            b"\xEF\xBB\xBF".to_vec()
+        } else {
+            Vec::new()
+        };
+        bytes.extend_from_slice(fixed.as_bytes());
+        match write_atomically(&t.path, &original, &bytes, !args.no_backup) {
+            Ok(backup) => eprintln!(
+                "rasoat: {}: đã sửa {n} chỗ{}",
+                t.path.display(),
+                backup
+                    .map(|b| format!(" (bản gốc: {})", b.display()))
+                    .unwrap_or_default()
+            ),
+            Err(e) => errors.push(format!("rasoat: {e}")),
+        }
+    }
+    Ok(total)
+}
+
+pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
+    let (set, config, config_path) = rule_set(&args)?;
+    let mut errors = Vec::new();
+    let targets = targets(&args.paths, &mut errors);
+    if args.against.is_some() && targets.len() != 1 {
+        return Err(RunError::Usage(
+            "--against needs exactly one PATH (a file or PATH#N)".to_string(),
+        ));
+    }
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let results = check_all(
+        &targets,
+        &set,
+        &config,
+        config_path.as_deref(),
+        args.input.max_file_size,
+        threads,
+    );
+    let mut located: Vec<Located> = Vec::new();
+    let mut documents = 0;
+    for (r, t) in results.iter().zip(&targets) {
+        if let Some(e) = &r.error {
+            errors.push(e.clone());
+        }
+        documents += r.documents;
+        if let (Some(old_arg), Some(loaded)) = (&args.against, &r.loaded) {
+            let old_ref = DocRef::parse(old_arg);
+            let old = input::load(&old_ref.path, args.input.max_file_size)?;
+            let new_doc = loaded.document(t.index)?;
+            let old_doc = match old_ref.index {
+                Some(_) => old.document(old_ref.index)?,
+                None => {
+                    // The latest earlier version of the same document, else the last document.
+                    let key = crate::outline::version_key(new_doc);
+                    let same_file = old_ref.path == t.path;
+                    let earlier =
+                        |d: &&crate::outline::Document| !same_file || d.index < new_doc.index;
+                    let docs = &old.parsed.documents;
+                    docs.iter()
+                        .rev()
+                        .filter(earlier)
+                        .find(|d| key.is_some() && crate::outline::version_key(d) == key)
+                        .or_else(|| docs.iter().rev().find(earlier))
+                        .ok_or_else(|| {
+                            RunError::Usage(format!(
+                                "{}: no earlier document to compare with",
+                                old_ref.display()
+                            ))
+                        })?
+                }
+            };
+            let rounds = check_rounds(
+                &set,
+                RoundDoc {
+                    file: &loaded.parsed,
+                    doc: new_doc,
+                },
+                RoundDoc {
+                    file: &old.parsed,
+                    doc: old_doc,
+                },
+            );
+            for f in rounds.current {
+                located.push(Located {
+                    path: t.path.display().to_string(),
+                    finding: f,
+                    lines: Some(&loaded.parsed.lines),
+                });
+            }
+            for f in rounds.fixed {
+                located.push(Located {
+                    path: old_ref.path.display().to_string(),
+                    finding: f,
+                    lines: None,
+                });
+            }
+            continue;
+        }
+        for f in &r.findings {
+            located.push(Located {
+                path: t.path.display().to_string(),
+                finding: f.clone(),
+                lines: r.loaded.as_ref().map(|l| l.parsed.lines.as_slice()),
+            });
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline {
+            version: 1,
+            findings: located
+                .iter()
+                .filter(|l| l.finding.round != Some(Round::Fixed))
+                .map(entry)
+                .collect(),
+        };
+        let json =
+            serde_json::to_string_pretty(&baseline).map_err(|e| RunError::Usage(e.to_string()))?;
+        std::fs::write(path, json + "\n")
+            .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
+        eprintln!(
+            "rasoat: {}: đã ghi {} phát hiện làm mốc",
+            path.display(),
+            baseline.findings.len()
+        );
+        return Ok(EXIT_OK);
+    }
+    if let Some(path) = &args.baseline {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
+        let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
+            RunError::Usage(format!("{}: not a rasoat baseline: {e}", path.display()))
+        })?;
+        let mut known: HashMap<BaselineEntry, usize> = HashMap::new();
+        for e in baseline.findings {
+            *known.entry(e).or_default() += 1;
+        }
+        located.retain(|l| match known.get_mut(&entry(l)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        });
+    }
+    if args.fix {
+        fix_files(&results, &targets, &args, out, &mut errors)?;
+    }
+    let summary = Summary::new(targets.len(), documents, &located);
+    match args.format {
+        CheckFormat::Text => write_text(
+            out,
+            &located,
+            &summary,
+            args.color.enabled(io::stdout().is_terminal()),
+        )?,
+        CheckFormat::Json => write_json(out, &located, &summary)?,
+        CheckFormat::Sarif => write_sarif(out, &located, &set)?,
+        CheckFormat::Github => write_github(out, &located)?,
+    }
+    out.flush()?;
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    if !errors.is_empty() {
+        return Ok(EXIT_ERROR);
+    }
+    let failing = located
+        .iter()
+        .filter(|l| l.finding.round != Some(Round::Fixed))
+        .filter(|l| !(args.fix && !args.dry_run && l.finding.fix.is_some()))
+        .any(|l| args.fail_on.fails(l.finding.severity));
+    Ok(if failing { EXIT_FOUND } else { EXIT_OK })
+}

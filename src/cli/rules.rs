@@ -1,0 +1,165 @@
+//! `rasoat rules` and `rasoat explain ID`.
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use crate::rules::{RuleSet, Severity};
+
+use super::RunError;
+
+#[derive(clap::Args, Debug)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. ND30-SO-FORMAT.
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+fn builtin() -> Result<RuleSet, RunError> {
+    RuleSet::builtin().map_err(|e| {
+        RunError::Usage(
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
+
+#[derive(Serialize)]
+struct RuleJson<'a> {
+    id: &'a str,
+    pack: &'a str,
+    severity: Severity,
+    kind: &'a str,
+    scope: &'a [String],
+    fix: bool,
+    message: &'a str,
+    doc: &'a str,
+    path: &'a str,
+}
+
+pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
+    let set = builtin()?;
+    match args.format {
+        RulesFormat::Json => {
+            let rules: Vec<RuleJson> = set
+                .rules
+                .iter()
+                .map(|r| RuleJson {
+                    id: r.id(),
+                    pack: &r.spec.pack,
+                    severity: r.spec.severity,
+                    kind: &r.spec.kind,
+                    scope: &r.spec.scope,
+                    fix: r.spec.fix,
+                    message: &r.spec.message,
+                    doc: &r.spec.doc,
+                    path: &r.path,
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "rules": rules }))
+                .map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        RulesFormat::Text => {
+            writeln!(
+                out,
+                "{:<28} {:<12} {:<8} {:<12} {}",
+                "ID", "PACK", "MỨC", "LOẠI", "KIỂM TRA"
+            )?;
+            for r in &set.rules {
+                let what = r
+                    .spec
+                    .doc
+                    .lines()
+                    .find(|l| l.starts_with("What it checks"))
+                    .map_or("", |l| {
+                        l.trim_start_matches("What it checks")
+                            .trim_start_matches([':', ' ', '('])
+                    });
+                writeln!(
+                    out,
+                    "{:<28} {:<12} {:<8} {:<12} {}{}",
+                    r.id(),
+                    r.spec.pack,
+                    r.spec.severity.as_str(),
+                    r.spec.kind,
+                    crate::report::outline::ellipsize(what, 70),
+                    if r.spec.fix {
+                        " [sửa tự động]"
+                    } else {
+                        ""
+                    }
+                )?;
+            }
+            writeln!(
+                out,
+                "\n{} quy tắc. Xem chi tiết: rasoat explain ID",
+                set.rules.len()
+            )?;
+        }
+    }
+    Ok(super::EXIT_OK)
+}
+
+pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<i32, RunError> {
+    let set = builtin()?;
+    let Some(r) = set.get(&args.id) else {
+        return Err(RunError::Usage(format!(
+            "{}: no such rule; `rasoat rules` lists them",
+            args.id
+        )));
+    };
+    let s = &r.spec;
+    writeln!(
+        out,
+        "{} ({}, {}, kind {}){}",
+        s.id,
+        s.pack,
+        s.severity.as_str(),
+        s.kind,
+        if s.fix {
+            ", sửa tự động được"
+        } else {
+            ""
+        }
+    )?;
+    writeln!(out, "Tệp: {}", r.path)?;
+    writeln!(out, "Thông báo: {}\n", s.message)?;
+    writeln!(out, "{}\n", s.doc.trim())?;
+    for (title, list) in [
+        ("Ví dụ sai (bad)", &s.examples.bad),
+        ("Ví dụ đúng (good)", &s.examples.good),
+    ] {
+        writeln!(out, "{title}:")?;
+        for e in list {
+            if let Some(old) = e.against() {
+                writeln!(out, "  vòng trước:")?;
+                for line in old.lines() {
+                    writeln!(out, "    | {line}")?;
+                }
+                writeln!(out, "  vòng này:")?;
+            }
+            for line in e.text().lines() {
+                writeln!(out, "    | {line}")?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(super::EXIT_OK)
+}

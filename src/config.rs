@@ -1,0 +1,171 @@
+//! `.rasoat.toml`: which rules and packs run, their severities, extra rule folders, and settings
+//! per path glob. Parsing is pure; finding and reading the file is the CLI's job.
+//!
+//! ```toml
+//! [rules]
+//! disable = ["TYPO-DOUBLE-SPACE", "typography"]   # rule ids or pack names
+//! enable = []                                     # if not empty, only these run
+//! folders = ["quy-tac-rieng"]                     # extra rule folders, relative to this file
+//!
+//! [rules.severity]
+//! ND30-LUU-DOT = "warning"
+//!
+//! [[overrides]]
+//! paths = ["du-thao/**"]
+//! disable = ["ND30-DRAFT-BLANKS"]
+//! ```
+
+use std::collections::BTreeMap;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::rules::spec::error_line;
+use crate::rules::{Finding, Rule, Severity};
+
+#[derive(Debug, Error)]
+#[error("{path}:{line}: {message}")]
+pub struct ConfigError {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    #[serde(default)]
+    disable: Vec<String>,
+    #[serde(default)]
+    enable: Vec<String>,
+    #[serde(default)]
+    folders: Vec<String>,
+    #[serde(default)]
+    severity: BTreeMap<String, Severity>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    paths: Vec<String>,
+    #[serde(default)]
+    disable: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: RawRules,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Debug, Clone)]
+struct Override {
+    globs: GlobSet,
+    disable: Vec<String>,
+}
+
+/// A parsed configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub disable: Vec<String>,
+    pub enable: Vec<String>,
+    /// Extra rule folders, as written (relative to the configuration file).
+    pub folders: Vec<String>,
+    pub severity: BTreeMap<String, Severity>,
+    overrides: Vec<Override>,
+}
+
+fn names(rule: &Rule) -> [&str; 2] {
+    [rule.spec.id.as_str(), rule.spec.pack.as_str()]
+}
+
+impl Config {
+    pub fn parse(path: &str, source: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(source).map_err(|e| ConfigError {
+            path: path.to_string(),
+            line: error_line(source, &e),
+            message: e.message().trim().to_string(),
+        })?;
+        let mut overrides = Vec::new();
+        for o in raw.overrides {
+            let mut builder = GlobSetBuilder::new();
+            for p in &o.paths {
+                builder.add(Glob::new(p).map_err(|e| {
+                    ConfigError {
+                        path: path.to_string(),
+                        line: source
+                            .lines()
+                            .position(|l| l.contains(p.as_str()))
+                            .map_or(1, |i| i + 1),
+                        message: format!("invalid glob `{p}`: {e}"),
+                    }
+                })?);
+            }
+            overrides.push(Override {
+                globs: builder.build().map_err(|e| ConfigError {
+                    path: path.to_string(),
+                    line: 1,
+                    message: e.to_string(),
+                })?,
+                disable: o.disable,
+            });
+        }
+        Ok(Config {
+            disable: raw.rules.disable,
+            enable: raw.rules.enable,
+            folders: raw.rules.folders,
+            severity: raw.rules.severity,
+            overrides,
+        })
+    }
+
+    /// Whether a rule runs at all.
+    pub fn is_enabled(&self, rule: &Rule) -> bool {
+        let n = names(rule);
+        if !self.enable.is_empty() && !self.enable.iter().any(|e| n.contains(&e.as_str())) {
+            return false;
+        }
+        !self.disable.iter().any(|d| n.contains(&d.as_str()))
+    }
+
+    /// Applies per-path overrides and severities to the findings of one file (`path` relative to
+    /// the configuration file's folder, with `/` separators).
+    pub fn apply(&self, path: &str, findings: &mut Vec<Finding>, rules: &crate::rules::RuleSet) {
+        for o in self.overrides.iter().filter(|o| o.globs.is_match(path)) {
+            findings.retain(|f| {
+                let pack = rules.get(&f.rule).map_or("", |r| r.spec.pack.as_str());
+                !o.disable.iter().any(|d| *d == f.rule || *d == pack)
+            });
+        }
+        for f in findings.iter_mut() {
+            if let Some(s) = self.severity.get(&f.rule) {
+                f.severity = *s;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = Config::parse(
+            ".rasoat.toml",
+            "[rules]\ndisable = [\"A\"]\nfrobnicate = 1\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        let c = Config::parse(
+            ".rasoat.toml",
+            "[rules]\ndisable = [\"typography\"]\n[rules.severity]\nND30-LUU-DOT = \"warning\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.severity["ND30-LUU-DOT"], Severity::Warning);
+    }
+}

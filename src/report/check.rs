@@ -1,0 +1,502 @@
+//! `rasoat check` reports: rustc-style text, JSON, SARIF 2.1.0 and GitHub workflow annotations.
+//!
+//! JSON field names are a contract: extend, never rename.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::document::lines::SourceLine;
+use crate::rules::{Finding, Round, RuleSet, Severity};
+
+/// A finding with the file it is in (and, for text output, the file's lines).
+#[derive(Debug, Clone)]
+pub struct Located<'a> {
+    pub path: String,
+    pub finding: Finding,
+    /// Lines of the file the finding points into, for showing the source.
+    pub lines: Option<&'a [SourceLine]>,
+}
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    path: &'a str,
+    document: usize,
+    rule: &'a str,
+    severity: Severity,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    section: &'a str,
+    message: &'a str,
+    excerpt: &'a str,
+    suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round: Option<Round>,
+}
+
+/// Counts over a check.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub documents: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Findings of the new round introduced by it (with `--against`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<usize>,
+    /// Findings of the old round fixed by the new one (with `--against`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixed: Option<usize>,
+    pub by_rule: BTreeMap<String, usize>,
+}
+
+impl Summary {
+    pub fn new(files: usize, documents: usize, findings: &[Located]) -> Summary {
+        let mut s = Summary {
+            files,
+            documents,
+            ..Summary::default()
+        };
+        for f in findings.iter().map(|l| &l.finding) {
+            if f.round == Some(Round::Fixed) {
+                *s.fixed.get_or_insert(0) += 1;
+                continue;
+            }
+            s.findings += 1;
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+            if f.round == Some(Round::New) {
+                *s.new.get_or_insert(0) += 1;
+            }
+            *s.by_rule.entry(f.rule.clone()).or_default() += 1;
+        }
+        s
+    }
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    findings: Vec<FindingJson<'a>>,
+    summary: &'a Summary,
+}
+
+pub fn write_json(out: &mut dyn Write, findings: &[Located], summary: &Summary) -> io::Result<()> {
+    let json = CheckJson {
+        findings: findings
+            .iter()
+            .map(|l| {
+                let f = &l.finding;
+                FindingJson {
+                    path: &l.path,
+                    document: f.document,
+                    rule: &f.rule,
+                    severity: f.severity,
+                    line: f.line,
+                    column: f.column,
+                    end_line: f.end_line,
+                    end_column: f.end_column,
+                    section: &f.section,
+                    message: &f.message,
+                    excerpt: &f.excerpt,
+                    suggestion: f.suggestion.as_deref(),
+                    round: f.round,
+                }
+            })
+            .collect(),
+        summary,
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    writeln!(out)
+}
+
+/// Byte range in `line` of the characters at original columns `from..=to` (1-based).
+fn byte_range(line: &SourceLine, from: u32, to: u32) -> std::ops::Range<usize> {
+    let text = line.text.as_str();
+    let mut start = None;
+    let mut end = text.len();
+    for ((byte, c), (_, pos)) in text.char_indices().zip(line.text.chars()) {
+        if start.is_none() && pos.column >= from {
+            start = Some(byte);
+        }
+        if pos.column > to {
+            end = byte;
+            break;
+        }
+        let _ = c;
+    }
+    let start = start.unwrap_or(text.len());
+    start..end.max(start)
+}
+
+fn round_note(f: &Finding) -> &'static str {
+    match f.round {
+        Some(Round::New) => " [mới trong vòng này]",
+        Some(Round::Old) => " [đã có từ vòng trước]",
+        Some(Round::Fixed) => " [đã sửa trong vòng này]",
+        None => "",
+    }
+}
+
+/// Writes findings rustc-style: the rule, the message, the source line with a caret under the
+/// span (columns right for Vietnamese), and the suggestion.
+pub fn write_text(
+    out: &mut dyn Write,
+    findings: &[Located],
+    summary: &Summary,
+    color: bool,
+) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for l in findings {
+        let f = &l.finding;
+        let level = match f.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let title = format!("{}{}", f.message, round_note(f));
+        let origin = format!("{}#{} ({})", l.path, f.document, f.section);
+        let line = l
+            .lines
+            .and_then(|lines| lines.get((f.line as usize).wrapping_sub(1)))
+            .filter(|_| f.line > 0);
+        let report = match line {
+            Some(line) if !line.text.as_str().is_empty() => {
+                let to = if f.end_line == f.line {
+                    f.end_column
+                } else {
+                    u32::MAX
+                };
+                let range = byte_range(line, f.column, to);
+                let label = f
+                    .suggestion
+                    .as_ref()
+                    .map(|s| format!("gợi ý: \"{s}\""))
+                    .unwrap_or_default();
+                let annotation = AnnotationKind::Primary.span(range).label(label);
+                renderer.render(&[level
+                    .primary_title(title.as_str())
+                    .id(f.rule.as_str())
+                    .element(
+                        Snippet::source(line.text.as_str())
+                            .line_start(f.line as usize)
+                            .path(origin.as_str())
+                            .annotation(annotation),
+                    )])
+            }
+            _ => renderer.render(&[level
+                .primary_title(title.as_str())
+                .id(f.rule.as_str())
+                .element(
+                    annotate_snippets::Origin::path(origin.as_str())
+                        .line(f.line.max(1) as usize)
+                        .char_column(f.column.max(1) as usize),
+                )]),
+        };
+        writeln!(out, "{report}\n")?;
+    }
+    let mut line = format!(
+        "{} phát hiện ({} lỗi, {} cảnh báo, {} thông tin) trong {} văn bản, {} tệp.",
+        summary.findings,
+        summary.errors,
+        summary.warnings,
+        summary.infos,
+        summary.documents,
+        summary.files
+    );
+    if let Some(n) = summary.new {
+        line.push_str(&format!(" Mới trong vòng này: {n}."));
+    }
+    if let Some(n) = summary.fixed {
+        line.push_str(&format!(" Đã sửa so với vòng trước: {n}."));
+    }
+    writeln!(out, "{line}")
+}
+
+/// Escapes a value for a GitHub workflow command (data part or property).
+fn gh_escape(s: &str, property: bool) -> String {
+    let mut out = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if property {
+        out = out.replace(':', "%3A").replace(',', "%2C");
+    }
+    out
+}
+
+/// Writes GitHub Actions workflow annotations (`::error file=…,line=…::message`).
+pub fn write_github(out: &mut dyn Write, findings: &[Located]) -> io::Result<()> {
+    for l in findings
+        .iter()
+        .filter(|l| l.finding.round != Some(Round::Fixed))
+    {
+        let f = &l.finding;
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            gh_escape(&l.path, true),
+            f.line,
+            f.column,
+            f.end_line,
+            f.end_column,
+            gh_escape(&f.rule, true),
+            gh_escape(&format!("{}{}", f.message, round_note(f)), false)
+        )?;
+    }
+    Ok(())
+}
+
+// --- SARIF 2.1.0 ----------------------------------------------------------------------------
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Sarif<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<SarifRun<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRun<'a> {
+    tool: SarifTool<'a>,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct SarifTool<'a> {
+    driver: SarifDriver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifDriver<'a> {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    rules: Vec<SarifRule<'a>>,
+}
+
+#[derive(Serialize)]
+struct SarifText {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRule<'a> {
+    id: &'a str,
+    name: String,
+    short_description: SarifText,
+    full_description: SarifText,
+    help: SarifText,
+    default_configuration: SarifLevel,
+    properties: SarifRuleProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct SarifLevel {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct SarifRuleProperties<'a> {
+    tags: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    rule_index: usize,
+    level: &'static str,
+    message: SarifText,
+    locations: Vec<SarifLocation>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<BTreeMap<&'static str, String>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation {
+    physical_location: SarifPhysical,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPhysical {
+    artifact_location: SarifArtifact,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: u32,
+    start_column: u32,
+    end_line: u32,
+    end_column: u32,
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative URI for a path: forward slashes, percent-encoded where needed.
+fn relative_uri(path: &str) -> String {
+    let path = path.strip_prefix("./").unwrap_or(path).replace('\\', "/");
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A fingerprint that survives line moves: FNV-1a of rule, path, section and excerpt.
+fn fingerprint(path: &str, f: &Finding) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [
+        f.rule.as_str(),
+        path,
+        f.section.as_str(),
+        f.excerpt.as_str(),
+    ] {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// Writes SARIF 2.1.0 with every rule of the set (help text from its doc), relative URIs, regions
+/// with Unicode code point columns and partial fingerprints.
+pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -> io::Result<()> {
+    let sarif_rules: Vec<SarifRule> = rules
+        .rules
+        .iter()
+        .map(|r| SarifRule {
+            id: r.id(),
+            name: r.id().to_lowercase().replace('-', "_"),
+            short_description: SarifText {
+                text: r
+                    .spec
+                    .doc
+                    .lines()
+                    .find(|l| l.starts_with("What it checks"))
+                    .map_or_else(
+                        || r.spec.id.clone(),
+                        |l| l.trim_start_matches("What it checks:").trim().to_string(),
+                    ),
+            },
+            full_description: SarifText {
+                text: r.spec.doc.trim().to_string(),
+            },
+            help: SarifText {
+                text: format!("{}\n\nrasoat explain {}", r.spec.doc.trim(), r.id()),
+            },
+            default_configuration: SarifLevel {
+                level: sarif_level(r.spec.severity),
+            },
+            properties: SarifRuleProperties {
+                tags: vec![r.spec.pack.as_str()],
+            },
+        })
+        .collect();
+    let results = findings
+        .iter()
+        .filter(|l| l.finding.round != Some(Round::Fixed))
+        .map(|l| {
+            let f = &l.finding;
+            SarifResult {
+                rule_id: f.rule.clone(),
+                rule_index: rules
+                    .rules
+                    .iter()
+                    .position(|r| r.id() == f.rule)
+                    .unwrap_or(0),
+                level: sarif_level(f.severity),
+                message: SarifText {
+                    text: f.message.clone(),
+                },
+                locations: vec![SarifLocation {
+                    physical_location: SarifPhysical {
+                        artifact_location: SarifArtifact {
+                            uri: relative_uri(&l.path),
+                        },
+                        region: SarifRegion {
+                            start_line: f.line.max(1),
+                            start_column: f.column.max(1),
+                            end_line: f.end_line.max(f.line).max(1),
+                            // SARIF end columns are exclusive.
+                            end_column: f.end_column.max(1) + 1,
+                        },
+                    },
+                }],
+                partial_fingerprints: BTreeMap::from([("rasoat/v1", fingerprint(&l.path, f))]),
+                properties: f.round.map(|r| {
+                    BTreeMap::from([(
+                        "round",
+                        match r {
+                            Round::New => "new",
+                            Round::Old => "old",
+                            Round::Fixed => "fixed",
+                        }
+                        .to_string(),
+                    )])
+                }),
+            }
+        })
+        .collect();
+    let sarif = Sarif {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: vec![SarifRun {
+            tool: SarifTool {
+                driver: SarifDriver {
+                    name: "rasoat",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    rules: sarif_rules,
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *out, &sarif)?;
+    writeln!(out)
+}
