@@ -79,8 +79,8 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         RulesFormat::Text => {
             writeln!(
                 out,
-                "{:<28} {:<12} {:<8} {:<12} {}",
-                "ID", "PACK", "MỨC", "LOẠI", "KIỂM TRA"
+                "{:<28} {:<12} {:<8} {:<12} KIỂM TRA",
+                "ID", "PACK", "MỨC", "LOẠI"
             )?;
             for r in &set.rules {
                 let what = r

@@ -75,6 +75,15 @@ fn unresolved(point: Option<u32>, clause: Option<u32>, top: &Section) -> Option<
 impl Check for References {
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
         let doc = ctx.doc;
+        // An amending document ("Sửa đổi, bổ sung một số điều của Quy định …") cites the parts of
+        // the document it amends, not its own.
+        let title = doc.title().map(crate::text::fold).unwrap_or_default();
+        if ["sua doi", "bo sung", "bai bo", "hop nhat"]
+            .iter()
+            .any(|w| title.contains(w))
+        {
+            return;
+        }
         let articles: Vec<&Section> = doc
             .all_sections()
             .filter(|s| s.kind == MarkerKind::Article)

@@ -98,8 +98,9 @@ impl Check for Required {
         let d = ctx.doc;
         match &self.mode {
             Mode::Blocks(blocks) => {
-                // A text without any header (an excerpt) is not a document to hold to the form.
-                if d.header.national_title.is_none() && d.header.symbol.is_none() {
+                // Only an issued document (it has a Số line or a place and date) is held to the form:
+                // an excerpt, or a report form in an appendix under its own Quốc hiệu, is not.
+                if d.header.symbol.is_none() && d.header.place_date.is_none() {
                     return;
                 }
                 for (block, name) in blocks {
