@@ -172,7 +172,12 @@ fn field<'a>(doc: &'a Document, name: &str) -> (Vec<String>, Option<&'a Paragrap
         "symbol.number" => one(sym.and_then(|s| s.number.as_ref()), sym.map(|s| &s.line)),
         "symbol.type_code" => one(sym.and_then(|s| s.type_code.as_ref()), sym.map(|s| &s.line)),
         "symbol.agency" => one(sym.and_then(|s| s.agency.as_ref()), sym.map(|s| &s.line)),
-        "symbol.unit" => one(sym.and_then(|s| s.unit.as_ref()), sym.map(|s| &s.line)),
+        // Only a công văn's symbol ends with the drafting unit (`3593/VP-VX`); the third part of a
+        // typed document's symbol is something else.
+        "symbol.unit" if h.title_is_subject => {
+            one(sym.and_then(|s| s.unit.as_ref()), sym.map(|s| &s.line))
+        }
+        "symbol.unit" => (Vec::new(), None),
         "archive" => match &doc.distribution {
             Some(d) if d.archive.is_some() => (d.archive_units.clone(), d.archive.as_ref()),
             _ => (Vec::new(), None),
@@ -194,7 +199,7 @@ impl Check for Capture {
                 .file
                 .documents
                 .iter()
-                .filter(|d| d.index != ctx.doc.index)
+                .filter(|d| d.index != ctx.doc.index && !d.is_template())
                 .find_map(|d| self.source_value(ctx, d));
         }
         let Some(source) = source else {
