@@ -137,6 +137,20 @@ fn byte_range(line: &SourceLine, from: u32, to: u32) -> std::ops::Range<usize> {
     start..end.max(start)
 }
 
+/// `III.3` → `mục III.3`; block names are shown as they are.
+fn section_name(section: &str) -> String {
+    if section
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "IVXLC".contains(c))
+        || section.starts_with("Điều")
+    {
+        format!("mục {section}")
+    } else {
+        section.to_string()
+    }
+}
+
 fn round_note(f: &Finding) -> &'static str {
     match f.round {
         Some(Round::New) => " [mới trong vòng này]",
@@ -167,7 +181,9 @@ pub fn write_text(
             Severity::Info => Level::INFO,
         };
         let title = format!("{}{}", f.message, round_note(f));
-        let origin = format!("{}#{} ({})", l.path, f.document, f.section);
+        // The origin stays `path:line:col` so that editors and terminals can open it.
+        let origin = l.path.clone();
+        let place = format!("văn bản #{}, {}", f.document, section_name(&f.section));
         let line = l
             .lines
             .and_then(|lines| lines.get((f.line as usize).wrapping_sub(1)))
@@ -194,7 +210,8 @@ pub fn write_text(
                             .line_start(f.line as usize)
                             .path(origin.as_str())
                             .annotation(annotation),
-                    )])
+                    )
+                    .element(Level::NOTE.message(place.as_str()))])
             }
             _ => renderer.render(&[level
                 .primary_title(title.as_str())
@@ -203,7 +220,8 @@ pub fn write_text(
                     annotate_snippets::Origin::path(origin.as_str())
                         .line(f.line.max(1) as usize)
                         .char_column(f.column.max(1) as usize),
-                )]),
+                )
+                .element(Level::NOTE.message(place.as_str()))]),
         };
         writeln!(out, "{report}\n")?;
     }

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per theme.
 
+mod check_cli;
 mod common;
 mod compare;
 mod corpus;

@@ -1,0 +1,430 @@
+//! `rasoat check` from the command line: the seed, rounds, formats, configuration, fixes.
+
+use crate::common::run;
+use std::fs;
+
+fn findings(args: &[&str]) -> (i32, serde_json::Value) {
+    let mut full = args.to_vec();
+    full.extend(["--format", "json"]);
+    let (code, out, err) = run(&full);
+    assert!(code != 2, "{err}");
+    (code, serde_json::from_str(&out).expect("JSON output"))
+}
+
+fn has(v: &serde_json::Value, document: u64, rule: &str, excerpt: &str) -> bool {
+    v["findings"].as_array().unwrap().iter().any(|f| {
+        f["document"] == document
+            && f["rule"] == rule
+            && f["excerpt"].as_str().unwrap().contains(excerpt)
+    })
+}
+
+#[test]
+fn seed_findings_a_reviewer_expects() {
+    let (code, v) = findings(&["check", "samples/seed-combined.txt"]);
+    assert_eq!(code, 1, "errors found: exit 1");
+    // Draft round 1 (document 2): the wrong law, the Lưu line, mixed bullets, space before ".".
+    assert!(has(&v, 2, "CONS-LAW-SUBJECT", "Luật Thanh niên"));
+    assert!(has(&v, 2, "ND30-LUU-VT", "Lưu: NC, HC"));
+    assert!(has(&v, 2, "CONS-ARCHIVE-UNIT", "Lưu: NC, HC"));
+    assert!(has(&v, 2, "TYPO-BULLET-MIX", "-"));
+    assert!(has(&v, 2, "TYPO-SPACE-BEFORE-PUNCT", " ."));
+    // Draft round 2 (document 3): "Noi nhận" and the same space before ".".
+    assert!(has(&v, 3, "SPELL-NOI-NHAN", "Noi nhận"));
+    assert!(has(&v, 3, "TYPO-SPACE-BEFORE-PUNCT", " ."));
+    // The cover letter (document 1): its symbol form and its Lưu line without the unit VX.
+    assert!(has(&v, 1, "ND30-SO-FORMAT", "Số.3593 /VP-VX"));
+    assert!(has(&v, 1, "CONS-ARCHIVE-UNIT", "Lưu: VT."));
+    // Lines are 1-based in the original file, columns in characters.
+    let law = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "CONS-LAW-SUBJECT")
+        .unwrap();
+    assert_eq!(
+        (law["line"].as_u64(), law["section"].as_str()),
+        (Some(184), Some("III.3"))
+    );
+    let line = fs::read_to_string(crate::common::repo("samples/seed-combined.txt")).unwrap();
+    let l184: Vec<char> = line.lines().nth(183).unwrap().chars().collect();
+    let col = law["column"].as_u64().unwrap() as usize;
+    let end = law["end_column"].as_u64().unwrap() as usize;
+    assert_eq!(
+        l184[col - 1..end].iter().collect::<String>(),
+        "Luật Thanh niên"
+    );
+    assert_eq!(law["suggestion"], "Luật Thực hiện dân chủ ở cơ sở");
+}
+
+#[test]
+fn against_labels_new_old_and_fixed() {
+    let (_, v) = findings(&[
+        "check",
+        "samples/seed-combined.txt#3",
+        "--against",
+        "samples/seed-combined.txt#2",
+    ]);
+    let round = |rule: &str, excerpt: &str| -> String {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule && f["excerpt"].as_str().unwrap().contains(excerpt))
+            .map(|f| f["round"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(round("SPELL-NOI-NHAN", "Noi nhận"), "new");
+    assert_eq!(round("CONS-LAW-SUBJECT", "Luật Thanh niên"), "fixed");
+    assert_eq!(round("TYPO-SPACE-BEFORE-PUNCT", " ."), "old");
+    assert_eq!(round("ROUND-SIGNER-CHANGED", "KT. CHỦ TỊCH"), "new");
+    assert!(v["summary"]["fixed"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn fail_on_decides_the_exit_code() {
+    let (code, _, _) = run(&["check", "samples/quyet-dinh-v1.txt", "--fail-on", "never"]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run(&["check", "samples/seed-combined.txt#3", "--fail-on", "error"]);
+    assert_eq!(code, 1);
+    let (code, _, _) = run(&[
+        "check",
+        "samples/seed-combined.txt#3",
+        "--disable",
+        "SPELL-NOI-NHAN",
+        "--fail-on",
+        "error",
+    ]);
+    assert_eq!(code, 0, "only warnings remain");
+    let (code, _, _) = run(&[
+        "check",
+        "samples/seed-combined.txt#3",
+        "--disable",
+        "SPELL-NOI-NHAN",
+        "--fail-on",
+        "warning",
+    ]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn text_format_snapshot() {
+    let (code, out, _) = run(&["check", "samples/cong-van-v2.txt"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn github_and_sarif_formats() {
+    let (_, out, _) = run(&["check", "samples/cong-van-v2.txt", "--format", "github"]);
+    assert!(out.lines().any(|l| l.starts_with("::error file=samples/cong-van-v2.txt,line=25,col=1,endLine=25,endColumn=8,title=SPELL-NOI-NHAN::")), "{out}");
+    let (_, out, _) = run(&["check", "samples/cong-van-v2.txt", "--format", "sarif"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run0 = &v["runs"][0];
+    assert_eq!(run0["columnKind"], "unicodeCodePoints");
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.len() >= 30);
+    assert!(rules.iter().all(|r| {
+        r["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Why it matters")
+    }));
+    let result = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "SPELL-NOI-NHAN")
+        .unwrap();
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (
+            region["startLine"].as_u64(),
+            region["startColumn"].as_u64(),
+            region["endColumn"].as_u64()
+        ),
+        (Some(25), Some(1), Some(9))
+    );
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "samples/cong-van-v2.txt"
+    );
+    assert!(
+        result["partialFingerprints"]["rasoat/v1"]
+            .as_str()
+            .unwrap()
+            .len()
+            == 16
+    );
+    assert_eq!(
+        rules[result["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "SPELL-NOI-NHAN"
+    );
+}
+
+#[test]
+fn folders_are_walked_honouring_ignore_files() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("vong-2")).unwrap();
+    fs::write(
+        dir.path().join("vong-2/du-thao.md"),
+        "Noi nhận:\n- Lưu: VT.\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("ghi-chu.md"), "Noi nhận trong ghi chú.\n").unwrap();
+    fs::write(dir.path().join(".rasoatignore"), "ghi-chu.md\n").unwrap();
+    fs::write(dir.path().join("anh.png"), b"\x89PNG").unwrap();
+    let (_, v) = findings(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(v["summary"]["files"], 1);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["path"].as_str().unwrap().ends_with("du-thao.md"))
+    );
+}
+
+#[test]
+fn configuration_disables_and_changes_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Noi nhận:\n- Như trên\n- Lưu: VT.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join(".rasoat.toml"),
+        "[rules]\ndisable = [\"typography\"]\n\n[rules.severity]\nSPELL-NOI-NHAN = \"info\"\n",
+    )
+    .unwrap();
+    let (code, v) = findings(&["check", dir.path().join("a.txt").to_str().unwrap()]);
+    assert_eq!(code, 0, "the only error became info");
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SPELL-NOI-NHAN")
+        .unwrap();
+    assert_eq!(f["severity"], "info");
+    fs::write(dir.path().join(".rasoat.toml"), "[rules]\nfrobnicate = 1\n").unwrap();
+    let (code, _, err) = run(&["check", dir.path().join("a.txt").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(".rasoat.toml:2: unknown field `frobnicate`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn inline_suppression_and_unused_suppression() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.md");
+    fs::write(
+        &p,
+        "<!-- rasoat-disable-next-line SPELL-NOI-NHAN reason: trích nguyên văn -->\nNoi nhận:\n- Lưu: VT.\n<!-- rasoat-disable SPELL-KINH-GUI reason: không dùng -->\n",
+    )
+    .unwrap();
+    let (_, v) = findings(&["check", p.to_str().unwrap()]);
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.contains(&"SPELL-NOI-NHAN"), "{rules:?}");
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|r| **r == "RASOAT-UNUSED-SUPPRESSION")
+            .count(),
+        1,
+        "{rules:?}"
+    );
+}
+
+#[test]
+fn baseline_reports_only_new_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    let baseline = dir.path().join("baseline.json");
+    fs::write(&doc, "Noi nhận:\n- Lưu: VT.\n").unwrap();
+    let (code, _, _) = run(&[
+        "check",
+        doc.to_str().unwrap(),
+        "--write-baseline",
+        baseline.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    // Lines move, the old finding stays known; a new one appears.
+    fs::write(&doc, "Kính gởi: Sở Tư pháp.\n\nNoi nhận:\n- Lưu: VT.\n").unwrap();
+    let (_, v) = findings(&[
+        "check",
+        doc.to_str().unwrap(),
+        "--baseline",
+        baseline.to_str().unwrap(),
+    ]);
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"SPELL-KINH-GUI"),
+        "the new finding is reported: {rules:?}"
+    );
+    assert!(
+        !rules.contains(&"SPELL-NOI-NHAN"),
+        "the recorded one is not: {rules:?}"
+    );
+}
+
+#[test]
+fn fix_writes_atomically_with_a_backup_and_dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    let original =
+        "Noi nhận:\r\n- Ủy ban nhân dân các huyện, thị xã, thành phố ;\r\n- Lưu: VT.\r\n";
+    fs::write(&doc, original).unwrap();
+    let (_, out, _) = run(&["check", doc.to_str().unwrap(), "--fix", "--dry-run"]);
+    assert!(
+        out.contains("-Noi nhận:") && out.contains("+Nơi nhận:"),
+        "{out}"
+    );
+    assert_eq!(
+        fs::read_to_string(&doc).unwrap(),
+        original,
+        "dry run writes nothing"
+    );
+    let (code, _, err) = run(&["check", doc.to_str().unwrap(), "--fix"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        fs::read_to_string(&doc).unwrap(),
+        "Nơi nhận:\r\n- Ủy ban nhân dân các huyện, thị xã, thành phố;\r\n- Lưu: VT.\r\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.txt.orig")).unwrap(),
+        original
+    );
+    // Nothing else is left behind (no temporary files).
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_refuses_to_write_through_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.txt");
+    fs::write(&real, "Noi nhận:\n- Lưu: VT.\n").unwrap();
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, _, err) = run(&["check", link.to_str().unwrap(), "--fix"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is a symbolic link; not writing through it"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(&real).unwrap(),
+        "Noi nhận:\n- Lưu: VT.\n"
+    );
+}
+
+#[test]
+fn bad_rule_files_are_reported_with_path_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("rieng");
+    fs::create_dir_all(&pack).unwrap();
+    fs::write(
+        pack.join("MY-RULE.toml"),
+        "id = \"MY-RULE\"\npack = \"rieng\"\nseverity = \"error\"\nkind = \"pattern\"\nmessage = \"m\"\ndoc = \"d\"\n\n[params]\npattern = '(unclosed'\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "check",
+        "samples/cong-van-v1.txt",
+        "--rules",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    let expected = format!(
+        "{}:9: invalid regex in `pattern`",
+        pack.join("MY-RULE.toml").display()
+    );
+    assert!(err.contains(&expected), "{err}");
+    let regex_bomb = "id = \"MY-RULE\"\npack = \"rieng\"\nseverity = \"error\"\nkind = \"pattern\"\nmessage = \"m\"\ndoc = \"d\"\n\n[params]\npattern = '(\\w{1000}){1000}'\n";
+    fs::write(pack.join("MY-RULE.toml"), regex_bomb).unwrap();
+    let (code, _, err) = run(&[
+        "check",
+        "samples/cong-van-v1.txt",
+        "--rules",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("MY-RULE.toml:9: invalid regex in `pattern`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_user_rule_overrides_a_builtin_and_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("spelling");
+    fs::create_dir_all(&pack).unwrap();
+    let builtin =
+        fs::read_to_string(crate::common::repo("rules/spelling/SPELL-NOI-NHAN.toml")).unwrap();
+    fs::write(
+        pack.join("SPELL-NOI-NHAN.toml"),
+        builtin.replace("severity = \"error\"", "severity = \"info\""),
+    )
+    .unwrap();
+    let (_, v) = findings(&[
+        "check",
+        "samples/cong-van-v2.txt",
+        "--rules",
+        dir.path().to_str().unwrap(),
+    ]);
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "SPELL-NOI-NHAN")
+        .unwrap();
+    assert_eq!(f["severity"], "info");
+}
+
+#[test]
+fn rules_and_explain() {
+    let (code, out, _) = run(&["rules", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["rules"].as_array().unwrap().len() >= 30);
+    let (code, out, _) = run(&["explain", "CONS-LAW-SUBJECT"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Why it matters") && out.contains("Luật Thanh niên"));
+    let (code, _, err) = run(&["explain", "NO-SUCH"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("NO-SUCH: no such rule"));
+}
+
+#[test]
+fn unreadable_files_are_errors_but_others_are_still_checked() {
+    let (code, out, err) = run(&[
+        "check",
+        "samples/cong-van-v2.txt",
+        "no-such.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("rasoat: no-such.txt: no such file"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["summary"]["findings"].as_u64().unwrap() > 0);
+}
