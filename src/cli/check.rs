@@ -271,10 +271,12 @@ fn entry(l: &Located) -> BaselineEntry {
     }
 }
 
-/// The result of checking one file.
+/// The result of checking one file. The parsed file is kept only when two rounds are compared;
+/// otherwise only the source lines that findings point at are (a repository of documents does
+/// not have to fit in memory).
 struct FileResult {
     loaded: Option<LoadedFile>,
-    findings: Vec<Finding>,
+    findings: Vec<Located>,
     documents: usize,
     error: Option<String>,
 }
@@ -299,6 +301,7 @@ fn check_one(
     config: &Config,
     config_path: Option<&Path>,
     max: u64,
+    keep: bool,
 ) -> FileResult {
     let loaded = match input::load(&t.path, max) {
         Ok(l) => l,
@@ -331,8 +334,13 @@ fn check_one(
     } else {
         loaded.parsed.documents.len()
     };
+    let path = t.path.display().to_string();
+    let findings = findings
+        .into_iter()
+        .map(|f| Located::new(path.clone(), f, Some(&loaded.parsed.lines)))
+        .collect();
     FileResult {
-        loaded: Some(loaded),
+        loaded: keep.then_some(loaded),
         findings,
         documents,
         error: None,
@@ -347,6 +355,7 @@ fn check_all(
     config_path: Option<&Path>,
     max: u64,
     threads: usize,
+    keep: bool,
 ) -> Vec<FileResult> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, FileResult)>> = Mutex::new(Vec::with_capacity(targets.len()));
@@ -356,7 +365,7 @@ fn check_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(t) = targets.get(i) else { break };
-                    let r = check_one(t, set, config, config_path, max);
+                    let r = check_one(t, set, config, config_path, max, keep);
                     results
                         .lock()
                         .expect("no worker panics while holding the lock")
@@ -429,7 +438,12 @@ fn fix_files(
 ) -> io::Result<usize> {
     let mut total = 0;
     for (r, t) in results.iter().zip(targets) {
-        let fixable: Vec<&Finding> = r.findings.iter().filter(|f| f.fix.is_some()).collect();
+        let fixable: Vec<&Finding> = r
+            .findings
+            .iter()
+            .map(|l| &l.finding)
+            .filter(|f| f.fix.is_some())
+            .collect();
         if fixable.is_empty() {
             continue;
         }
@@ -507,6 +521,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         config_path.as_deref(),
         args.input.max_file_size,
         threads,
+        args.against.is_some(),
     );
     let mut located: Vec<Located> = Vec::new();
     let mut documents = 0;
@@ -552,29 +567,17 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                     doc: old_doc,
                 },
             );
+            let path = t.path.display().to_string();
+            let old_path = old_ref.path.display().to_string();
             for f in rounds.current {
-                located.push(Located {
-                    path: t.path.display().to_string(),
-                    finding: f,
-                    lines: Some(&loaded.parsed.lines),
-                });
+                located.push(Located::new(path.clone(), f, Some(&loaded.parsed.lines)));
             }
             for f in rounds.fixed {
-                located.push(Located {
-                    path: old_ref.path.display().to_string(),
-                    finding: f,
-                    lines: None,
-                });
+                located.push(Located::new(old_path.clone(), f, Some(&old.parsed.lines)));
             }
             continue;
         }
-        for f in &r.findings {
-            located.push(Located {
-                path: t.path.display().to_string(),
-                finding: f.clone(),
-                lines: r.loaded.as_ref().map(|l| l.parsed.lines.as_slice()),
-            });
-        }
+        located.extend(r.findings.iter().cloned());
     }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline {

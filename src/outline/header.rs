@@ -134,7 +134,7 @@ pub(crate) fn national_title_end(lines: &[CleanLine], i: usize) -> Option<usize>
     if !lines[i].as_str().starts_with(['C', 'c', 'Đ', 'đ']) || lines[i].as_str().len() > 120 {
         return None;
     }
-    let first = fold(lines[i].as_str());
+    let first = crate::text::fold_prefix(lines[i].as_str(), 40);
     if first.starts_with(NATIONAL_TITLE) || first == "dang cong san viet nam" {
         return Some(i);
     }

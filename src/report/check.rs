@@ -11,13 +11,28 @@ use serde::Serialize;
 use crate::document::lines::SourceLine;
 use crate::rules::{Finding, Round, RuleSet, Severity};
 
-/// A finding with the file it is in (and, for text output, the file's lines).
+/// A finding with the file it is in (and, for text output, the line it starts on).
 #[derive(Debug, Clone)]
-pub struct Located<'a> {
+pub struct Located {
     pub path: String,
     pub finding: Finding,
-    /// Lines of the file the finding points into, for showing the source.
-    pub lines: Option<&'a [SourceLine]>,
+    /// The source line the finding starts on, for showing it (files are not kept in memory).
+    pub source: Option<SourceLine>,
+}
+
+impl Located {
+    /// A finding with its source line taken from the file's lines.
+    pub fn new(path: String, finding: Finding, lines: Option<&[SourceLine]>) -> Located {
+        let source = lines
+            .filter(|_| finding.line > 0)
+            .and_then(|l| l.get(finding.line as usize - 1))
+            .cloned();
+        Located {
+            path,
+            finding,
+            source,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -184,10 +199,7 @@ pub fn write_text(
         // The origin stays `path:line:col` so that editors and terminals can open it.
         let origin = l.path.clone();
         let place = format!("văn bản #{}, {}", f.document, section_name(&f.section));
-        let line = l
-            .lines
-            .and_then(|lines| lines.get((f.line as usize).wrapping_sub(1)))
-            .filter(|_| f.line > 0);
+        let line = l.source.as_ref();
         let report = match line {
             Some(line) if !line.text.as_str().is_empty() => {
                 let to = if f.end_line == f.line {

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Measures `rasoat check` throughput (corpus, and a ~100 MB generated repository), start-up time on
+# one small file, and compares rasoat's term-list checking with textlint + textlint-rule-prh
+# running an equivalent dictionary (built from rules/spelling/*.toml) on the same files.
+# textlint is installed into target/bench-tools with npm if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=target/bench-data
+tools=target/bench-tools
+mkdir -p "$data" "$tools"
+cargo build --release -q
+bin=target/release/rasoat
+
+# The corpus: the fixtures in the repository (and ../shared/corpus when present).
+corpus=tests/fixtures/corpus
+[ -d ../shared/corpus ] && corpus=../shared/corpus
+
+# A ~100 MB repository: the corpus copied into numbered folders.
+repo=$data/repo
+if [ ! -d "$repo" ]; then
+    mkdir -p "$repo"
+    size=$(du -sb "$corpus" | cut -f1)
+    copies=$(( 100 * 1024 * 1024 / size + 1 ))
+    for i in $(seq "$copies"); do mkdir -p "$repo/$i" && cp "$corpus"/*.md "$repo/$i/"; done
+fi
+
+seconds() { /usr/bin/time -o "$data/time.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true; tail -1 "$data/time.txt"; }
+mbps() { awk -v b="$1" -v t="$2" 'BEGIN { if (t == 0) t = 0.01; printf "%.1f", b / 1048576 / t }'; }
+
+printf "| input | size | threads | time | throughput | peak memory |\n|---|---:|---:|---:|---:|---:|\n"
+for input in "$corpus" "$repo"; do
+    bytes=$(du -sb "$input" | cut -f1)
+    for threads in 1 2; do
+        read -r t m <<<"$(seconds "$bin" check "$input" --threads "$threads" --format json --fail-on never)"
+        printf "| %s | %d MB | %d | %s s | %s MB/s | %d MB |\n" "$(basename "$input")" $((bytes / 1048576)) "$threads" "$t" "$(mbps "$bytes" "$t")" $((m / 1024))
+    done
+done
+read -r t m <<<"$(seconds "$bin" check samples/cong-van-v1.txt)"
+printf "\nStart-up, one small file: %s s (resolution 10 ms); hyperfine gives finer numbers when installed.\n" "$t"
+if command -v hyperfine >/dev/null; then
+    hyperfine -N --warmup 5 "$bin check samples/cong-van-v1.txt --fail-on never" 2>/dev/null | grep -E "Time|Range" || true
+fi
+
+# textlint + prh with the spelling pack's term list.
+if [ ! -x "$tools/node_modules/.bin/textlint" ]; then
+    (cd "$tools" && npm install --silent --no-audit --no-fund textlint textlint-rule-prh >/dev/null 2>&1) || { echo "textlint not installable here; skipping the comparison"; exit 0; }
+fi
+python3 - "$tools/prh.yml" <<'PY'
+import pathlib, re, sys, tomllib
+out = ["version: 1", "rules:"]
+for f in sorted(pathlib.Path("rules/spelling").glob("*.toml")):
+    spec = tomllib.loads(f.read_text(encoding="utf-8"))
+    for term in spec.get("params", {}).get("terms", []):
+        # prh escapes "-" in plain patterns and then fails under its unicode flag: use regexes.
+        alternatives = "|".join(re.escape(w).replace("/", "\\/") for w in term["wrong"])
+        out.append(f"  - expected: {term['right']}")
+        out.append(f"    pattern: /({alternatives})/")
+pathlib.Path(sys.argv[1]).write_text("\n".join(out) + "\n", encoding="utf-8")
+PY
+printf '{ "rules": { "prh": { "rulePaths": ["%s/prh.yml"] } } }\n' "$PWD/$tools" > "$tools/.textlintrc.json"
+printf "\n| term-list check on %s (%d files) | time |\n|---|---:|\n" "$(basename "$corpus")" "$(ls "$corpus"/*.md | wc -l)"
+read -r tt tm <<<"$(seconds "$tools/node_modules/.bin/textlint" --config "$tools/.textlintrc.json" --format json "$corpus"/*.md)"
+read -r rt rm <<<"$(seconds "$bin" check "$corpus" --enable spelling --threads 1 --format json --fail-on never)"
+printf "| textlint + prh | %s s |\n| rasoat check --enable spelling (1 thread) | %s s |\n" "$tt" "$rt"
+awk -v a="$tt" -v b="$rt" 'BEGIN { if (b == 0) b = 0.01; printf "\nrasoat is %.1fx faster than textlint on this term list.\n", a / b }'
