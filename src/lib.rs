@@ -7,6 +7,7 @@ pub mod document;
 pub mod outline;
 pub mod rules;
 pub mod text;
+pub mod tui;
 
 pub mod cli;
 pub mod compare;

@@ -1,6 +1,7 @@
 //! Command-line front end: parses arguments, reads files, picks a report, returns an exit code.
 
 pub mod check;
+pub mod review;
 pub mod rules;
 
 use std::io::{self, Write};
@@ -29,9 +30,38 @@ công văn…) as a reviewer does: header, căn cứ, numbered parts, Nơi nhậ
 Any PATH may address one document of a file holding several as PATH#N (1-based).\n\n\
 Exit codes: 0 success, 1 something found (findings, differences), 2 usage or input error."
 )]
+#[command(args_conflicts_with_subcommands = true, arg_required_else_help = true)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub review: ReviewArgs,
+}
+
+/// `rasoat OLD NEW` or `rasoat FILE`: the review screen.
+#[derive(clap::Args, Debug)]
+pub struct ReviewArgs {
+    /// Open the review screen on OLD and NEW (each may be PATH#N), or on one FILE holding several
+    /// versions (the last two are compared; `o` picks others). Without a terminal, prints the
+    /// comparison and the findings instead.
+    #[arg(value_name = "OLD[#N] [NEW[#N]]", num_args = 0..=2)]
+    pub paths: Vec<String>,
+    /// Also ignore these differences (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+    pub ignore: Vec<IgnoreWhat>,
+    /// Show these differences even though they are ignored by default (comma-separated).
+    #[arg(
+        long = "no-ignore",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "WHAT"
+    )]
+    pub no_ignore: Vec<IgnoreWhat>,
+    /// When to use colour (NO_COLOR is honoured by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub input: CommonInput,
 }
 
 #[derive(Subcommand, Debug)]
@@ -166,22 +196,10 @@ pub enum IgnoreWhat {
 impl DiffArgs {
     /// The comparison options after defaults, `--ignore` and `--no-ignore`.
     pub fn options(&self) -> compare::Options {
-        let mut o = compare::Options {
+        compare::Options {
             section_budget: std::time::Duration::from_millis(self.section_timeout_ms),
-            ..compare::Options::default()
-        };
-        let mut set = |what: IgnoreWhat, on: bool| match what {
-            IgnoreWhat::Whitespace => o.whitespace = on,
-            IgnoreWhat::Case => o.case = on,
-            IgnoreWhat::Punctuation => o.punctuation = on,
-            IgnoreWhat::ListMarkers => o.list_markers = on,
-            IgnoreWhat::Markup => o.markup = on,
-            IgnoreWhat::UnicodeForm => o.unicode_form = on,
-            IgnoreWhat::ToneStyle => o.tone_style = on,
-        };
-        self.ignore.iter().for_each(|w| set(*w, true));
-        self.no_ignore.iter().for_each(|w| set(*w, false));
-        o
+            ..review::options(&self.ignore, &self.no_ignore)
+        }
     }
 }
 
@@ -205,11 +223,12 @@ pub enum RunError {
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
     match cli.command {
-        Command::Outline(args) => outline(args, out),
-        Command::Diff(args) => diff(args, out),
-        Command::Check(args) => check::run(args, out),
-        Command::Rules(args) => rules::list(args, out),
-        Command::Explain(args) => rules::explain(args, out),
+        Some(Command::Outline(args)) => outline(args, out),
+        Some(Command::Diff(args)) => diff(args, out),
+        Some(Command::Check(args)) => check::run(args, out),
+        Some(Command::Rules(args)) => rules::list(args, out),
+        Some(Command::Explain(args)) => rules::explain(args, out),
+        None => review::run(cli.review, out),
     }
 }
 
@@ -226,13 +245,16 @@ fn outline(args: OutlineArgs, out: &mut dyn Write) -> Result<i32, RunError> {
 }
 
 /// A loaded file and the 1-based index of the chosen document in it.
-type Chosen = (LoadedFile, usize);
+pub(crate) type Chosen = (LoadedFile, usize);
 
-/// Resolves the two documents of a `diff`: old and new.
-fn diff_sides(args: &DiffArgs) -> Result<(Chosen, Chosen), RunError> {
-    let max = args.input.max_file_size;
-    let old_ref = DocRef::parse(&args.old);
-    match &args.new {
+/// Resolves the two documents to compare: old and new.
+pub(crate) fn resolve_pair(
+    old: &str,
+    new: Option<&String>,
+    max: u64,
+) -> Result<(Chosen, Chosen), RunError> {
+    let old_ref = DocRef::parse(old);
+    match new {
         Some(new_arg) => {
             let new_ref = DocRef::parse(new_arg);
             let old_file = input::load(&old_ref.path, max)?;
@@ -273,7 +295,8 @@ fn diff_sides(args: &DiffArgs) -> Result<(Chosen, Chosen), RunError> {
 }
 
 fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
-    let ((old_file, oi), (new_file, ni)) = diff_sides(&args)?;
+    let ((old_file, oi), (new_file, ni)) =
+        resolve_pair(&args.old, args.new.as_ref(), args.input.max_file_size)?;
     let old_doc = &old_file.parsed.documents[oi - 1];
     let new_doc = &new_file.parsed.documents[ni - 1];
     let options = args.options();

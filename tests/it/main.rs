@@ -8,3 +8,5 @@ mod diff_cli;
 mod input_errors;
 mod outline_seed;
 mod rules;
+mod tui;
+mod tui_tmux;

@@ -1,0 +1,117 @@
+//! `rasoat OLD NEW` / `rasoat FILE`: the review screen, or, without a terminal, the comparison and
+//! the findings as text.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+
+use crate::compare;
+use crate::report::check::{Located, Summary};
+use crate::rules::RuleSet;
+use crate::rules::rounds::{RoundDoc, check_rounds};
+use crate::tui::{App, runtime, theme::Theme};
+
+use super::{EXIT_OK, IgnoreWhat, ReviewArgs, RunError, resolve_pair};
+
+/// Comparison options from defaults, `--ignore` and `--no-ignore`.
+pub fn options(ignore: &[IgnoreWhat], no_ignore: &[IgnoreWhat]) -> compare::Options {
+    let mut o = compare::Options::default();
+    let mut set = |what: IgnoreWhat, on: bool| match what {
+        IgnoreWhat::Whitespace => o.whitespace = on,
+        IgnoreWhat::Case => o.case = on,
+        IgnoreWhat::Punctuation => o.punctuation = on,
+        IgnoreWhat::ListMarkers => o.list_markers = on,
+        IgnoreWhat::Markup => o.markup = on,
+        IgnoreWhat::UnicodeForm => o.unicode_form = on,
+        IgnoreWhat::ToneStyle => o.tone_style = on,
+    };
+    ignore.iter().for_each(|w| set(*w, true));
+    no_ignore.iter().for_each(|w| set(*w, false));
+    o
+}
+
+pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
+    let Some(first) = args.paths.first() else {
+        return Err(RunError::Usage(
+            "give OLD and NEW, or a FILE holding several versions; see rasoat --help".to_string(),
+        ));
+    };
+    let ((old_file, oi), (new_file, ni)) =
+        resolve_pair(first, args.paths.get(1), args.input.max_file_size)?;
+    let rules = RuleSet::builtin().map_err(|e| {
+        RunError::Usage(
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let options = options(&args.ignore, &args.no_ignore);
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return print(&old_file, oi, &new_file, ni, &rules, &options, out);
+    }
+    let color = args.color.enabled(true);
+    let same = old_file.path == new_file.path;
+    let new_file = Arc::new(new_file);
+    let old_file = if same {
+        Arc::clone(&new_file)
+    } else {
+        Arc::new(old_file)
+    };
+    let app = App::new(old_file, oi, new_file, ni, Arc::new(rules), options);
+    runtime::run(app, Theme::new(color)).map_err(RunError::Output)?;
+    Ok(EXIT_OK)
+}
+
+/// Without a terminal: the text comparison, then the findings of the new round.
+fn print(
+    old_file: &crate::input::LoadedFile,
+    oi: usize,
+    new_file: &crate::input::LoadedFile,
+    ni: usize,
+    rules: &RuleSet,
+    options: &compare::Options,
+    out: &mut dyn Write,
+) -> Result<i32, RunError> {
+    let old_doc = &old_file.parsed.documents[oi - 1];
+    let new_doc = &new_file.parsed.documents[ni - 1];
+    let cmp = compare::compare(
+        compare::Side {
+            doc: old_doc,
+            lines: &old_file.parsed.lines,
+        },
+        compare::Side {
+            doc: new_doc,
+            lines: &new_file.parsed.lines,
+        },
+        options,
+    );
+    let old_info = crate::report::diff::DocInfo::new(&old_file.display(), old_doc);
+    let new_info = crate::report::diff::DocInfo::new(&new_file.display(), new_doc);
+    crate::report::diff::write_text(out, &old_info, &new_info, &cmp, false)?;
+    writeln!(out)?;
+    let rounds = check_rounds(
+        rules,
+        RoundDoc {
+            file: &new_file.parsed,
+            doc: new_doc,
+        },
+        RoundDoc {
+            file: &old_file.parsed,
+            doc: old_doc,
+        },
+    );
+    let located: Vec<Located> = rounds
+        .current
+        .into_iter()
+        .map(|f| Located::new(new_file.display(), f, Some(&new_file.parsed.lines)))
+        .chain(
+            rounds
+                .fixed
+                .into_iter()
+                .map(|f| Located::new(old_file.display(), f, Some(&old_file.parsed.lines))),
+        )
+        .collect();
+    let summary = Summary::new(1, 1, &located);
+    crate::report::check::write_text(out, &located, &summary, false)?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,381 @@
+//! The comparison as visual rows for a given width: side by side (old left, new right) or
+//! unified, long paragraphs soft-wrapped with the shorter side padded so that rows stay aligned.
+//!
+//! Pure: the view renders only the visible slice of these rows, and the model caches them per
+//! (width, view mode, wrap, comparison) so that scrolling a large document costs nothing.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::compare::{Comparison, Op, SectionChange, Status};
+
+/// What a piece of text is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    Deleted,
+    Inserted,
+    /// A section heading (number and title line) with its status.
+    Heading(Status),
+    /// Heading of a moved section.
+    MovedHeading,
+    /// Nothing on this side (padding for alignment).
+    Empty,
+}
+
+/// A styled piece of a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub mark: Mark,
+}
+
+/// One visual row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Index into `Comparison::sections`.
+    pub section: usize,
+    pub left: Vec<Piece>,
+    /// Empty in unified mode.
+    pub right: Vec<Piece>,
+    pub heading: bool,
+}
+
+impl Row {
+    /// Plain text of both sides (for search).
+    pub fn text(&self) -> String {
+        self.left
+            .iter()
+            .chain(self.right.iter())
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// How to lay the comparison out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LayoutKey {
+    /// Width of the comparison area in columns (both sides and the gutter).
+    pub width: u16,
+    pub unified: bool,
+    pub wrap: bool,
+}
+
+/// A paragraph as styled runs, on one side.
+type Runs = Vec<(Op, String)>;
+
+/// A paragraph on each side; `None` where the paragraph exists on one side only.
+type Pair = (Option<Runs>, Option<Runs>);
+
+/// Splits a section's edits into paragraph pairs (old runs, new runs). Consecutive one-sided
+/// paragraphs (deleted, then inserted) are paired so that they face each other.
+pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
+    let mut out: Vec<Pair> = Vec::new();
+    let (mut old, mut new): (Runs, Runs) = (Vec::new(), Vec::new());
+    // Whether the current paragraph has started on each side.
+    let (mut old_open, mut new_open) = (false, false);
+    for e in &change.diff.edits {
+        let new_parts: Vec<&str> = e.text.split('\n').collect();
+        // Equal runs that differ in ignored ways show each side's own text.
+        let old_parts: Vec<&str> = match (&e.op, &e.old_text) {
+            (Op::Equal, Some(o)) if o.split('\n').count() == new_parts.len() => {
+                o.split('\n').collect()
+            }
+            _ => new_parts.clone(),
+        };
+        let last = new_parts.len() - 1;
+        for (k, (np, op_text)) in new_parts.iter().zip(old_parts.iter()).enumerate() {
+            let ends = k < last;
+            match e.op {
+                Op::Equal => {
+                    if !op_text.is_empty() {
+                        old.push((Op::Equal, op_text.to_string()));
+                    }
+                    if !np.is_empty() {
+                        new.push((Op::Equal, np.to_string()));
+                    }
+                    old_open = true;
+                    new_open = true;
+                    if ends {
+                        out.push((
+                            Some(std::mem::take(&mut old)),
+                            Some(std::mem::take(&mut new)),
+                        ));
+                        old_open = false;
+                        new_open = false;
+                    }
+                }
+                Op::Delete => {
+                    if !np.is_empty() {
+                        old.push((Op::Delete, np.to_string()));
+                    }
+                    old_open = true;
+                    // A deleted break inside a paired paragraph keeps the pair open.
+                    if ends && !new_open {
+                        out.push((Some(std::mem::take(&mut old)), None));
+                        old_open = false;
+                    }
+                }
+                Op::Insert => {
+                    if !np.is_empty() {
+                        new.push((Op::Insert, np.to_string()));
+                    }
+                    new_open = true;
+                    if ends && !old_open {
+                        out.push((None, Some(std::mem::take(&mut new))));
+                        new_open = false;
+                    }
+                }
+            }
+        }
+    }
+    if old_open || new_open {
+        out.push((old_open.then_some(old), new_open.then_some(new)));
+    }
+    let mut paired: Vec<Pair> = Vec::new();
+    for pair in out {
+        let faces =
+            matches!(paired.last(), Some((Some(_), None))) && pair.0.is_none() && pair.1.is_some();
+        match paired.last_mut() {
+            Some(last) if faces => last.1 = pair.1,
+            _ => paired.push(pair),
+        }
+    }
+    paired
+}
+
+/// Wraps styled runs into lines of at most `width` columns, breaking at word boundaries
+/// (Vietnamese syllables are separated by spaces) and inside a word only when it does not fit.
+pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
+    let width = width.max(4);
+    let mark = |op: Op| match op {
+        Op::Equal => Mark::Plain,
+        Op::Delete => Mark::Deleted,
+        Op::Insert => Mark::Inserted,
+    };
+    let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
+    let mut used = 0usize;
+    let push = |lines: &mut Vec<Vec<Piece>>, text: &str, m: Mark| {
+        let line = lines.last_mut().expect("never empty");
+        match line.last_mut() {
+            Some(p) if p.mark == m => p.text.push_str(text),
+            _ => line.push(Piece {
+                text: text.to_string(),
+                mark: m,
+            }),
+        }
+    };
+    for (op, text) in runs {
+        for word in text.split_word_bounds() {
+            let w = word.width();
+            if !wrap {
+                push(&mut lines, word, mark(*op));
+                used += w;
+                continue;
+            }
+            if used + w > width && used > 0 {
+                if word.trim().is_empty() {
+                    // A space at the end of a line is dropped rather than starting the next one.
+                    continue;
+                }
+                lines.push(Vec::new());
+                used = 0;
+            }
+            if w > width {
+                // A word longer than the line: break it by graphemes.
+                for g in word.graphemes(true) {
+                    let gw = g.width();
+                    if used + gw > width && used > 0 {
+                        lines.push(Vec::new());
+                        used = 0;
+                    }
+                    push(&mut lines, g, mark(*op));
+                    used += gw;
+                }
+                continue;
+            }
+            push(&mut lines, word, mark(*op));
+            used += w;
+        }
+    }
+    lines
+}
+
+fn heading_pieces(change: &SectionChange, new_side: bool) -> Vec<Piece> {
+    let unit = if new_side {
+        change.new.as_ref()
+    } else {
+        change.old.as_ref()
+    };
+    let Some(u) = unit else {
+        return vec![Piece {
+            text: String::new(),
+            mark: Mark::Empty,
+        }];
+    };
+    let sign = match (change.status, change.moved) {
+        (_, true) => "»",
+        (Status::Changed, _) => "~",
+        (Status::Inserted, _) => "+",
+        (Status::Deleted, _) => "-",
+        (Status::Unchanged, _) if change.renumbered => "#",
+        (Status::Unchanged, _) => " ",
+    };
+    let name = if u.number.is_empty() {
+        u.title.clone()
+    } else {
+        u.number.clone()
+    };
+    let mark = if change.moved {
+        Mark::MovedHeading
+    } else {
+        Mark::Heading(change.status)
+    };
+    vec![Piece {
+        text: format!("{sign} {name}  ·  dòng {}", u.line),
+        mark,
+    }]
+}
+
+fn truncate(pieces: Vec<Piece>, width: usize) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for p in pieces {
+        let mut text = String::new();
+        for g in p.text.graphemes(true) {
+            let w = g.width();
+            if used + w > width {
+                break;
+            }
+            used += w;
+            text.push_str(g);
+        }
+        out.push(Piece { text, mark: p.mark });
+    }
+    out
+}
+
+/// Lays the whole comparison out.
+pub fn layout(cmp: &Comparison, key: LayoutKey) -> Vec<Row> {
+    let total = key.width as usize;
+    let side = if key.unified {
+        total.saturating_sub(1)
+    } else {
+        total.saturating_sub(3) / 2
+    };
+    let mut rows = Vec::new();
+    for (i, change) in cmp.sections.iter().enumerate() {
+        if key.unified {
+            rows.push(Row {
+                section: i,
+                left: truncate(heading_pieces(change, change.new.is_some()), side),
+                right: Vec::new(),
+                heading: true,
+            });
+            for (old, new) in paragraph_pairs(change) {
+                // Unified: the new paragraph with deletions inline, or the old one if deleted.
+                let mut runs: Runs = Vec::new();
+                match (old, new) {
+                    (Some(o), Some(n)) => {
+                        let changed = o.iter().chain(n.iter()).any(|(op, _)| *op != Op::Equal);
+                        if changed {
+                            merge_unified(&o, &n, &mut runs);
+                        } else {
+                            runs = n;
+                        }
+                    }
+                    (Some(o), None) => runs = o,
+                    (None, Some(n)) => runs = n,
+                    (None, None) => {}
+                }
+                for line in wrap(&runs, side, key.wrap) {
+                    rows.push(Row {
+                        section: i,
+                        left: line,
+                        right: Vec::new(),
+                        heading: false,
+                    });
+                }
+            }
+            continue;
+        }
+        rows.push(Row {
+            section: i,
+            left: truncate(heading_pieces(change, false), side),
+            right: truncate(heading_pieces(change, true), side),
+            heading: true,
+        });
+        for (old, new) in paragraph_pairs(change) {
+            let left = old.map(|o| wrap(&o, side, key.wrap)).unwrap_or_default();
+            let right = new.map(|n| wrap(&n, side, key.wrap)).unwrap_or_default();
+            for k in 0..left.len().max(right.len()) {
+                rows.push(Row {
+                    section: i,
+                    left: left.get(k).cloned().unwrap_or_default(),
+                    right: right.get(k).cloned().unwrap_or_default(),
+                    heading: false,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// Interleaves the old and new runs of a paired paragraph for the unified view: equal text once,
+/// deletions and insertions in the order they occur.
+fn merge_unified(old: &Runs, new: &Runs, out: &mut Runs) {
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        match (old.get(i), new.get(j)) {
+            (Some((Op::Delete, t)), _) => {
+                out.push((Op::Delete, t.clone()));
+                i += 1;
+            }
+            (_, Some((Op::Insert, t))) => {
+                out.push((Op::Insert, t.clone()));
+                j += 1;
+            }
+            (Some((Op::Equal, t)), Some((Op::Equal, _))) => {
+                out.push((Op::Equal, t.clone()));
+                i += 1;
+                j += 1;
+            }
+            (Some(run), None) => {
+                out.push(run.clone());
+                i += 1;
+            }
+            (None, Some(run)) => {
+                out.push(run.clone());
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Runs {
+        vec![(Op::Equal, text.to_string())]
+    }
+
+    #[test]
+    fn wraps_at_spaces_within_width() {
+        let lines = wrap(&runs("Đề nghị Ủy ban Mặt trận Tổ quốc"), 12, true);
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+            .collect();
+        assert!(texts.iter().all(|t| t.width() <= 12), "{texts:?}");
+        assert_eq!(texts.join(" ").split_whitespace().count(), 7);
+    }
+
+    #[test]
+    fn wide_words_are_broken() {
+        let lines = wrap(&runs("3593/VP-VX-ABCDEFGHIJKLMNOP"), 8, true);
+        assert!(lines.len() >= 3);
+    }
+}

@@ -1,0 +1,323 @@
+//! The state of the review screen. Everything here is plain data; `update` changes it and `view`
+//! draws it.
+
+use std::sync::Arc;
+
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+
+use crate::compare::{self, Comparison, Options, Side};
+use crate::input::LoadedFile;
+use crate::outline::Document;
+use crate::rules::rounds::{RoundDoc, check_rounds};
+use crate::rules::{Finding, RuleSet};
+
+use super::layout::{LayoutKey, Row, layout};
+
+/// The panes that take the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Outline,
+    Diff,
+    Findings,
+}
+
+/// Choosing the two documents of a multi-document file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// 0 while choosing the old document, 1 the new.
+    pub step: u8,
+    pub selected: usize,
+    pub old: usize,
+}
+
+/// An active search.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Search {
+    pub query: String,
+    /// Rows that match.
+    pub matches: Vec<usize>,
+    pub current: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a search query.
+    SearchInput(String),
+    Help,
+    Picker(Picker),
+}
+
+/// Where each part of the screen is, computed from the terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Regions {
+    pub outline: Rect,
+    pub diff: Rect,
+    pub findings: Rect,
+    pub status: Rect,
+    /// The screen is too small to draw the panes.
+    pub too_small: bool,
+}
+
+/// Smallest usable screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 12;
+
+impl Regions {
+    pub fn of(width: u16, height: u16) -> Regions {
+        let area = Rect::new(0, 0, width, height);
+        let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        let [main, status] = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Min(1), Constraint::Length(1)])
+            .areas(area);
+        let findings_height = (main.height / 4).clamp(4, 12);
+        let [top, findings] = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Min(3), Constraint::Length(findings_height)])
+            .areas(main);
+        let outline_width = (width / 4).clamp(18, 40);
+        let [outline, diff] = Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Length(outline_width), Constraint::Min(10)])
+            .areas(top);
+        Regions {
+            outline,
+            diff,
+            findings,
+            status,
+            too_small,
+        }
+    }
+
+    /// Width of the text inside the comparison pane (its borders removed).
+    pub fn diff_text_width(&self) -> u16 {
+        self.diff.width.saturating_sub(2)
+    }
+
+    /// Number of rows inside a pane.
+    pub fn inner_height(r: Rect) -> usize {
+        r.height.saturating_sub(2) as usize
+    }
+}
+
+/// The review screen's state.
+pub struct App {
+    pub old_file: Arc<LoadedFile>,
+    pub new_file: Arc<LoadedFile>,
+    pub old_index: usize,
+    pub new_index: usize,
+    pub rules: Arc<RuleSet>,
+    pub options: Options,
+    pub comparison: Comparison,
+    /// Findings of the new document, labelled against the old one.
+    pub findings: Vec<Finding>,
+    /// Findings of the old document that the new one fixed.
+    pub fixed: usize,
+    pub unified: bool,
+    pub wrap: bool,
+    pub focus: Pane,
+    pub outline_selected: usize,
+    pub findings_selected: usize,
+    /// First visible row of the comparison.
+    pub scroll: usize,
+    /// The row the reviewer navigated to (a search match, a section's heading); the current
+    /// section is the one this row belongs to.
+    pub cursor: usize,
+    pub width: u16,
+    pub height: u16,
+    pub mode: Mode,
+    pub search: Option<Search>,
+    pub status: Option<String>,
+    pub quit: bool,
+    /// The section of each finding (computed when either changes).
+    finding_sections: Vec<Option<usize>>,
+    rows: Vec<Row>,
+    rows_key: Option<LayoutKey>,
+}
+
+impl App {
+    /// A review of `old_index` in `old_file` against `new_index` in `new_file` (1-based).
+    pub fn new(
+        old_file: Arc<LoadedFile>,
+        old_index: usize,
+        new_file: Arc<LoadedFile>,
+        new_index: usize,
+        rules: Arc<RuleSet>,
+        options: Options,
+    ) -> App {
+        let mut app = App {
+            old_file,
+            new_file,
+            old_index,
+            new_index,
+            rules,
+            options,
+            comparison: Comparison {
+                sections: Vec::new(),
+                stats: Default::default(),
+                ignored: Vec::new(),
+            },
+            findings: Vec::new(),
+            fixed: 0,
+            unified: false,
+            wrap: true,
+            focus: Pane::Diff,
+            outline_selected: 0,
+            findings_selected: 0,
+            scroll: 0,
+            cursor: 0,
+            width: 80,
+            height: 24,
+            mode: Mode::Normal,
+            search: None,
+            status: None,
+            quit: false,
+            finding_sections: Vec::new(),
+            rows: Vec::new(),
+            rows_key: None,
+        };
+        app.recompare();
+        app.recheck();
+        app
+    }
+
+    pub fn old_doc(&self) -> &Document {
+        &self.old_file.parsed.documents[self.old_index - 1]
+    }
+
+    pub fn new_doc(&self) -> &Document {
+        &self.new_file.parsed.documents[self.new_index - 1]
+    }
+
+    /// Documents of the file a picker chooses from (the new file).
+    pub fn documents(&self) -> &[Document] {
+        &self.new_file.parsed.documents
+    }
+
+    pub fn regions(&self) -> Regions {
+        Regions::of(self.width, self.height)
+    }
+
+    /// Recomputes the comparison (after a change of documents or options).
+    pub fn recompare(&mut self) {
+        let old = Side {
+            doc: &self.old_file.parsed.documents[self.old_index - 1],
+            lines: &self.old_file.parsed.lines,
+        };
+        let new = Side {
+            doc: &self.new_file.parsed.documents[self.new_index - 1],
+            lines: &self.new_file.parsed.lines,
+        };
+        self.comparison = compare::compare(old, new, &self.options);
+        self.map_findings();
+        self.rows_key = None;
+        self.refresh_rows();
+        self.outline_selected = self
+            .outline_selected
+            .min(self.comparison.sections.len().saturating_sub(1));
+    }
+
+    /// Re-runs the rules (after a change of documents).
+    pub fn recheck(&mut self) {
+        let r = check_rounds(
+            &self.rules,
+            RoundDoc {
+                file: &self.new_file.parsed,
+                doc: &self.new_file.parsed.documents[self.new_index - 1],
+            },
+            RoundDoc {
+                file: &self.old_file.parsed,
+                doc: &self.old_file.parsed.documents[self.old_index - 1],
+            },
+        );
+        self.findings = r.current;
+        self.fixed = r.fixed.len();
+        self.findings_selected = 0;
+        self.map_findings();
+    }
+
+    fn map_findings(&mut self) {
+        self.finding_sections = self
+            .findings
+            .iter()
+            .map(|f| self.section_of_finding(f))
+            .collect();
+    }
+
+    /// The section of the finding at `index`.
+    pub fn finding_section(&self, index: usize) -> Option<usize> {
+        self.finding_sections.get(index).copied().flatten()
+    }
+
+    fn layout_key(&self) -> LayoutKey {
+        LayoutKey {
+            width: self.regions().diff_text_width(),
+            unified: self.unified,
+            wrap: self.wrap,
+        }
+    }
+
+    /// Lays the rows out again if the width or the view changed (cached otherwise).
+    pub fn refresh_rows(&mut self) {
+        let key = self.layout_key();
+        if self.rows_key != Some(key) {
+            self.rows = layout(&self.comparison, key);
+            self.rows_key = Some(key);
+            self.scroll = self.scroll.min(self.rows.len().saturating_sub(1));
+            self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
+        }
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Rows visible in the comparison pane.
+    pub fn page(&self) -> usize {
+        Regions::inner_height(self.regions().diff).max(1)
+    }
+
+    /// First row of a section.
+    pub fn row_of_section(&self, section: usize) -> Option<usize> {
+        self.rows.iter().position(|r| r.section == section)
+    }
+
+    /// The section of the cursor row.
+    pub fn current_section(&self) -> usize {
+        self.rows.get(self.cursor).map_or(0, |r| r.section)
+    }
+
+    /// The section a finding is in, matched by number or block name on the new side.
+    pub fn section_of_finding(&self, f: &Finding) -> Option<usize> {
+        let sections = &self.comparison.sections;
+        sections
+            .iter()
+            .position(|s| {
+                s.new
+                    .as_ref()
+                    .is_some_and(|u| !u.number.is_empty() && u.number == f.section)
+            })
+            .or_else(|| {
+                // Blocks: the finding's line falls inside the block's lines on the new side.
+                sections
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| {
+                        s.new
+                            .as_ref()
+                            .is_some_and(|u| u.line > 0 && u.line <= f.line)
+                    })
+                    .max_by_key(|(_, s)| s.new.as_ref().map_or(0, |u| u.line))
+                    .map(|(i, _)| i)
+            })
+    }
+
+    /// Number of findings per section (for the outline).
+    pub fn findings_in(&self, section: usize) -> usize {
+        self.finding_sections
+            .iter()
+            .filter(|s| **s == Some(section))
+            .count()
+    }
+}

@@ -1,0 +1,458 @@
+//! `update`: applies a message to the state and returns the effects to carry out. No terminal and
+//! no file system here: exporting and copying are effects the runtime performs.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+
+use crate::cli::IgnoreWhat;
+use crate::report::diff::{DocInfo, write_html, write_markdown};
+use crate::text::fold;
+
+use super::keys::{Action, action_for};
+use super::model::{App, Mode, Pane, Picker, Regions, Search};
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+}
+
+/// Something for the runtime to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write a report; the runtime picks a file name that does not exist yet.
+    Export {
+        extension: &'static str,
+        contents: String,
+    },
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+/// Applies `msg`.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Resize(w, h) => {
+            app.width = w;
+            app.height = h;
+            app.refresh_rows();
+            Vec::new()
+        }
+        Msg::Mouse(m) => {
+            mouse(app, m);
+            Vec::new()
+        }
+        Msg::Key(k) => key(app, k),
+    }
+}
+
+fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    if k.kind == ratatui::crossterm::event::KeyEventKind::Release {
+        return Vec::new();
+    }
+    match app.mode.clone() {
+        Mode::Help => {
+            app.mode = Mode::Normal;
+            Vec::new()
+        }
+        Mode::SearchInput(mut query) => {
+            match k.code {
+                KeyCode::Esc => app.mode = Mode::Normal,
+                KeyCode::Enter => {
+                    app.mode = Mode::Normal;
+                    run_search(app, &query);
+                }
+                KeyCode::Backspace => {
+                    query.pop();
+                    app.mode = Mode::SearchInput(query);
+                }
+                KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    query.push(c);
+                    app.mode = Mode::SearchInput(query);
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+        Mode::Picker(p) => {
+            picker_key(app, p, k);
+            Vec::new()
+        }
+        Mode::Normal => match action_for(k) {
+            Some(a) => act(app, a),
+            None => Vec::new(),
+        },
+    }
+}
+
+fn scroll_to(app: &mut App, row: usize) {
+    let last = app.rows().len().saturating_sub(1);
+    app.scroll = row.min(last);
+    app.cursor = app.scroll;
+    app.outline_selected = app.current_section();
+}
+
+fn move_in(app: &mut App, delta: isize) {
+    match app.focus {
+        Pane::Diff => {
+            let target = (app.scroll as isize + delta).max(0) as usize;
+            scroll_to(app, target);
+        }
+        Pane::Outline => {
+            let n = app.comparison.sections.len();
+            if n > 0 {
+                app.outline_selected =
+                    (app.outline_selected as isize + delta).clamp(0, n as isize - 1) as usize;
+            }
+        }
+        Pane::Findings => {
+            let n = app.findings.len();
+            if n > 0 {
+                app.findings_selected =
+                    (app.findings_selected as isize + delta).clamp(0, n as isize - 1) as usize;
+            }
+        }
+    }
+}
+
+fn jump_to_section(app: &mut App, section: usize) {
+    if let Some(row) = app.row_of_section(section) {
+        scroll_to(app, row);
+        app.outline_selected = section;
+    }
+}
+
+fn jump_to_finding(app: &mut App, index: usize) {
+    app.findings_selected = index;
+    if let Some(s) = app.finding_section(index) {
+        jump_to_section(app, s);
+    }
+    if let Some(f) = app.findings.get(index) {
+        app.status = Some(format!("{} — {}", f.rule, f.message));
+    }
+}
+
+/// The next (or previous) section that differs, from the one at the top of the comparison.
+fn change(app: &mut App, forward: bool) {
+    let current = app.current_section();
+    let sections = &app.comparison.sections;
+    let found = if forward {
+        (current + 1..sections.len()).find(|&i| sections[i].is_difference())
+    } else {
+        (0..current).rev().find(|&i| sections[i].is_difference())
+    };
+    match found {
+        Some(i) => jump_to_section(app, i),
+        None => {
+            app.status = Some(
+                if forward {
+                    "Không còn thay đổi phía sau."
+                } else {
+                    "Không còn thay đổi phía trước."
+                }
+                .to_string(),
+            )
+        }
+    }
+}
+
+fn finding(app: &mut App, forward: bool) {
+    let n = app.findings.len();
+    if n == 0 {
+        app.status = Some("Không có phát hiện nào.".to_string());
+        return;
+    }
+    let next = if forward {
+        (app.findings_selected + 1) % n
+    } else {
+        (app.findings_selected + n - 1) % n
+    };
+    jump_to_finding(app, next);
+}
+
+/// Finds rows matching `query` without tone marks or case (`dan chu` finds `dân chủ`).
+fn run_search(app: &mut App, query: &str) {
+    let needle = fold(query.trim());
+    if needle.is_empty() {
+        app.search = None;
+        return;
+    }
+    let matches: Vec<usize> = app
+        .rows()
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| fold(&r.text()).contains(&needle))
+        .map(|(i, _)| i)
+        .collect();
+    if matches.is_empty() {
+        app.status = Some(format!("Không tìm thấy \"{query}\"."));
+        app.search = None;
+        return;
+    }
+    let current = matches.iter().position(|&r| r >= app.scroll).unwrap_or(0);
+    let row = matches[current];
+    app.status = Some(format!(
+        "\"{query}\": {}/{} (n/N để đi tiếp, Esc để thôi tìm)",
+        current + 1,
+        matches.len()
+    ));
+    app.search = Some(Search {
+        query: query.to_string(),
+        matches,
+        current,
+    });
+    show_row(app, row);
+}
+
+/// Scrolls so that `row` is visible with a few rows of context above it.
+fn show_row(app: &mut App, row: usize) {
+    let context = (app.page() / 4).min(3);
+    scroll_to(app, row.saturating_sub(context));
+    app.cursor = row.min(app.rows().len().saturating_sub(1));
+    app.outline_selected = app.current_section();
+}
+
+fn next_match(app: &mut App, forward: bool) {
+    let Some(s) = app.search.as_mut() else { return };
+    let n = s.matches.len();
+    s.current = if forward {
+        (s.current + 1) % n
+    } else {
+        (s.current + n - 1) % n
+    };
+    let row = s.matches[s.current];
+    app.status = Some(format!("\"{}\": {}/{}", s.query, s.current + 1, n));
+    show_row(app, row);
+}
+
+fn toggle(app: &mut App, what: IgnoreWhat) {
+    let o = &mut app.options;
+    let flag = match what {
+        IgnoreWhat::Whitespace => &mut o.whitespace,
+        IgnoreWhat::Case => &mut o.case,
+        IgnoreWhat::Punctuation => &mut o.punctuation,
+        IgnoreWhat::ListMarkers => &mut o.list_markers,
+        IgnoreWhat::Markup => &mut o.markup,
+        IgnoreWhat::UnicodeForm => &mut o.unicode_form,
+        IgnoreWhat::ToneStyle => &mut o.tone_style,
+    };
+    *flag = !*flag;
+    let section = app.current_section();
+    app.recompare();
+    app.search = None;
+    if let Some(r) =
+        app.row_of_section(section.min(app.comparison.sections.len().saturating_sub(1)))
+    {
+        app.scroll = r;
+    }
+    app.status = Some(format!(
+        "Bỏ qua: {}",
+        if app.comparison.ignored.is_empty() {
+            "không".to_string()
+        } else {
+            app.comparison.ignored.join(", ")
+        }
+    ));
+}
+
+fn report(app: &App, html: bool) -> String {
+    let old = DocInfo::new(&app.old_file.display(), app.old_doc());
+    let new = DocInfo::new(&app.new_file.display(), app.new_doc());
+    let mut out = Vec::new();
+    let written = if html {
+        write_html(&mut out, &old, &new, &app.comparison)
+    } else {
+        write_markdown(&mut out, &old, &new, &app.comparison)
+    };
+    written.expect("writing to memory does not fail");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
+
+/// The new text of the section at the top of the comparison.
+fn section_text(app: &App) -> Option<String> {
+    let s = app.comparison.sections.get(app.current_section())?;
+    s.new.as_ref()?;
+    Some(s.diff.new_text().trim_end().to_string())
+}
+
+fn act(app: &mut App, a: Action) -> Vec<Effect> {
+    app.status = None;
+    let page = app.page() as isize;
+    match a {
+        Action::Down => move_in(app, 1),
+        Action::Up => move_in(app, -1),
+        Action::PageDown => move_in(app, page.max(1) - 1),
+        Action::PageUp => move_in(app, -(page.max(1) - 1)),
+        Action::Top => match app.focus {
+            Pane::Diff => scroll_to(app, 0),
+            Pane::Outline => app.outline_selected = 0,
+            Pane::Findings => app.findings_selected = 0,
+        },
+        Action::Bottom => match app.focus {
+            Pane::Diff => scroll_to(app, app.rows().len().saturating_sub(1)),
+            Pane::Outline => app.outline_selected = app.comparison.sections.len().saturating_sub(1),
+            Pane::Findings => app.findings_selected = app.findings.len().saturating_sub(1),
+        },
+        Action::NextChange if app.search.is_some() => next_match(app, true),
+        Action::PrevChange if app.search.is_some() => next_match(app, false),
+        Action::NextChange => change(app, true),
+        Action::PrevChange => change(app, false),
+        Action::NextFinding => finding(app, true),
+        Action::PrevFinding => finding(app, false),
+        Action::CyclePane => {
+            app.focus = match app.focus {
+                Pane::Outline => Pane::Diff,
+                Pane::Diff => Pane::Findings,
+                Pane::Findings => Pane::Outline,
+            }
+        }
+        Action::Enter => match app.focus {
+            Pane::Outline => jump_to_section(app, app.outline_selected),
+            Pane::Findings => jump_to_finding(app, app.findings_selected),
+            Pane::Diff => {}
+        },
+        Action::Search => app.mode = Mode::SearchInput(String::new()),
+        Action::Toggle(w) => toggle(app, w),
+        Action::ToggleUnified => {
+            app.unified = !app.unified;
+            let section = app.current_section();
+            app.refresh_rows();
+            jump_to_section(app, section);
+        }
+        Action::ToggleWrap => {
+            app.wrap = !app.wrap;
+            let section = app.current_section();
+            app.refresh_rows();
+            jump_to_section(app, section);
+        }
+        Action::ExportHtml => {
+            return vec![Effect::Export {
+                extension: "html",
+                contents: report(app, true),
+            }];
+        }
+        Action::ExportMarkdown => {
+            return vec![Effect::Export {
+                extension: "md",
+                contents: report(app, false),
+            }];
+        }
+        Action::Copy => match section_text(app) {
+            Some(t) => {
+                app.status = Some("Đã sao chép nội dung mới của mục (OSC 52).".to_string());
+                return vec![Effect::Copy(t)];
+            }
+            None => app.status = Some("Mục này không có trong bản mới.".to_string()),
+        },
+        Action::Picker => {
+            if app.documents().len() < 2 {
+                app.status = Some("Tệp chỉ có một văn bản.".to_string());
+            } else {
+                app.mode = Mode::Picker(Picker {
+                    step: 0,
+                    selected: app.old_index - 1,
+                    old: app.old_index,
+                });
+            }
+        }
+        Action::Help => app.mode = Mode::Help,
+        Action::Quit => {
+            if app.search.is_some() {
+                app.search = None;
+                app.status = Some("Đã thôi tìm.".to_string());
+            } else {
+                app.quit = true;
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn picker_key(app: &mut App, mut p: Picker, k: KeyEvent) {
+    let n = app.documents().len();
+    match k.code {
+        KeyCode::Esc | KeyCode::Char('q') => app.mode = Mode::Normal,
+        KeyCode::Down | KeyCode::Char('j') => p.selected = (p.selected + 1).min(n - 1),
+        KeyCode::Up | KeyCode::Char('k') => p.selected = p.selected.saturating_sub(1),
+        KeyCode::Enter if p.step == 0 => {
+            p.old = p.selected + 1;
+            p.step = 1;
+            p.selected = (app.new_index - 1).min(n - 1);
+        }
+        KeyCode::Enter => {
+            app.old_index = p.old;
+            app.new_index = p.selected + 1;
+            app.old_file = app.new_file.clone();
+            app.mode = Mode::Normal;
+            app.scroll = 0;
+            app.recompare();
+            app.recheck();
+            app.status = Some(format!(
+                "So sánh văn bản #{} với #{}.",
+                app.old_index, app.new_index
+            ));
+            return;
+        }
+        _ => {}
+    }
+    if matches!(app.mode, Mode::Picker(_)) {
+        app.mode = Mode::Picker(p);
+    }
+}
+
+fn mouse(app: &mut App, m: MouseEvent) {
+    let r: Regions = app.regions();
+    let inside = |rect: ratatui::layout::Rect| {
+        m.column >= rect.x
+            && m.column < rect.x + rect.width
+            && m.row >= rect.y
+            && m.row < rect.y + rect.height
+    };
+    match m.kind {
+        MouseEventKind::ScrollDown => {
+            let target = app.scroll + 3;
+            scroll_to(app, target);
+        }
+        MouseEventKind::ScrollUp => {
+            let target = app.scroll.saturating_sub(3);
+            scroll_to(app, target);
+        }
+        MouseEventKind::Down(_) => {
+            if inside(r.outline) {
+                app.focus = Pane::Outline;
+                let row = m.row.saturating_sub(r.outline.y + 1) as usize;
+                let first = outline_first(app, Regions::inner_height(r.outline));
+                let section = first + row;
+                if section < app.comparison.sections.len() {
+                    jump_to_section(app, section);
+                }
+            } else if inside(r.findings) {
+                app.focus = Pane::Findings;
+                let row = m.row.saturating_sub(r.findings.y + 1) as usize;
+                let first = findings_first(app, Regions::inner_height(r.findings));
+                if first + row < app.findings.len() {
+                    jump_to_finding(app, first + row);
+                }
+            } else if inside(r.diff) {
+                app.focus = Pane::Diff;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// First outline entry shown, keeping the selection visible (shared with the view).
+pub fn outline_first(app: &App, height: usize) -> usize {
+    first_visible(app.outline_selected, height)
+}
+
+/// First finding shown, keeping the selection visible (shared with the view).
+pub fn findings_first(app: &App, height: usize) -> usize {
+    first_visible(app.findings_selected, height)
+}
+
+fn first_visible(selected: usize, height: usize) -> usize {
+    let height = height.max(1);
+    selected.saturating_sub(height - 1)
+}

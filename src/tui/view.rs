@@ -1,0 +1,384 @@
+//! `view`: draws the state. No side effects.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::compare::Status;
+use crate::rules::{Round, Severity};
+
+use super::keys::BINDINGS;
+use super::layout::Piece;
+use super::model::{App, MIN_HEIGHT, MIN_WIDTH, Mode, Pane, Regions};
+use super::theme::Theme;
+use super::update::{findings_first, outline_first};
+
+pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
+    let r = app.regions();
+    let area = frame.area();
+    if r.too_small {
+        let text = format!(
+            "Cửa sổ quá nhỏ ({}x{}); rasoat cần ít nhất {MIN_WIDTH}x{MIN_HEIGHT}. Nhấn q để thoát.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    outline(app, frame, r.outline, theme);
+    comparison(app, frame, r.diff, theme);
+    findings(app, frame, r.findings, theme);
+    status_bar(app, frame, r.status, theme);
+    match &app.mode {
+        Mode::Help => help(frame, area, theme),
+        Mode::Picker(p) => picker(app, frame, area, p.step, p.selected, theme),
+        _ => {}
+    }
+}
+
+fn block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(title)
+}
+
+fn clip(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.to_string().width();
+        if used + w > width {
+            if width > 0 {
+                out.pop();
+                out.push('…');
+            }
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
+fn outline(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let height = Regions::inner_height(area);
+    let width = area.width.saturating_sub(2) as usize;
+    let first = outline_first(app, height);
+    let lines: Vec<Line> = app
+        .comparison
+        .sections
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, s)| {
+            let unit = s
+                .new
+                .as_ref()
+                .or(s.old.as_ref())
+                .expect("a change has a side");
+            let depth = unit.number.matches('.').count();
+            let mark = match (s.status, s.moved, s.renumbered) {
+                (_, true, _) => ">",
+                (Status::Changed, _, _) => "~",
+                (Status::Inserted, _, _) => "+",
+                (Status::Deleted, _, _) => "-",
+                (_, _, true) => "#",
+                _ => " ",
+            };
+            let name = if unit.number.is_empty() {
+                unit.title.clone()
+            } else {
+                unit.number.clone()
+            };
+            let count = app.findings_in(i);
+            let badge = if count > 0 {
+                format!(" !{count}")
+            } else {
+                String::new()
+            };
+            let text = clip(
+                &format!("{mark} {}{name}", "  ".repeat(depth.min(4))),
+                width.saturating_sub(badge.width()),
+            );
+            let mut style = if s.moved {
+                theme.moved()
+            } else {
+                theme.status(s.status)
+            };
+            if i == app.outline_selected {
+                style = style.patch(theme.selected());
+            }
+            Line::from(vec![
+                Span::styled(text, style),
+                Span::styled(badge, theme.warning()),
+            ])
+        })
+        .collect();
+    let title = format!(" Mục lục ({}) ", app.comparison.sections.len());
+    frame.render_widget(
+        Paragraph::new(lines).block(block(title, app.focus == Pane::Outline, theme)),
+        area,
+    );
+}
+
+fn pieces<'a>(pieces: &'a [Piece], width: usize, theme: &Theme, highlight: bool) -> Vec<Span<'a>> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for p in pieces {
+        let mut style = theme.mark(p.mark);
+        if highlight {
+            style = style.patch(theme.search_match());
+        }
+        used += p.text.width();
+        out.push(Span::styled(p.text.as_str(), style));
+    }
+    if used < width {
+        let pad = " ".repeat(width - used);
+        out.push(Span::styled(
+            pad,
+            if highlight {
+                theme.search_match()
+            } else {
+                Style::new()
+            },
+        ));
+    }
+    out
+}
+
+fn comparison(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let height = Regions::inner_height(area);
+    let total = area.width.saturating_sub(2) as usize;
+    let side = if app.unified {
+        total
+    } else {
+        total.saturating_sub(3) / 2
+    };
+    let current_match = app.search.as_ref().map(|s| s.matches[s.current]);
+    let rows = app.rows();
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(app.scroll)
+        .take(height)
+        .map(|(i, row)| {
+            let highlight = current_match == Some(i);
+            let mut spans = pieces(&row.left, side, theme, highlight);
+            if !app.unified {
+                spans.push(Span::styled(" │ ", theme.dim()));
+                spans.extend(pieces(&row.right, side, theme, highlight));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    let old = app.old_doc();
+    let new = app.new_doc();
+    let title = if app.unified {
+        format!(" So sánh #{} → #{} (gộp) ", old.index, new.index)
+    } else {
+        format!(" Bản cũ #{} │ Bản mới #{} ", old.index, new.index)
+    };
+    let position = if rows.is_empty() {
+        0
+    } else {
+        (app.scroll + 1) * 100 / rows.len()
+    };
+    let block = block(title, app.focus == Pane::Diff, theme)
+        .title_bottom(Line::from(format!(" {position}% ")).alignment(Alignment::Right));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn findings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let height = Regions::inner_height(area);
+    let width = area.width.saturating_sub(2) as usize;
+    let first = findings_first(app, height);
+    let lines: Vec<Line> = app
+        .findings
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, f)| {
+            let (label, style) = match f.severity {
+                Severity::Error => ("lỗi", theme.error()),
+                Severity::Warning => ("cảnh báo", theme.warning()),
+                Severity::Info => ("thông tin", theme.info()),
+            };
+            let new = if f.round == Some(Round::New) {
+                "mới "
+            } else {
+                ""
+            };
+            let rest = clip(
+                &format!(
+                    " {} [{}] {}:{} {}",
+                    f.rule, f.section, f.line, f.column, f.message
+                ),
+                width.saturating_sub(label.width() + new.width()),
+            );
+            let mut spans = vec![
+                Span::styled(new, theme.new_badge()),
+                Span::styled(label, style),
+                Span::raw(rest),
+            ];
+            if i == app.findings_selected && app.focus == Pane::Findings {
+                spans = spans
+                    .into_iter()
+                    .map(|s| {
+                        let st = s.style.patch(theme.selected());
+                        s.style(st)
+                    })
+                    .collect();
+            }
+            Line::from(spans)
+        })
+        .collect();
+    let new_count = app
+        .findings
+        .iter()
+        .filter(|f| f.round == Some(Round::New))
+        .count();
+    let title = format!(
+        " Phát hiện: {} (mới {}, đã sửa {}) ",
+        app.findings.len(),
+        new_count,
+        app.fixed
+    );
+    frame.render_widget(
+        Paragraph::new(lines).block(block(title, app.focus == Pane::Findings, theme)),
+        area,
+    );
+}
+
+fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = match &app.mode {
+        Mode::SearchInput(q) => format!("Tìm: {q}▏ (Enter: tìm, Esc: thôi)"),
+        _ => match &app.status {
+            Some(s) => s.clone(),
+            None => {
+                let st = &app.comparison.stats;
+                let ignored = if app.comparison.ignored.is_empty() {
+                    "không".to_string()
+                } else {
+                    app.comparison.ignored.join(",")
+                };
+                let view = format!(
+                    "{}{}",
+                    if app.unified { "gộp" } else { "song song" },
+                    if app.wrap {
+                        ""
+                    } else {
+                        ", không ngắt dòng"
+                    }
+                );
+                format!(
+                    "{} #{} → {} #{} │ ~{} +{} -{} >{} #{} │ bỏ qua: {} │ {} │ ?: trợ giúp  q: thoát",
+                    app.old_file.display(),
+                    app.old_index,
+                    app.new_file.display(),
+                    app.new_index,
+                    st.sections_changed,
+                    st.sections_inserted,
+                    st.sections_deleted,
+                    st.sections_moved,
+                    st.sections_renumbered,
+                    ignored,
+                    view
+                )
+            }
+        },
+    };
+    frame.render_widget(
+        Paragraph::new(clip(&text, area.width as usize)).style(theme.status_bar()),
+        area,
+    );
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
+    // Two columns, so that every binding fits an 80x24 terminal.
+    let half = BINDINGS.len().div_ceil(2);
+    let width = area.width.saturating_sub(4).min(110) as usize;
+    let column = width.saturating_sub(2) / 2;
+    let cell = |i: usize| -> Vec<Span<'static>> {
+        match BINDINGS.get(i) {
+            Some(b) => {
+                let keys = format!("{:>10} ", b.keys);
+                let text = clip(b.help, column.saturating_sub(keys.width() + 1));
+                let pad = column.saturating_sub(keys.width() + text.width());
+                vec![
+                    Span::styled(keys, Style::new().add_modifier(Modifier::BOLD)),
+                    Span::raw(text),
+                    Span::raw(" ".repeat(pad)),
+                ]
+            }
+            None => vec![Span::raw(" ".repeat(column))],
+        }
+    };
+    let mut lines: Vec<Line> = (0..half)
+        .map(|i| {
+            let mut spans = cell(i);
+            spans.push(Span::raw("  "));
+            spans.extend(cell(i + half));
+            Line::from(spans)
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(clip("Ký hiệu: ~ sửa, + thêm, - xóa, > di chuyển, # đánh số lại, !n số phát hiện. Chuột: cuộn, nhấp để chọn.", width)));
+    lines.push(Line::from(clip("Nhấn phím bất kỳ để đóng.", width)));
+    let rect = centered(area, width as u16 + 2, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(block(" Trợ giúp (?) ".to_string(), true, theme)),
+        rect,
+    );
+}
+
+fn picker(app: &App, frame: &mut Frame, area: Rect, step: u8, selected: usize, theme: &Theme) {
+    let lines: Vec<Line> = app
+        .documents()
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let text = format!(
+                "#{} {} {} {}{}",
+                d.index,
+                d.type_name().unwrap_or_else(|| "?".into()),
+                d.header.symbol.as_ref().map_or("", |s| s.value.as_str()),
+                d.title().unwrap_or(""),
+                if d.is_draft() { " [DỰ THẢO]" } else { "" }
+            );
+            let style = if i == selected {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            Line::from(Span::styled(clip(&text, 96), style))
+        })
+        .collect();
+    let title = if step == 0 {
+        " Chọn bản CŨ (Enter), Esc: thôi "
+    } else {
+        " Chọn bản MỚI (Enter), Esc: thôi "
+    };
+    let rect = centered(area, 100, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(block(title.to_string(), true, theme)),
+        rect,
+    );
+}

@@ -1,0 +1,300 @@
+//! The review screen without a terminal: `update` on messages, `view` on ratatui's TestBackend.
+
+use std::sync::Arc;
+
+use rasoat::compare::Options;
+use rasoat::input;
+use rasoat::rules::RuleSet;
+use rasoat::tui::App;
+use rasoat::tui::model::{Mode, Pane};
+use rasoat::tui::theme::Theme;
+use rasoat::tui::update::{Effect, Msg, update};
+use rasoat::tui::view::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+use crate::common::repo;
+
+fn seed_app(width: u16, height: u16) -> App {
+    let file = Arc::new(
+        input::load(
+            &repo("samples/seed-combined.txt"),
+            input::DEFAULT_MAX_FILE_SIZE,
+        )
+        .unwrap(),
+    );
+    let mut app = App::new(
+        file.clone(),
+        2,
+        file,
+        3,
+        Arc::new(RuleSet::builtin().unwrap()),
+        Options::default(),
+    );
+    update(&mut app, Msg::Resize(width, height));
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn section_number(app: &App) -> String {
+    let s = &app.comparison.sections[app.current_section()];
+    s.new.as_ref().or(s.old.as_ref()).unwrap().number.clone()
+}
+
+#[test]
+fn search_without_tone_marks_finds_the_law_name() {
+    let mut app = seed_app(160, 48);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "thanh nien");
+    assert_eq!(app.mode, Mode::SearchInput("thanh nien".into()));
+    press(&mut app, KeyCode::Enter);
+    let search = app.search.clone().expect("a match");
+    assert_eq!(search.matches.len(), 1);
+    assert_eq!(
+        app.rows()[search.matches[0]].section,
+        app.comparison
+            .sections
+            .iter()
+            .position(|s| s.new.as_ref().is_some_and(|n| n.number == "III.3"))
+            .unwrap()
+    );
+    // Esc first leaves the search, then quits.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.search.is_none() && !app.quit);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn next_and_previous_change() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(section_number(&app), "I.1.-1", "first change: a) became -");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(section_number(&app), "I.1.-2");
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(section_number(&app), "I.1.-1");
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("Không còn thay đổi")
+    );
+}
+
+#[test]
+fn findings_jump_to_their_section() {
+    let mut app = seed_app(120, 40);
+    let noi_nhan = app
+        .findings
+        .iter()
+        .position(|f| f.rule == "SPELL-NOI-NHAN")
+        .unwrap();
+    app.findings_selected = noi_nhan.saturating_sub(1) % app.findings.len();
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.findings_selected, noi_nhan);
+    let s = &app.comparison.sections[app.current_section()];
+    assert_eq!(s.new.as_ref().unwrap().title, "Nơi nhận");
+    // Tab to the findings pane and Enter on the selection does the same.
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Findings);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.comparison.sections[app.current_section()]
+            .new
+            .as_ref()
+            .unwrap()
+            .title,
+        "Nơi nhận"
+    );
+}
+
+#[test]
+fn toggles_change_the_comparison_and_are_reported() {
+    let mut app = seed_app(120, 40);
+    let before = app.comparison.stats.sections_changed;
+    press(&mut app, KeyCode::Char('m'));
+    assert!(app.options.list_markers);
+    assert!(
+        app.comparison.stats.sections_changed < before,
+        "marker-only changes disappear"
+    );
+    assert!(app.status.as_deref().unwrap().contains("list-markers"));
+    press(&mut app, KeyCode::Char('u'));
+    assert!(app.unified && app.rows().iter().all(|r| r.right.is_empty()));
+    press(&mut app, KeyCode::Char('w'));
+    assert!(!app.wrap);
+}
+
+#[test]
+fn picker_chooses_two_documents() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, KeyCode::Char('o'));
+    assert!(matches!(app.mode, Mode::Picker(_)));
+    press(&mut app, KeyCode::Up); // the cover letter, #1
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // new stays #3
+    assert_eq!((app.old_index, app.new_index), (1, 3));
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn export_and_copy_are_effects() {
+    let mut app = seed_app(120, 40);
+    match press(&mut app, KeyCode::Char('e')).as_slice() {
+        [
+            Effect::Export {
+                extension: "html",
+                contents,
+            },
+        ] => assert!(contents.contains("<del>Thanh niên</del>")),
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "kinh phi bao dam");
+    press(&mut app, KeyCode::Enter);
+    match press(&mut app, KeyCode::Char('y')).as_slice() {
+        [Effect::Copy(text)] => assert!(text.starts_with("Kinh phí bảo đảm"), "{text}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn draw(app: &App, w: u16, h: u16, color: bool) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(app, f, &Theme::new(color))).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Text of the buffer, one line per row.
+fn screen(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The cell where `word` starts in row `y` at or after column `from`.
+fn find(buffer: &ratatui::buffer::Buffer, word: &str, from: u16) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let row: Vec<&str> = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        for x in from..area.width {
+            let rest: String = row[x as usize..].concat();
+            if rest.starts_with(word) {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn screens_show_the_law_change_styled_at_both_sizes() {
+    for (w, h) in [(80u16, 24u16), (160, 48)] {
+        let mut app = seed_app(w, h);
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "thanh nien");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Esc);
+        let buffer = draw(&app, w, h, true);
+        let text = screen(&buffer);
+        assert!(
+            text.contains("Mục lục") && text.contains("Phát hiện"),
+            "{text}"
+        );
+        let middle = app.regions().diff.x + app.regions().diff.width / 2;
+        let (x, y) =
+            find(&buffer, "Thanh", 0).unwrap_or_else(|| panic!("old side shows Thanh:\n{text}"));
+        assert!(x < middle, "deletion on the left");
+        let cell = &buffer[(x, y)];
+        assert_eq!(cell.fg, Color::Red);
+        assert!(cell.modifier.contains(Modifier::CROSSED_OUT));
+        let (x, y) = find(&buffer, "Thực hiện dân", middle)
+            .unwrap_or_else(|| panic!("new side shows the law:\n{text}"));
+        let cell = &buffer[(x, y)];
+        assert_eq!(cell.fg, Color::Green, "an insertion is styled as one");
+        assert!(cell.modifier.contains(Modifier::UNDERLINED));
+        insta::with_settings!({snapshot_suffix => format!("{w}x{h}")}, {
+            insta::assert_snapshot!(text);
+        });
+    }
+}
+
+#[test]
+fn without_colour_the_meaning_stays_in_modifiers() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "thanh nien");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    let buffer = draw(&app, 120, 40, false);
+    let (x, y) = find(&buffer, "Thanh", 0).unwrap();
+    assert_eq!(buffer[(x, y)].fg, Color::Reset);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::CROSSED_OUT));
+}
+
+#[test]
+fn tiny_and_odd_sizes_never_panic() {
+    for (w, h) in [
+        (1u16, 1u16),
+        (20, 5),
+        (59, 30),
+        (60, 12),
+        (300, 10),
+        (80, 100),
+    ] {
+        let mut app = seed_app(w, h);
+        for code in [
+            KeyCode::Char('n'),
+            KeyCode::PageDown,
+            KeyCode::Char('G'),
+            KeyCode::Char('?'),
+            KeyCode::Char('x'),
+            KeyCode::Tab,
+            KeyCode::Enter,
+        ] {
+            press(&mut app, code);
+            let _ = draw(&app, w, h, true);
+        }
+        let text = screen(&draw(&app, w, h, true));
+        if w < 60 || h < 12 {
+            assert!(
+                text.replace('\n', "").contains("quá nhỏ") || w * h < 40,
+                "{w}x{h}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn help_overlay_lists_every_binding() {
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('?'));
+    let text = screen(&draw(&app, 80, 24, true));
+    for b in rasoat::tui::keys::BINDINGS {
+        assert!(text.contains(b.keys), "help lists {}:\n{text}", b.keys);
+    }
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!(app.mode, Mode::Normal, "any key closes help");
+}

@@ -1,0 +1,151 @@
+//! End to end in a real terminal: rasoat under tmux, driven with send-keys, read with
+//! capture-pane. Skipped when tmux is missing, except in CI (`.ci/run` installs it).
+
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).to_string()
+    }
+
+    /// Waits until the screen satisfies `ok`, or fails with the last screen.
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn review_the_seed_in_a_real_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        eprintln!("tmux not installed: skipping the end-to-end test");
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("rasoat-e2e-{}", std::process::id()),
+    };
+    let bin = env!("CARGO_BIN_EXE_rasoat");
+    let command = format!(
+        "'{bin}' samples/seed-combined.txt; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60"
+    );
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-c",
+        env!("CARGO_MANIFEST_DIR"),
+        &command,
+    ]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    tmux.wait("the review screen", |s| {
+        s.contains("Mục lục") && s.contains("Phát hiện")
+    });
+
+    // Navigate to III.3 by searching without tone marks; both sides show the law-name change.
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", "thanh nien"]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait("the law-name change", |s| {
+        s.lines()
+            .any(|l| l.contains("Thanh niên") && l.contains("Thực hiện"))
+    });
+    assert!(screen.contains("III.3"), "{screen}");
+    let row = screen.lines().find(|l| l.contains("Thanh niên")).unwrap();
+    assert!(
+        row.find("Thanh niên").unwrap() < row.find("Thực hiện").unwrap(),
+        "old left, new right: {row}"
+    );
+
+    // Help, then any key closes it.
+    tmux.keys(&["?"]);
+    tmux.wait("help", |s| {
+        s.contains("Trợ giúp") && s.contains("phát hiện tiếp theo")
+    });
+    tmux.keys(&["x"]);
+    tmux.wait("help closed", |s| !s.contains("Trợ giúp (?)"));
+
+    // Resize to the smallest supported size and back up.
+    assert!(
+        tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
+            .status
+            .success()
+    );
+    tmux.wait("the 80x24 layout", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|l| l.chars().count() <= 80 && l.contains("Mục lục"))
+    });
+    assert!(
+        tmux.run(&["resize-window", "-t", "e2e", "-x", "50", "-y", "10"])
+            .status
+            .success()
+    );
+    tmux.wait("the too-small message", |s| s.contains("quá nhỏ"));
+    assert!(
+        tmux.run(&["resize-window", "-t", "e2e", "-x", "120", "-y", "40"])
+            .status
+            .success()
+    );
+    tmux.wait("the full layout again", |s| s.contains("Mục lục"));
+
+    // Quit: exit code 0 and the terminal back in canonical mode.
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    let screen = tmux.wait("exit", |s| s.contains("EXITED"));
+    assert!(screen.contains("EXITED 0"), "{screen}");
+    let screen = tmux.wait("stty", |s| s.lines().any(|l| l.trim().ends_with("icanon")));
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "terminal restored to canonical mode:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Mục lục"),
+        "the alternate screen is gone:\n{screen}"
+    );
+}
