@@ -257,11 +257,17 @@ pub(crate) fn resolve_pair(
     match new {
         Some(new_arg) => {
             let new_ref = DocRef::parse(new_arg);
-            let old_file = input::load(&old_ref.path, max)?;
-            let new_file = if new_ref.path == old_ref.path {
-                old_file.clone()
+            // Two files are read and parsed in parallel.
+            let (old_file, new_file) = if new_ref.path == old_ref.path {
+                let f = input::load(&old_ref.path, max)?;
+                (f.clone(), f)
             } else {
-                input::load(&new_ref.path, max)?
+                let (a, b) = std::thread::scope(|s| {
+                    let other = s.spawn(|| input::load(&new_ref.path, max));
+                    let first = input::load(&old_ref.path, max);
+                    (first, other.join().expect("loading does not panic"))
+                });
+                (a?, b?)
             };
             let old_index = old_file.document(old_ref.index)?.index;
             let new_index = new_file.document(new_ref.index)?.index;

@@ -57,7 +57,7 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     } else {
         Arc::new(old_file)
     };
-    let app = App::new(old_file, oi, new_file, ni, Arc::new(rules), options);
+    let app = App::new_deferred(old_file, oi, new_file, ni, Arc::new(rules), options);
     runtime::run(app, Theme::new(color)).map_err(RunError::Output)?;
     Ok(EXIT_OK)
 }

@@ -150,13 +150,15 @@ impl<'a> DocContext<'a> {
                         section: HEADER,
                     });
                 }
-                // Attribute raw lines to the section they fall in.
+                // Attribute raw lines to the section they fall in (spans are sorted by their first
+                // line: a binary search, not a scan per line).
                 let spans = self.section_spans();
                 for t in &mut out {
-                    if let Some(line) = t.text.start().map(|p| p.line)
-                        && let Some((_, _, name)) = spans.iter().rev().find(|(a, _, _)| *a <= line)
-                    {
-                        t.section = name;
+                    if let Some(line) = t.text.start().map(|p| p.line) {
+                        let k = spans.partition_point(|(a, _, _)| *a <= line);
+                        if k > 0 {
+                            t.section = spans[k - 1].2;
+                        }
                     }
                 }
             }
@@ -296,11 +298,9 @@ impl<'a> DocContext<'a> {
 
     /// The name of the section or block that contains `line`.
     pub fn section_at(&self, line: u32) -> &'a str {
-        self.section_spans()
-            .iter()
-            .rev()
-            .find(|(a, _, _)| *a <= line)
-            .map_or(HEADER, |(_, _, n)| n)
+        let spans = self.section_spans();
+        let k = spans.partition_point(|(a, _, _)| *a <= line);
+        if k == 0 { HEADER } else { spans[k - 1].2 }
     }
 }
 

@@ -370,7 +370,11 @@ mod tests {
             .map(|l| l.iter().map(|p| p.text.as_str()).collect())
             .collect();
         assert!(texts.iter().all(|t| t.width() <= 12), "{texts:?}");
-        assert_eq!(texts.join(" ").split_whitespace().count(), 8, "no syllable lost");
+        assert_eq!(
+            texts.join(" ").split_whitespace().count(),
+            8,
+            "no syllable lost"
+        );
     }
 
     #[test]

@@ -130,6 +130,8 @@ pub struct App {
     pub search: Option<Search>,
     pub status: Option<String>,
     pub quit: bool,
+    /// The findings are being computed in the background.
+    pub findings_pending: bool,
     /// The section of each finding (computed when either changes).
     finding_sections: Vec<Option<usize>>,
     rows: Vec<Row>,
@@ -146,7 +148,21 @@ impl App {
         rules: Arc<RuleSet>,
         options: Options,
     ) -> App {
-        let mut app = App {
+        let mut app = App::new_empty(old_file, old_index, new_file, new_index, rules, options);
+        app.recompare();
+        app.recheck();
+        app
+    }
+
+    fn new_empty(
+        old_file: Arc<LoadedFile>,
+        old_index: usize,
+        new_file: Arc<LoadedFile>,
+        new_index: usize,
+        rules: Arc<RuleSet>,
+        options: Options,
+    ) -> App {
+        App {
             old_file,
             new_file,
             old_index,
@@ -176,10 +192,57 @@ impl App {
             finding_sections: Vec::new(),
             rows: Vec::new(),
             rows_key: None,
-        };
+            findings_pending: false,
+        }
+    }
+
+    /// Like [`App::new`] but without running the rules: the runtime computes the findings in the
+    /// background ([`App::findings_job`]) so that the first screen does not wait for them.
+    pub fn new_deferred(
+        old_file: Arc<LoadedFile>,
+        old_index: usize,
+        new_file: Arc<LoadedFile>,
+        new_index: usize,
+        rules: Arc<RuleSet>,
+        options: Options,
+    ) -> App {
+        let mut app = App::new_empty(old_file, old_index, new_file, new_index, rules, options);
         app.recompare();
-        app.recheck();
+        app.findings_pending = true;
         app
+    }
+
+    /// A closure computing the findings of the current pair (to run on another thread).
+    pub fn findings_job(&self) -> impl FnOnce() -> (Vec<Finding>, usize) + Send + 'static {
+        let (old_file, new_file, rules) = (
+            Arc::clone(&self.old_file),
+            Arc::clone(&self.new_file),
+            Arc::clone(&self.rules),
+        );
+        let (oi, ni) = (self.old_index, self.new_index);
+        move || {
+            let r = check_rounds(
+                &rules,
+                RoundDoc {
+                    file: &new_file.parsed,
+                    doc: &new_file.parsed.documents[ni - 1],
+                },
+                RoundDoc {
+                    file: &old_file.parsed,
+                    doc: &old_file.parsed.documents[oi - 1],
+                },
+            );
+            (r.current, r.fixed.len())
+        }
+    }
+
+    /// Receives findings computed in the background.
+    pub fn set_findings(&mut self, findings: Vec<Finding>, fixed: usize) {
+        self.findings = findings;
+        self.fixed = fixed;
+        self.findings_selected = 0;
+        self.findings_pending = false;
+        self.map_findings();
     }
 
     pub fn old_doc(&self) -> &Document {
@@ -237,11 +300,32 @@ impl App {
         self.map_findings();
     }
 
+    /// Maps every finding to its section: by numbering path, else by the last block that starts
+    /// at or before the finding's line (one table lookup or binary search per finding).
     fn map_findings(&mut self) {
+        let mut by_number: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::new();
+        let mut by_line: Vec<(u32, usize)> = Vec::new();
+        for (i, s) in self.comparison.sections.iter().enumerate() {
+            if let Some(u) = s.new.as_ref() {
+                if !u.number.is_empty() {
+                    by_number.entry(u.number.as_str()).or_insert(i);
+                }
+                if u.line > 0 {
+                    by_line.push((u.line, i));
+                }
+            }
+        }
+        by_line.sort_unstable();
         self.finding_sections = self
             .findings
             .iter()
-            .map(|f| self.section_of_finding(f))
+            .map(|f| {
+                by_number.get(f.section.as_str()).copied().or_else(|| {
+                    let k = by_line.partition_point(|(line, _)| *line <= f.line);
+                    (k > 0).then(|| by_line[k - 1].1)
+                })
+            })
             .collect();
     }
 
@@ -286,31 +370,6 @@ impl App {
     /// The section of the cursor row.
     pub fn current_section(&self) -> usize {
         self.rows.get(self.cursor).map_or(0, |r| r.section)
-    }
-
-    /// The section a finding is in, matched by number or block name on the new side.
-    pub fn section_of_finding(&self, f: &Finding) -> Option<usize> {
-        let sections = &self.comparison.sections;
-        sections
-            .iter()
-            .position(|s| {
-                s.new
-                    .as_ref()
-                    .is_some_and(|u| !u.number.is_empty() && u.number == f.section)
-            })
-            .or_else(|| {
-                // Blocks: the finding's line falls inside the block's lines on the new side.
-                sections
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| {
-                        s.new
-                            .as_ref()
-                            .is_some_and(|u| u.line > 0 && u.line <= f.line)
-                    })
-                    .max_by_key(|(_, s)| s.new.as_ref().map_or(0, |u| u.line))
-                    .map(|(i, _)| i)
-            })
     }
 
     /// Number of findings per section (for the outline).

@@ -99,7 +99,18 @@ pub fn run(mut app: App, theme: Theme) -> io::Result<()> {
     execute!(io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     update(&mut app, Msg::Resize(size.width, size.height));
+    // The rules run in the background: the comparison is on screen before they finish.
+    let (tx, rx) = std::sync::mpsc::channel();
+    if app.findings_pending {
+        let job = app.findings_job();
+        std::thread::spawn(move || {
+            let _ = tx.send(job());
+        });
+    }
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if let Ok((findings, fixed)) = rx.try_recv() {
+            app.set_findings(findings, fixed);
+        }
         terminal.draw(|f| view(&app, f, &theme))?;
         if !event::poll(Duration::from_millis(100))? {
             continue;

@@ -237,6 +237,15 @@ fn findings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Line::from(spans)
         })
         .collect();
+    if app.findings_pending {
+        let block = block(
+            " Phát hiện: đang kiểm tra… ".to_string(),
+            app.focus == Pane::Findings,
+            theme,
+        );
+        frame.render_widget(Paragraph::new(lines).block(block), area);
+        return;
+    }
     let new_count = app
         .findings
         .iter()
