@@ -145,8 +145,9 @@ pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
     paired
 }
 
-/// Wraps styled runs into lines of at most `width` columns, breaking at word boundaries
-/// (Vietnamese syllables are separated by spaces) and inside a word only when it does not fit.
+/// Wraps styled runs into lines of at most `width` columns. Lines break at spaces (Vietnamese
+/// syllables are separated by spaces); punctuation stays with the word before it; a chunk wider
+/// than a line is broken by graphemes.
 pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
     let width = width.max(4);
     let mark = |op: Op| match op {
@@ -154,6 +155,21 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
         Op::Delete => Mark::Deleted,
         Op::Insert => Mark::Inserted,
     };
+    // Chunks: runs of non-space text (a word with its punctuation) and runs of spaces, each a
+    // list of (text, mark) so that a change inside a word keeps its style.
+    let mut chunks: Vec<(bool, Vec<(String, Mark)>)> = Vec::new();
+    for (op, text) in runs {
+        for token in text.split_word_bounds() {
+            let space = token.chars().all(char::is_whitespace);
+            match chunks.last_mut() {
+                Some((s, parts)) if *s == space => match parts.last_mut() {
+                    Some((t, m)) if *m == mark(*op) => t.push_str(token),
+                    _ => parts.push((token.to_string(), mark(*op))),
+                },
+                _ => chunks.push((space, vec![(token.to_string(), mark(*op))])),
+            }
+        }
+    }
     let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
     let mut used = 0usize;
     let push = |lines: &mut Vec<Vec<Piece>>, text: &str, m: Mark| {
@@ -166,37 +182,32 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
             }),
         }
     };
-    for (op, text) in runs {
-        for word in text.split_word_bounds() {
-            let w = word.width();
-            if !wrap {
-                push(&mut lines, word, mark(*op));
-                used += w;
+    for (space, parts) in chunks {
+        let w: usize = parts.iter().map(|(t, _)| t.width()).sum();
+        if wrap && used + w > width && used > 0 {
+            if space {
+                // Spaces at the end of a line are dropped rather than starting the next one.
                 continue;
             }
-            if used + w > width && used > 0 {
-                if word.trim().is_empty() {
-                    // A space at the end of a line is dropped rather than starting the next one.
-                    continue;
-                }
-                lines.push(Vec::new());
-                used = 0;
-            }
-            if w > width {
-                // A word longer than the line: break it by graphemes.
-                for g in word.graphemes(true) {
+            lines.push(Vec::new());
+            used = 0;
+        }
+        for (text, m) in parts {
+            if wrap && text.width() + used > width {
+                // Wider than a line: break by graphemes.
+                for g in text.graphemes(true) {
                     let gw = g.width();
                     if used + gw > width && used > 0 {
                         lines.push(Vec::new());
                         used = 0;
                     }
-                    push(&mut lines, g, mark(*op));
+                    push(&mut lines, g, m);
                     used += gw;
                 }
-                continue;
+            } else {
+                push(&mut lines, &text, m);
+                used += text.width();
             }
-            push(&mut lines, word, mark(*op));
-            used += w;
         }
     }
     lines
@@ -328,9 +339,13 @@ fn merge_unified(old: &Runs, new: &Runs, out: &mut Runs) {
     let (mut i, mut j) = (0, 0);
     while i < old.len() || j < new.len() {
         match (old.get(i), new.get(j)) {
-            (Some((Op::Delete, t)), _) => {
+            (Some((Op::Delete, t)), next) => {
                 out.push((Op::Delete, t.clone()));
                 i += 1;
+                // A deletion replaced by an insertion: keep them apart.
+                if matches!(next, Some((Op::Insert, _))) && !t.ends_with(' ') {
+                    out.push((Op::Equal, " ".to_string()));
+                }
             }
             (_, Some((Op::Insert, t))) => {
                 out.push((Op::Insert, t.clone()));
@@ -375,6 +390,16 @@ mod tests {
             8,
             "no syllable lost"
         );
+    }
+
+    #[test]
+    fn punctuation_stays_with_its_word() {
+        let lines = wrap(&runs("theo quy định của pháp luật. Các sở"), 27, true);
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+            .collect();
+        assert!(texts.iter().all(|t| !t.starts_with('.')), "{texts:?}");
     }
 
     #[test]
