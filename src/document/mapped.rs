@@ -229,17 +229,6 @@ impl MappedText {
         })
     }
 
-    /// Keeps the characters for which `keep` is true, with their positions.
-    pub fn filter(&self, mut keep: impl FnMut(usize, char) -> bool) -> MappedText {
-        let mut out = MappedText::new();
-        for (i, (c, p)) in self.chars().enumerate() {
-            if keep(i, c) {
-                out.push(c, p);
-            }
-        }
-        out
-    }
-
     /// Removes leading and trailing whitespace.
     pub fn trimmed(&self) -> MappedText {
         let lead = self.text.chars().take_while(|c| c.is_whitespace()).count();

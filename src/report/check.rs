@@ -138,7 +138,7 @@ fn byte_range(line: &SourceLine, from: u32, to: u32) -> std::ops::Range<usize> {
     let text = line.text.as_str();
     let mut start = None;
     let mut end = text.len();
-    for ((byte, c), (_, pos)) in text.char_indices().zip(line.text.chars()) {
+    for ((byte, _), (_, pos)) in text.char_indices().zip(line.text.chars()) {
         if start.is_none() && pos.column >= from {
             start = Some(byte);
         }
@@ -146,7 +146,6 @@ fn byte_range(line: &SourceLine, from: u32, to: u32) -> std::ops::Range<usize> {
             end = byte;
             break;
         }
-        let _ = c;
     }
     let start = start.unwrap_or(text.len());
     start..end.max(start)

@@ -7,7 +7,7 @@ use crate::outline::{self, Document, ParsedFile};
 use super::context::{DocContext, Scope};
 use super::finding::{Finding, Fix};
 use super::kinds::{self, Check, Hit};
-use super::spec::{RuleError, RuleSpec, Severity, line_of_key, parse_rule};
+use super::spec::{RuleError, RuleSpec, line_of_key, parse_rule};
 use super::suppress;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -234,11 +234,4 @@ pub fn run_examples(set: &RuleSet, rule: &Rule) -> Vec<ExampleFailure> {
         }
     }
     failures
-}
-
-/// Severity overridden by configuration.
-pub fn with_severity(findings: &mut [Finding], id: &str, severity: Severity) {
-    for f in findings.iter_mut().filter(|f| f.rule == id) {
-        f.severity = severity;
-    }
 }
