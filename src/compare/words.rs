@@ -315,33 +315,34 @@ fn diff_pair(old: &Para, new: &Para, options: &Options, deadline: Instant, emit:
                 }
             }
             DiffTag::Delete | DiffTag::Replace | DiffTag::Insert => {
+                // Where the changed text of each side starts: at the glue before its first core.
+                let mut old_start = o.clone().next().map(|a| glue_start(&old_cores, a));
+                let mut new_start = n.clone().next().map(|b| glue_start(&new_cores, b));
                 // In a replacement, glue shared by both sides before the change stays outside it:
                 // `ngày [-25-]{+10+}`, not `ngày[- 25-]{+ 10+}`.
-                let mut old_from = o.clone().next().map(|a| glue_start(&old_cores, a));
-                let mut new_from = n.clone().next().map(|b| glue_start(&new_cores, b));
-                if let (Some(of), Some(nf), Some(a), Some(b)) =
-                    (old_from, new_from, o.clone().next(), n.clone().next())
+                if let (Some(os), Some(ns), Some(a), Some(b)) =
+                    (old_start, new_start, o.clone().next(), n.clone().next())
                 {
-                    let old_glue = text_of(old, of..old_cores[a]);
-                    let new_glue = text_of(new, nf..new_cores[b]);
+                    let old_glue = text_of(old, os..old_cores[a]);
+                    let new_glue = text_of(new, ns..new_cores[b]);
                     if !old_glue.is_empty() && !new_glue.is_empty() {
                         emit.equal(&new_glue, &old_glue);
-                        old_from = Some(old_cores[a]);
-                        new_from = Some(new_cores[b]);
+                        old_start = Some(old_cores[a]);
+                        new_start = Some(new_cores[b]);
                     }
                 }
-                for a in o.clone() {
-                    let start = if Some(a) == o.clone().next() {
-                        old_from.unwrap_or(0)
+                for (k, a) in o.enumerate() {
+                    let start = if k == 0 {
+                        old_start.unwrap_or(0)
                     } else {
                         glue_start(&old_cores, a)
                     };
                     let piece = text_of(old, start..old_cores[a] + 1);
                     emit.change(Op::Delete, &piece, word(old, old_cores[a]));
                 }
-                for b in n.clone() {
-                    let start = if Some(b) == n.clone().next() {
-                        new_from.unwrap_or(0)
+                for (k, b) in n.enumerate() {
+                    let start = if k == 0 {
+                        new_start.unwrap_or(0)
                     } else {
                         glue_start(&new_cores, b)
                     };
