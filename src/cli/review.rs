@@ -58,8 +58,8 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         Arc::new(old_file)
     };
     let app = App::new_deferred(old_file, oi, new_file, ni, Arc::new(rules), options);
-    runtime::run(app, Theme::new(color)).map_err(RunError::Output)?;
-    Ok(EXIT_OK)
+    let signal = runtime::run(app, Theme::new(color)).map_err(RunError::Output)?;
+    Ok(signal.unwrap_or(EXIT_OK))
 }
 
 /// Without a terminal: the text comparison, then the findings of the new round.

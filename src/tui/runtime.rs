@@ -2,7 +2,7 @@
 //! feeds events to `update`, carries out effects, and always restores the terminal (normal exit,
 //! error, panic, SIGTERM or SIGHUP).
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -81,12 +81,23 @@ fn carry_out(app: &mut App, effects: Vec<Effect>) {
     }
 }
 
-/// Runs the review screen until the user quits.
-pub fn run(mut app: App, theme: Theme) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+/// Runs the review screen until the user quits; returns the exit code a signal asks for.
+pub fn run(mut app: App, theme: Theme) -> io::Result<Option<i32>> {
+    let terminated = Arc::new(AtomicBool::new(false));
+    let hung_up = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&terminated))?;
+    signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&hung_up))?;
+    // When the terminal goes away (window closed, connection dropped) crossterm's reader spins
+    // inside `poll` on end of file and never returns to this loop. A watchdog ends the process
+    // then: there is no terminal left to restore, and it must not wait for the reader's locks.
+    std::thread::spawn(|| {
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            if !io::stdin().is_terminal() {
+                std::process::exit(129);
+            }
+        }
+    });
     // ratatui::init installs a panic hook that restores raw mode and the main screen; this one
     // also turns mouse capture off before the panic message is printed.
     let previous = std::panic::take_hook();
@@ -107,7 +118,8 @@ pub fn run(mut app: App, theme: Theme) -> io::Result<()> {
             let _ = tx.send(job());
         });
     }
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    let signalled = || terminated.load(Ordering::Relaxed) || hung_up.load(Ordering::Relaxed);
+    while !app.quit && !signalled() {
         if let Ok((findings, fixed)) = rx.try_recv() {
             app.set_findings(findings, fixed);
         }
@@ -124,5 +136,12 @@ pub fn run(mut app: App, theme: Theme) -> io::Result<()> {
         let effects = update(&mut app, msg);
         carry_out(&mut app, effects);
     }
-    Ok(())
+    // The guard restores the terminal on return; a signal ends with the shell's usual code.
+    Ok(if terminated.load(Ordering::Relaxed) {
+        Some(143)
+    } else if hung_up.load(Ordering::Relaxed) {
+        Some(129)
+    } else {
+        None
+    })
 }

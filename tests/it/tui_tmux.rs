@@ -149,3 +149,109 @@ fn review_the_seed_in_a_real_terminal() {
         "the alternate screen is gone:\n{screen}"
     );
 }
+
+fn tmux_available() -> bool {
+    if Command::new("tmux").arg("-V").output().is_ok() {
+        return true;
+    }
+    assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+    false
+}
+
+/// Starts `command` (which runs rasoat on `docs`) and returns rasoat's process id.
+fn start(tmux: &Tmux, command: &str, docs: &str) -> u32 {
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-c",
+        env!("CARGO_MANIFEST_DIR"),
+        command,
+    ]);
+    assert!(
+        started.status.success(),
+        "{}",
+        String::from_utf8_lossy(&started.stderr)
+    );
+    tmux.wait("the review screen", |s| s.contains("Mục lục"));
+    // The pane's process is the shell running the command; rasoat is its child.
+    let out = Command::new("pgrep")
+        .args(["-f", &format!("^{} {docs}", env!("CARGO_BIN_EXE_rasoat"))])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .expect("rasoat runs")
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+fn alive(pid: u32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .unwrap_or_default()
+            .contains("State:\tZ")
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("rasoat-term-{}", std::process::id()),
+    };
+    let bin = env!("CARGO_BIN_EXE_rasoat");
+    let docs = "samples/cong-van-v1.txt samples/cong-van-v2.txt";
+    let pid = start(
+        &tmux,
+        &format!(
+            "'{bin}' {docs}; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60"
+        ),
+        docs,
+    );
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let screen = tmux.wait("exit after SIGTERM", |s| {
+        s.lines().any(|l| l.trim().ends_with("icanon"))
+    });
+    assert!(screen.contains("EXITED 143"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "canonical mode restored:\n{screen}"
+    );
+}
+
+#[test]
+fn a_vanished_terminal_ends_the_process() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("rasoat-gone-{}", std::process::id()),
+    };
+    let bin = env!("CARGO_BIN_EXE_rasoat");
+    let docs = "samples/quyet-dinh-v1.txt samples/quyet-dinh-v2.txt";
+    let pid = start(&tmux, &format!("'{bin}' {docs}"), docs);
+    assert!(tmux.run(&["kill-server"]).status.success());
+    let start = Instant::now();
+    while alive(pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "rasoat {pid} still running without a terminal"
+        );
+        sleep(Duration::from_millis(100));
+    }
+}
