@@ -249,13 +249,34 @@ impl MappedText {
 
     /// The characters `char_start..char_end` (used to drop a recognised prefix such as a marker).
     pub fn slice_chars(&self, char_start: usize, char_end: usize) -> MappedText {
-        let mut out = MappedText::new();
-        for (c, p) in self
-            .chars()
-            .skip(char_start)
-            .take(char_end.saturating_sub(char_start))
-        {
-            out.push(c, p);
+        let total = self.char_len();
+        let (a, b) = (char_start.min(total), char_end.min(total));
+        if a >= b {
+            return MappedText::new();
+        }
+        // Slice the string once and cut the runs, instead of copying character by character.
+        let byte_at = |k: usize| {
+            self.text
+                .char_indices()
+                .nth(k)
+                .map_or(self.text.len(), |(i, _)| i)
+        };
+        let mut out = MappedText {
+            text: self.text[byte_at(a)..byte_at(b)].to_string(),
+            chars: (b - a) as u32,
+            runs: Runs::Empty,
+        };
+        for run in self.runs.as_slice() {
+            let (run_start, run_end) = (run.start as usize, (run.start + run.len) as usize);
+            let (s, e) = (run_start.max(a), run_end.min(b));
+            if s < e {
+                out.runs.push(Run {
+                    start: (s - a) as u32,
+                    len: (e - s) as u32,
+                    line: run.line,
+                    column: run.column + (s - run_start) as u32,
+                });
+            }
         }
         out
     }
