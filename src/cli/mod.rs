@@ -46,17 +46,8 @@ pub struct ReviewArgs {
     /// comparison and the findings instead.
     #[arg(value_name = "OLD[#N] [NEW[#N]]", num_args = 0..=2)]
     pub paths: Vec<String>,
-    /// Also ignore these differences (comma-separated).
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
-    pub ignore: Vec<IgnoreWhat>,
-    /// Show these differences even though they are ignored by default (comma-separated).
-    #[arg(
-        long = "no-ignore",
-        value_enum,
-        value_delimiter = ',',
-        value_name = "WHAT"
-    )]
-    pub no_ignore: Vec<IgnoreWhat>,
+    #[command(flatten)]
+    pub ignoring: IgnoreArgs,
     /// When to use colour (NO_COLOR is honoured by `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -134,17 +125,8 @@ pub struct DiffArgs {
     /// Exit with 1 when there are differences (after ignores), 0 when none.
     #[arg(long)]
     pub exit_code: bool,
-    /// Also ignore these differences (comma-separated).
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
-    pub ignore: Vec<IgnoreWhat>,
-    /// Show these differences even though they are ignored by default (comma-separated).
-    #[arg(
-        long = "no-ignore",
-        value_enum,
-        value_delimiter = ',',
-        value_name = "WHAT"
-    )]
-    pub no_ignore: Vec<IgnoreWhat>,
+    #[command(flatten)]
+    pub ignoring: IgnoreArgs,
     /// Time budget for the word diff of one section, in milliseconds; past it the section is
     /// compared paragraph by paragraph and the report says so.
     #[arg(long, value_name = "MS", default_value_t = 250)]
@@ -181,6 +163,22 @@ impl ColorChoice {
     }
 }
 
+/// `--ignore` and `--no-ignore`, shared by `diff` and the review screen.
+#[derive(clap::Args, Debug, Default)]
+pub struct IgnoreArgs {
+    /// Also ignore these differences (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+    pub ignore: Vec<IgnoreWhat>,
+    /// Show these differences even though they are ignored by default (comma-separated).
+    #[arg(
+        long = "no-ignore",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "WHAT"
+    )]
+    pub no_ignore: Vec<IgnoreWhat>,
+}
+
 /// A difference that can be ignored.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IgnoreWhat {
@@ -198,7 +196,7 @@ impl DiffArgs {
     pub fn options(&self) -> compare::Options {
         compare::Options {
             section_budget: std::time::Duration::from_millis(self.section_timeout_ms),
-            ..review::options(&self.ignore, &self.no_ignore)
+            ..review::options(&self.ignoring)
         }
     }
 }

@@ -10,10 +10,10 @@ use crate::rules::RuleSet;
 use crate::rules::rounds::{RoundDoc, check_rounds};
 use crate::tui::{App, runtime, theme::Theme};
 
-use super::{EXIT_OK, IgnoreWhat, ReviewArgs, RunError, resolve_pair};
+use super::{EXIT_OK, IgnoreArgs, IgnoreWhat, ReviewArgs, RunError, resolve_pair};
 
 /// Comparison options from defaults, `--ignore` and `--no-ignore`.
-pub fn options(ignore: &[IgnoreWhat], no_ignore: &[IgnoreWhat]) -> compare::Options {
+pub fn options(args: &IgnoreArgs) -> compare::Options {
     let mut o = compare::Options::default();
     let mut set = |what: IgnoreWhat, on: bool| match what {
         IgnoreWhat::Whitespace => o.whitespace = on,
@@ -24,8 +24,8 @@ pub fn options(ignore: &[IgnoreWhat], no_ignore: &[IgnoreWhat]) -> compare::Opti
         IgnoreWhat::UnicodeForm => o.unicode_form = on,
         IgnoreWhat::ToneStyle => o.tone_style = on,
     };
-    ignore.iter().for_each(|w| set(*w, true));
-    no_ignore.iter().for_each(|w| set(*w, false));
+    args.ignore.iter().for_each(|w| set(*w, true));
+    args.no_ignore.iter().for_each(|w| set(*w, false));
     o
 }
 
@@ -45,7 +45,7 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                 .join("; "),
         )
     })?;
-    let options = options(&args.ignore, &args.no_ignore);
+    let options = options(&args.ignoring);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return print(&old_file, oi, &new_file, ni, &rules, &options, out);
     }

@@ -34,6 +34,17 @@ pub struct CleanLine {
 }
 
 impl CleanLine {
+    /// A line without text: a blank line or a rule.
+    fn empty(number: u32, kind: LineKind) -> CleanLine {
+        CleanLine {
+            number,
+            kind,
+            text: MappedText::new(),
+            starts_bold: false,
+            ends_emphasis: false,
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         self.text.as_str()
     }
@@ -60,13 +71,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
     let had_pipe = raw.contains('|');
     // rasoat's own comments (suppressions) are not document text.
     if raw.contains("rasoat-") && crate::rules::suppress::is_directive(raw) {
-        return vec![CleanLine {
-            number: line.number,
-            kind: LineKind::Rule,
-            text: MappedText::new(),
-            starts_bold: false,
-            ends_emphasis: false,
-        }];
+        return vec![CleanLine::empty(line.number, LineKind::Rule)];
     }
     // Fast path: most lines are already clean text (no markup, pipes, odd or repeated spaces).
     if is_plain(raw) {
@@ -79,13 +84,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
         }];
     }
     if is_rule(raw) {
-        return vec![CleanLine {
-            number: line.number,
-            kind: LineKind::Rule,
-            text: MappedText::new(),
-            starts_bold: false,
-            ends_emphasis: false,
-        }];
+        return vec![CleanLine::empty(line.number, LineKind::Rule)];
     }
     // Markdown heading hashes at the start of a line are markup, not text.
     let hashes = trimmed_raw.chars().take_while(|&c| c == '#').count();
@@ -139,13 +138,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
         } else {
             LineKind::Blank
         };
-        out.push(CleanLine {
-            number: line.number,
-            kind,
-            text: MappedText::new(),
-            starts_bold: false,
-            ends_emphasis: false,
-        });
+        out.push(CleanLine::empty(line.number, kind));
     }
     out
 }

@@ -139,7 +139,8 @@ pub struct App {
 }
 
 impl App {
-    /// A review of `old_index` in `old_file` against `new_index` in `new_file` (1-based).
+    /// A review of `old_index` in `old_file` against `new_index` in `new_file` (1-based), with
+    /// its findings.
     pub fn new(
         old_file: Arc<LoadedFile>,
         old_index: usize,
@@ -148,8 +149,7 @@ impl App {
         rules: Arc<RuleSet>,
         options: Options,
     ) -> App {
-        let mut app = App::new_empty(old_file, old_index, new_file, new_index, rules, options);
-        app.recompare();
+        let mut app = App::new_deferred(old_file, old_index, new_file, new_index, rules, options);
         app.recheck();
         app
     }
@@ -283,21 +283,8 @@ impl App {
 
     /// Re-runs the rules (after a change of documents).
     pub fn recheck(&mut self) {
-        let r = check_rounds(
-            &self.rules,
-            RoundDoc {
-                file: &self.new_file.parsed,
-                doc: &self.new_file.parsed.documents[self.new_index - 1],
-            },
-            RoundDoc {
-                file: &self.old_file.parsed,
-                doc: &self.old_file.parsed.documents[self.old_index - 1],
-            },
-        );
-        self.findings = r.current;
-        self.fixed = r.fixed.len();
-        self.findings_selected = 0;
-        self.map_findings();
+        let (findings, fixed) = self.findings_job()();
+        self.set_findings(findings, fixed);
     }
 
     /// Maps every finding to its section: by numbering path, else by the last block that starts
