@@ -81,6 +81,19 @@ impl SectionChange {
             .map_or(Block::Section, |u| u.block)
     }
 
+    /// One character for the review screen's outline and headings: `>` moved, `~` changed,
+    /// `+` inserted, `-` deleted, `#` renumbered, space when nothing happened.
+    pub fn mark(&self) -> char {
+        match (self.status, self.moved, self.renumbered) {
+            (_, true, _) => '>',
+            (Status::Changed, _, _) => '~',
+            (Status::Inserted, _, _) => '+',
+            (Status::Deleted, _, _) => '-',
+            (_, _, true) => '#',
+            _ => ' ',
+        }
+    }
+
     /// Whether this entry is worth showing: anything but an unchanged, unmoved unit.
     pub fn is_difference(&self) -> bool {
         self.status != Status::Unchanged || self.moved || self.renumbered

@@ -225,14 +225,7 @@ fn heading_pieces(change: &SectionChange, new_side: bool) -> Vec<Piece> {
             mark: Mark::Empty,
         }];
     };
-    let sign = match (change.status, change.moved) {
-        (_, true) => "»",
-        (Status::Changed, _) => "~",
-        (Status::Inserted, _) => "+",
-        (Status::Deleted, _) => "-",
-        (Status::Unchanged, _) if change.renumbered => "#",
-        (Status::Unchanged, _) => " ",
-    };
+    let sign = change.mark();
     let name = if u.number.is_empty() {
         u.title.clone()
     } else {

@@ -154,7 +154,9 @@ impl App {
         app
     }
 
-    fn new_empty(
+    /// Like [`App::new`] but without running the rules: the runtime computes the findings in the
+    /// background ([`App::findings_job`]) so that the first screen does not wait for them.
+    pub fn new_deferred(
         old_file: Arc<LoadedFile>,
         old_index: usize,
         new_file: Arc<LoadedFile>,
@@ -162,7 +164,7 @@ impl App {
         rules: Arc<RuleSet>,
         options: Options,
     ) -> App {
-        App {
+        let mut app = App {
             old_file,
             new_file,
             old_index,
@@ -193,20 +195,7 @@ impl App {
             rows: Vec::new(),
             rows_key: None,
             findings_pending: false,
-        }
-    }
-
-    /// Like [`App::new`] but without running the rules: the runtime computes the findings in the
-    /// background ([`App::findings_job`]) so that the first screen does not wait for them.
-    pub fn new_deferred(
-        old_file: Arc<LoadedFile>,
-        old_index: usize,
-        new_file: Arc<LoadedFile>,
-        new_index: usize,
-        rules: Arc<RuleSet>,
-        options: Options,
-    ) -> App {
-        let mut app = App::new_empty(old_file, old_index, new_file, new_index, rules, options);
+        };
         app.recompare();
         app.findings_pending = true;
         app

@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::compare::Status;
 use crate::rules::{Round, Severity};
 
 use super::keys::BINDINGS;
@@ -81,14 +80,7 @@ fn outline(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .or(s.old.as_ref())
                 .expect("a change has a side");
             let depth = unit.number.matches('.').count();
-            let mark = match (s.status, s.moved, s.renumbered) {
-                (_, true, _) => ">",
-                (Status::Changed, _, _) => "~",
-                (Status::Inserted, _, _) => "+",
-                (Status::Deleted, _, _) => "-",
-                (_, _, true) => "#",
-                _ => " ",
-            };
+            let mark = s.mark();
             let name = if unit.number.is_empty() {
                 unit.title.clone()
             } else {
