@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::document::legacy::{self, Legacy};
 use crate::document::source::{DecodeError, Encoding, decode};
+use crate::docx::{self, DocxError, Revisions};
 use crate::outline::{self, Document, ParsedFile};
 
 /// Largest file read by default. Larger inputs are refused with a message rather than risking the
@@ -29,8 +31,18 @@ pub enum InputError {
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: {kind} files are not supported; save the document as .docx or UTF-8 .txt")]
     Unsupported { path: String, kind: &'static str },
-    #[error("{path}: .docx is not supported yet; save the document as UTF-8 .txt")]
-    Docx { path: String },
+    #[error("{path}: {source}")]
+    Docx { path: String, source: DocxError },
+    #[error(
+        "{path}: text in the {encoding} encoding ({lines} line(s)); rerun with --convert-legacy to convert it to Unicode"
+    )]
+    Legacy {
+        path: String,
+        encoding: &'static str,
+        lines: usize,
+    },
+    #[error("{arg}: {message}")]
+    Git { arg: String, message: String },
     #[error("{path}#{index}: no such document; the file holds {count} document(s)")]
     NoSuchDocument {
         path: String,
@@ -39,39 +51,106 @@ pub enum InputError {
     },
 }
 
-/// A path argument, optionally addressing one document of a multi-document file: `PATH#N`.
+/// How files are read: limits and the choices a user makes about formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Largest file read (`--max-file-size`); a .docx may decompress to four times as much.
+    pub max_file_size: u64,
+    /// Which side of a .docx's tracked changes to read (`--docx-revisions`); `None` reads the
+    /// accepted text and keeps the other side for comparing the two.
+    pub docx_revisions: Option<Revisions>,
+    /// Convert TCVN3/VNI text to Unicode (`--convert-legacy`).
+    pub convert_legacy: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            docx_revisions: None,
+            convert_legacy: false,
+        }
+    }
+}
+
+/// A path argument, optionally addressing one document of a multi-document file (`PATH#N`) or
+/// a file as of a git revision (`REV:PATH`, with PATH relative to the current folder).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocRef {
     pub path: PathBuf,
     pub index: Option<usize>,
+    pub rev: Option<String>,
 }
 
 impl DocRef {
-    /// Parses `PATH` or `PATH#N`. A path that itself exists with a `#` in its name wins.
+    /// Parses `PATH`, `PATH#N`, `REV:PATH` or `REV:PATH#N`. A path that itself exists with a `#`
+    /// or `:` in its name wins.
     pub fn parse(arg: &str) -> DocRef {
-        if let Some((path, n)) = arg.rsplit_once('#')
-            && !n.is_empty()
-            && n.chars().all(|c| c.is_ascii_digit())
-            && !Path::new(arg).exists()
-            && let Ok(index) = n.parse::<usize>()
+        let (file, index) = match arg.rsplit_once('#') {
+            Some((path, n))
+                if !n.is_empty()
+                    && n.chars().all(|c| c.is_ascii_digit())
+                    && !Path::new(arg).exists() =>
+            {
+                match n.parse::<usize>() {
+                    Ok(i) => (path, Some(i)),
+                    Err(_) => (arg, None),
+                }
+            }
+            _ => (arg, None),
+        };
+        if !Path::new(file).exists()
+            && let Some((rev, path)) = file.split_once(':')
+            && !rev.is_empty()
+            && !path.is_empty()
         {
             return DocRef {
                 path: PathBuf::from(path),
-                index: Some(index),
+                index,
+                rev: Some(rev.to_string()),
             };
         }
         DocRef {
-            path: PathBuf::from(arg),
-            index: None,
+            path: PathBuf::from(file),
+            index,
+            rev: None,
+        }
+    }
+
+    /// The file part as the user wrote it (`REV:PATH` or `PATH`).
+    pub fn file_display(&self) -> String {
+        match &self.rev {
+            Some(rev) => format!("{rev}:{}", self.path.display()),
+            None => self.path.display().to_string(),
         }
     }
 
     pub fn display(&self) -> String {
         match self.index {
-            Some(i) => format!("{}#{i}", self.path.display()),
-            None => self.path.display().to_string(),
+            Some(i) => format!("{}#{i}", self.file_display()),
+            None => self.file_display(),
         }
     }
+
+    /// Reads and parses the file this argument names (from the work tree or from git).
+    pub fn load(&self, options: &LoadOptions) -> Result<LoadedFile, InputError> {
+        match &self.rev {
+            None => load(&self.path, options),
+            Some(rev) => {
+                let shown = self.file_display();
+                let bytes = git_show(rev, &self.path, &shown, options.max_file_size)?;
+                load_bytes(PathBuf::from(&shown), &bytes, options)
+            }
+        }
+    }
+}
+
+/// The format a file was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Docx,
 }
 
 /// A loaded and parsed file.
@@ -79,7 +158,17 @@ impl DocRef {
 pub struct LoadedFile {
     pub path: PathBuf,
     pub encoding: Encoding,
+    pub format: Format,
     pub parsed: ParsedFile,
+    /// For a .docx with tracked changes: which side this is.
+    pub revisions: Option<Revisions>,
+    /// For a .docx with tracked changes read without `--docx-revisions`: the text with every
+    /// change rejected, so that the file alone can be reviewed as two rounds.
+    pub before_changes: Option<Box<LoadedFile>>,
+    /// Lines converted from TCVN3/VNI (with `--convert-legacy`).
+    pub converted_lines: usize,
+    /// Things the user should know about how the file was read (printed on stderr).
+    pub notes: Vec<String>,
 }
 
 impl LoadedFile {
@@ -112,7 +201,7 @@ impl LoadedFile {
 }
 
 /// Reads and parses a file.
-pub fn load(path: &Path, max_size: u64) -> Result<LoadedFile, InputError> {
+pub fn load(path: &Path, options: &LoadOptions) -> Result<LoadedFile, InputError> {
     let shown = path.display().to_string();
     let io = |e: std::io::Error| InputError::Io {
         path: shown.clone(),
@@ -125,43 +214,207 @@ pub fn load(path: &Path, max_size: u64) -> Result<LoadedFile, InputError> {
     if !meta.is_file() {
         return Err(InputError::NotRegular { path: shown });
     }
-    if meta.len() > max_size {
+    if meta.len() > options.max_file_size {
         return Err(InputError::TooLarge {
             path: shown,
             size: meta.len(),
-            limit: max_size,
+            limit: options.max_file_size,
         });
     }
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("docx") => return Err(InputError::Docx { path: shown }),
-        Some("doc") => {
-            return Err(InputError::Unsupported {
-                path: shown,
-                kind: "old binary Word (.doc)",
-            });
-        }
-        Some("pdf") => {
-            return Err(InputError::Unsupported {
-                path: shown,
-                kind: "PDF",
-            });
-        }
-        _ => {}
-    }
+    refuse_unsupported(path, &shown)?;
     let bytes = std::fs::read(path).map_err(io)?;
-    let (text, encoding) = decode(&bytes).map_err(|source| InputError::Decode {
+    load_bytes(path.to_path_buf(), &bytes, options)
+}
+
+fn refuse_unsupported(path: &Path, shown: &str) -> Result<(), InputError> {
+    let kind = match extension(path).as_deref() {
+        Some("doc") => "old binary Word (.doc)",
+        Some("pdf") => "PDF",
+        Some("odt") => "OpenDocument (.odt)",
+        Some("rtf") => "RTF",
+        _ => return Ok(()),
+    };
+    Err(InputError::Unsupported {
+        path: shown.to_string(),
+        kind,
+    })
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// Whether rasoat reads files with this name when walking a folder.
+pub fn is_document(path: &Path) -> bool {
+    matches!(extension(path).as_deref(), Some("txt" | "md" | "docx"))
+}
+
+/// Parses a file's bytes; `path` is what messages show.
+pub fn load_bytes(
+    path: PathBuf,
+    bytes: &[u8],
+    options: &LoadOptions,
+) -> Result<LoadedFile, InputError> {
+    let shown = path.display().to_string();
+    refuse_unsupported(&path, &shown)?;
+    if extension(&path).as_deref() == Some("docx") {
+        return load_docx(path, bytes, options);
+    }
+    let (text, encoding) = decode(bytes).map_err(|source| InputError::Decode {
         path: shown.clone(),
         source,
     })?;
-    Ok(LoadedFile {
-        path: path.to_path_buf(),
+    if encoding.is_legacy() && !options.convert_legacy {
+        let found = if encoding == Encoding::Tcvn3 {
+            Legacy::Tcvn3
+        } else {
+            Legacy::Vni
+        };
+        return Err(InputError::Legacy {
+            path: shown,
+            encoding: found.name(),
+            lines: text.lines().filter(|l| !l.is_ascii()).count(),
+        });
+    }
+    let mut file = LoadedFile {
+        path,
         encoding,
-        parsed: outline::parse(&text),
-    })
+        format: Format::Text,
+        parsed: ParsedFile {
+            lines: Vec::new(),
+            documents: Vec::new(),
+        },
+        revisions: None,
+        before_changes: None,
+        converted_lines: 0,
+        notes: Vec::new(),
+    };
+    if encoding.is_legacy() {
+        file.notes.push(format!(
+            "{shown}: read as {} and converted to Unicode",
+            if encoding == Encoding::Tcvn3 {
+                "TCVN3 (ABC)"
+            } else {
+                "VNI"
+            }
+        ));
+    }
+    let text = file.legacy_text(text, options.convert_legacy);
+    file.parsed = outline::parse(&text);
+    Ok(file)
+}
+
+fn load_docx(path: PathBuf, bytes: &[u8], options: &LoadOptions) -> Result<LoadedFile, InputError> {
+    let shown = path.display().to_string();
+    let limit = options.max_file_size.saturating_mul(4);
+    let text = docx::extract(bytes, limit).map_err(|source| InputError::Docx {
+        path: shown.clone(),
+        source,
+    })?;
+    let read_view = |view: &docx::TextView, revisions: Option<Revisions>| {
+        let mut file = LoadedFile {
+            path: path.clone(),
+            encoding: Encoding::Utf8,
+            format: Format::Docx,
+            parsed: ParsedFile {
+                lines: Vec::new(),
+                documents: Vec::new(),
+            },
+            revisions,
+            before_changes: None,
+            converted_lines: 0,
+            notes: Vec::new(),
+        };
+        let body = file.legacy_text(view.text.clone(), options.convert_legacy);
+        file.parsed = outline::parse_paragraphs(&body, &view.paragraph_starts);
+        file
+    };
+    let has_changes = text.old.is_some();
+    match (options.docx_revisions, has_changes) {
+        (_, false) => Ok(read_view(&text.new, None)),
+        (Some(side), true) => Ok(read_view(text.view(side), Some(side))),
+        (None, true) => {
+            let mut new = read_view(&text.new, Some(Revisions::New));
+            let old = read_view(text.view(Revisions::Old), Some(Revisions::Old));
+            new.notes.splice(0..0, old.notes.iter().cloned());
+            new.before_changes = Some(Box::new(old));
+            Ok(new)
+        }
+    }
+}
+
+impl LoadedFile {
+    /// Finds TCVN3/VNI lines in decoded text: converts them when asked, notes them otherwise.
+    fn legacy_text(&mut self, text: String, convert: bool) -> String {
+        let shown = self.path.display().to_string();
+        if convert {
+            let (converted, found, n) = legacy::convert(&text);
+            if let Some(found) = found {
+                self.converted_lines = n;
+                self.notes.push(format!(
+                    "{shown}: converted {n} line(s) from {} to Unicode",
+                    found.name()
+                ));
+                return converted;
+            }
+        } else if let Some((found, n)) = legacy::detect(&text) {
+            self.notes.push(format!(
+                "{shown}: {n} line(s) look like {} text; --convert-legacy converts them to Unicode",
+                found.name()
+            ));
+        }
+        text
+    }
+}
+
+/// The bytes of `path` (relative to the current folder) as of git revision `rev`.
+fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let err = |message: String| InputError::Git {
+        arg: shown.to_string(),
+        message,
+    };
+    let spec = if path.is_absolute() || path.starts_with(".") || path.starts_with("..") {
+        format!("{rev}:{}", path.display())
+    } else {
+        format!("{rev}:./{}", path.display())
+    };
+    let mut child = Command::new("git")
+        .args(["cat-file", "blob", &spec])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| err(format!("cannot run git ({})", describe_io(&e))))?;
+    let mut bytes = Vec::new();
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let read = stdout.take(max + 1).read_to_end(&mut bytes);
+    if bytes.len() as u64 > max {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(InputError::TooLarge {
+            path: shown.to_string(),
+            size: bytes.len() as u64,
+            limit: max,
+        });
+    }
+    let output = child
+        .wait_with_output()
+        .map_err(|e| err(format!("git failed ({e})")))?;
+    read.map_err(|e| err(format!("cannot read from git ({e})")))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr
+            .lines()
+            .map(|l| l.trim_start_matches("fatal: ").trim())
+            .find(|l| !l.is_empty())
+            .unwrap_or("git cat-file failed");
+        return Err(err(format!("git: {first}")));
+    }
+    Ok(bytes)
 }
 
 /// A short, stable description of an I/O error (without the OS error number noise).
@@ -184,8 +437,21 @@ mod tests {
             DocRef::parse("a/b.txt#3"),
             DocRef {
                 path: "a/b.txt".into(),
-                index: Some(3)
+                index: Some(3),
+                rev: None,
             }
+        );
+        assert_eq!(
+            DocRef::parse("HEAD~1:plan.docx#2"),
+            DocRef {
+                path: "plan.docx".into(),
+                index: Some(2),
+                rev: Some("HEAD~1".into()),
+            }
+        );
+        assert_eq!(
+            DocRef::parse("origin/main:a/b.md").display(),
+            "origin/main:a/b.md"
         );
         assert_eq!(DocRef::parse("a/b.txt").index, None);
         assert_eq!(DocRef::parse("a/b#x.txt").index, None);

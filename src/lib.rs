@@ -4,6 +4,7 @@
 //! the terminal or the file system; the front ends in `cli` and `report` are thin.
 
 pub mod document;
+pub mod docx;
 pub mod outline;
 pub mod rules;
 pub mod text;

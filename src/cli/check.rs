@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::input::{self, DocRef, LoadedFile};
+use crate::input::{self, DocRef, InputError, LoadedFile};
 use crate::report::check::{Located, Summary, write_github, write_json, write_sarif, write_text};
 use crate::rules::rounds::{RoundDoc, check_rounds};
 use crate::rules::{Finding, Round, RuleSet, Severity};
@@ -20,8 +20,8 @@ use super::{ColorChoice, CommonInput, EXIT_ERROR, EXIT_FOUND, EXIT_OK, RunError}
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// Files and folders to check (folders recursively, honouring .gitignore and .rasoatignore;
-    /// .txt and .md).
-    /// PATH#N checks one document of a file.
+    /// .txt, .md and .docx). PATH#N checks one document of a file; REV:PATH a file as of a git
+    /// revision.
     #[arg(value_name = "PATH[#N]", default_value = ".")]
     pub paths: Vec<String>,
     /// Output format.
@@ -32,8 +32,16 @@ pub struct CheckArgs {
     pub fail_on: FailOn,
     /// Compare with the previous round: findings are labelled new, old or fixed, and checks across
     /// rounds run. Needs exactly one PATH.
-    #[arg(long, value_name = "OLD[#N]")]
+    #[arg(long, value_name = "OLD[#N]", conflicts_with = "changed_since")]
     pub against: Option<String>,
+    /// Check only the documents changed since git revision REV (compared with the merge base of
+    /// REV and HEAD, work tree included), under the given PATHs.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// With --changed-since: compare each changed document with its version at the base, as
+    /// --against does (documents added since then are checked alone).
+    #[arg(long, requires = "changed_since")]
+    pub against_base: bool,
     /// Extra rule folder (rules/<pack>/<ID>.toml files); adds rules or overrides built-in ones.
     #[arg(long = "rules", value_name = "DIR")]
     pub rule_dirs: Vec<PathBuf>,
@@ -101,17 +109,18 @@ impl FailOn {
     }
 }
 
-/// A file to check and the document addressed in it, if any.
+/// A file to check, the document addressed in it if any, and the previous round to compare it
+/// with (`--against`, `--against-base`).
 #[derive(Debug, Clone)]
 struct Target {
-    path: PathBuf,
-    index: Option<usize>,
+    doc: DocRef,
+    against: Option<DocRef>,
 }
 
-fn is_document(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md"))
+impl Target {
+    fn new(doc: DocRef) -> Target {
+        Target { doc, against: None }
+    }
 }
 
 /// Expands arguments into files: folders are walked (honouring .gitignore and hidden files).
@@ -119,7 +128,7 @@ fn targets(paths: &[String], errors: &mut Vec<String>) -> Vec<Target> {
     let mut out = Vec::new();
     for arg in paths {
         let r = DocRef::parse(arg);
-        if r.index.is_none() && r.path.is_dir() {
+        if r.index.is_none() && r.rev.is_none() && r.path.is_dir() {
             let walker = ignore::WalkBuilder::new(&r.path)
                 .require_git(false)
                 .add_custom_ignore_filename(".rasoatignore")
@@ -129,25 +138,90 @@ fn targets(paths: &[String], errors: &mut Vec<String>) -> Vec<Target> {
             for entry in walker {
                 match entry {
                     Ok(e)
-                        if e.file_type().is_some_and(|t| t.is_file()) && is_document(e.path()) =>
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && input::is_document(e.path()) =>
                     {
-                        out.push(Target {
+                        out.push(Target::new(DocRef {
                             path: e.path().to_path_buf(),
                             index: None,
-                        });
+                            rev: None,
+                        }));
                     }
                     Ok(_) => {}
                     Err(e) => errors.push(format!("rasoat: {e}")),
                 }
             }
         } else {
-            out.push(Target {
-                path: r.path,
-                index: r.index,
-            });
+            out.push(Target::new(r));
         }
     }
     out
+}
+
+/// Runs git with `args`; its standard output, or its first error line.
+fn git(args: &[&str]) -> Result<String, RunError> {
+    let output = std::process::Command::new("git")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| RunError::Usage(format!("--changed-since needs git: {e}")))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first = stderr
+            .lines()
+            .map(|l| l.trim_start_matches("fatal: ").trim())
+            .find(|l| !l.is_empty())
+            .unwrap_or("git failed");
+        return Err(RunError::Usage(format!("git {}: {first}", args[0])));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The documents changed since `rev` under `paths`: added, copied, modified or renamed, between
+/// the merge base of `rev` and HEAD and the work tree. With `against_base`, each is paired with
+/// its version at the base when it existed there.
+fn changed_targets(
+    rev: &str,
+    paths: &[String],
+    against_base: bool,
+) -> Result<Vec<Target>, RunError> {
+    let base = git(&["merge-base", rev, "HEAD"])?.trim().to_string();
+    // Shown in findings of the base version (`a1b2c3d:docs/plan.md`).
+    let base = git(&["rev-parse", "--short", &base])?.trim().to_string();
+    let mut args = vec![
+        "diff",
+        "--name-only",
+        "--relative",
+        "--no-renames",
+        "--diff-filter=ACMR",
+        "-z",
+        &base,
+        "--",
+    ];
+    args.extend(paths.iter().map(String::as_str));
+    let names = git(&args)?;
+    let mut out = Vec::new();
+    for name in names.split('\0').filter(|n| !n.is_empty()) {
+        let path = PathBuf::from(name);
+        if !input::is_document(&path) || !path.is_file() {
+            continue;
+        }
+        let mut target = Target::new(DocRef {
+            path: path.clone(),
+            index: None,
+            rev: None,
+        });
+        if against_base && git(&["cat-file", "-e", &format!("{base}:./{name}")]).is_ok() {
+            target.against = Some(DocRef {
+                path,
+                index: None,
+                rev: Some(base.clone()),
+            });
+        }
+        out.push(target);
+    }
+    out.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
+    Ok(out)
 }
 
 /// Finds `.rasoat.toml` upward from `start`.
@@ -279,6 +353,8 @@ struct FileResult {
     findings: Vec<Located>,
     documents: usize,
     error: Option<String>,
+    /// How the file was read (legacy encodings), for stderr.
+    notes: Vec<String>,
 }
 
 fn config_relative(path: &Path, config: Option<&Path>) -> String {
@@ -300,50 +376,51 @@ fn check_one(
     set: &RuleSet,
     config: &Config,
     config_path: Option<&Path>,
-    max: u64,
+    options: &input::LoadOptions,
     keep: bool,
 ) -> FileResult {
-    let loaded = match input::load(&t.path, max) {
-        Ok(l) => l,
-        Err(e) => {
-            return FileResult {
-                loaded: None,
-                findings: Vec::new(),
-                documents: 0,
-                error: Some(format!("rasoat: {e}")),
-            };
-        }
+    let failed = |e: InputError| FileResult {
+        loaded: None,
+        findings: Vec::new(),
+        documents: 0,
+        error: Some(format!("rasoat: {e}")),
+        notes: Vec::new(),
     };
-    if let Some(i) = t.index
+    let loaded = match t.doc.load(options) {
+        Ok(l) => l,
+        Err(e) => return failed(e),
+    };
+    if let Some(i) = t.doc.index
         && let Err(e) = loaded.select(Some(i))
     {
-        return FileResult {
-            loaded: None,
-            findings: Vec::new(),
-            documents: 0,
-            error: Some(format!("rasoat: {e}")),
-        };
+        return failed(e);
     }
     let mut findings = set.check_file(&loaded.parsed);
-    if let Some(i) = t.index {
+    if let Some(i) = t.doc.index {
         findings.retain(|f| f.document == i);
     }
-    config.apply(&config_relative(&t.path, config_path), &mut findings, set);
-    let documents = if t.index.is_some() {
+    config.apply(
+        &config_relative(&t.doc.path, config_path),
+        &mut findings,
+        set,
+    );
+    let documents = if t.doc.index.is_some() {
         1
     } else {
         loaded.parsed.documents.len()
     };
-    let path = t.path.display().to_string();
+    let path = t.doc.file_display();
+    let notes = loaded.notes.clone();
     let findings = findings
         .into_iter()
         .map(|f| Located::new(path.clone(), f, Some(&loaded.parsed.lines)))
         .collect();
     FileResult {
-        loaded: keep.then_some(loaded),
+        loaded: (keep || t.against.is_some()).then_some(loaded),
         findings,
         documents,
         error: None,
+        notes,
     }
 }
 
@@ -353,7 +430,7 @@ fn check_all(
     set: &RuleSet,
     config: &Config,
     config_path: Option<&Path>,
-    max: u64,
+    options: &input::LoadOptions,
     threads: usize,
     keep: bool,
 ) -> Vec<FileResult> {
@@ -365,7 +442,7 @@ fn check_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(t) = targets.get(i) else { break };
-                    let r = check_one(t, set, config, config_path, max, keep);
+                    let r = check_one(t, set, config, config_path, options, keep);
                     results
                         .lock()
                         .expect("no worker panics while holding the lock")
@@ -447,10 +524,28 @@ fn fix_files(
         if fixable.is_empty() {
             continue;
         }
-        let original = match std::fs::read(&t.path) {
+        let refusal = if t.doc.rev.is_some() {
+            Some("--fix does not rewrite a file in a git revision")
+        } else if t
+            .doc
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        {
+            Some("--fix does not rewrite .docx files; apply the suggestions in Word")
+        } else if args.input.convert_legacy {
+            Some("--fix does not rewrite files read with --convert-legacy")
+        } else {
+            None
+        };
+        if let Some(why) = refusal {
+            errors.push(format!("rasoat: {}: {why}", t.doc.display()));
+            continue;
+        }
+        let original = match std::fs::read(&t.doc.path) {
             Ok(b) => b,
             Err(e) => {
-                errors.push(format!("rasoat: {}: {e}", t.path.display()));
+                errors.push(format!("rasoat: {}: {e}", t.doc.path.display()));
                 continue;
             }
         };
@@ -461,7 +556,7 @@ fn fix_files(
         let Ok(text) = std::str::from_utf8(body) else {
             errors.push(format!(
                 "rasoat: {}: --fix only rewrites UTF-8 files",
-                t.path.display()
+                t.doc.path.display()
             ));
             continue;
         };
@@ -472,7 +567,7 @@ fn fix_files(
         total += n;
         if args.dry_run {
             let diff = similar::TextDiff::from_lines(text, &fixed);
-            let shown = t.path.display().to_string();
+            let shown = t.doc.path.display().to_string();
             write!(
                 out,
                 "{}",
@@ -488,10 +583,10 @@ fn fix_files(
             Vec::new()
         };
         bytes.extend_from_slice(fixed.as_bytes());
-        match write_atomically(&t.path, &original, &bytes, !args.no_backup) {
+        match write_atomically(&t.doc.path, &original, &bytes, !args.no_backup) {
             Ok(backup) => eprintln!(
                 "rasoat: {}: đã sửa {n} chỗ{}",
-                t.path.display(),
+                t.doc.path.display(),
                 backup
                     .map(|b| format!(" (bản gốc: {})", b.display()))
                     .unwrap_or_default()
@@ -505,11 +600,18 @@ fn fix_files(
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let (set, config, config_path) = rule_set(&args)?;
     let mut errors = Vec::new();
-    let targets = targets(&args.paths, &mut errors);
-    if args.against.is_some() && targets.len() != 1 {
-        return Err(RunError::Usage(
-            "--against needs exactly one PATH (a file or PATH#N)".to_string(),
-        ));
+    let options = args.input.options();
+    let mut targets = match &args.changed_since {
+        Some(rev) => changed_targets(rev, &args.paths, args.against_base)?,
+        None => targets(&args.paths, &mut errors),
+    };
+    if let Some(old_arg) = &args.against {
+        if targets.len() != 1 {
+            return Err(RunError::Usage(
+                "--against needs exactly one PATH (a file or PATH#N)".to_string(),
+            ));
+        }
+        targets[0].against = Some(DocRef::parse(old_arg));
     }
     let threads = args
         .threads
@@ -519,9 +621,9 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         &set,
         &config,
         config_path.as_deref(),
-        args.input.max_file_size,
+        &options,
         threads,
-        args.against.is_some(),
+        false,
     );
     let mut located: Vec<Located> = Vec::new();
     let mut documents = 0;
@@ -530,16 +632,18 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             errors.push(e.clone());
         }
         documents += r.documents;
-        if let (Some(old_arg), Some(loaded)) = (&args.against, &r.loaded) {
-            let old_ref = DocRef::parse(old_arg);
-            let old = input::load(&old_ref.path, args.input.max_file_size)?;
-            let new_doc = loaded.document(t.index)?;
+        for note in &r.notes {
+            eprintln!("rasoat: {note}");
+        }
+        if let (Some(old_ref), Some(loaded)) = (&t.against, &r.loaded) {
+            let old = old_ref.load(&options)?;
+            let new_doc = loaded.document(t.doc.index)?;
             let old_doc = match old_ref.index {
                 Some(_) => old.document(old_ref.index)?,
                 None => {
                     // The latest earlier version of the same document, else the last document.
                     let key = crate::outline::version_key(new_doc);
-                    let same_file = old_ref.path == t.path;
+                    let same_file = old_ref.path == t.doc.path && old_ref.rev == t.doc.rev;
                     let earlier =
                         |d: &&crate::outline::Document| !same_file || d.index < new_doc.index;
                     let docs = &old.parsed.documents;
@@ -567,8 +671,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                     doc: old_doc,
                 },
             );
-            let path = t.path.display().to_string();
-            let old_path = old_ref.path.display().to_string();
+            let path = t.doc.file_display();
+            let old_path = old_ref.file_display();
             for f in rounds.current {
                 located.push(Located::new(path.clone(), f, Some(&loaded.parsed.lines)));
             }

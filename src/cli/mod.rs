@@ -79,6 +79,9 @@ first path.\n\n\
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."
     )]
     Check(check::CheckArgs),
+    /// Print the text rasoat reads from a file, numbered as findings and comparisons number it
+    /// (for a .docx: one paragraph per line, table cells in reading order, numbering resolved).
+    Text(TextArgs),
     /// List the rules.
     Rules(rules::RulesArgs),
     /// Show a rule's documentation and examples.
@@ -87,9 +90,44 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input err
 
 #[derive(clap::Args, Debug)]
 pub struct CommonInput {
-    /// Refuse input files larger than this many bytes.
+    /// Refuse input files larger than this many bytes (a .docx may decompress to four times as
+    /// much).
     #[arg(long, value_name = "BYTES", default_value_t = input::DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
+    /// Read a .docx with tracked changes as if all were rejected (old) or accepted (new). Without
+    /// it, changes are accepted, and a .docx alone is reviewed as its before and after.
+    #[arg(long, value_enum, value_name = "SIDE")]
+    pub docx_revisions: Option<RevisionsArg>,
+    /// Convert text in the legacy TCVN3 (ABC) or VNI encodings to Unicode before reading it.
+    #[arg(long)]
+    pub convert_legacy: bool,
+}
+
+/// `--docx-revisions`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevisionsArg {
+    Old,
+    New,
+}
+
+impl CommonInput {
+    pub fn options(&self) -> input::LoadOptions {
+        input::LoadOptions {
+            max_file_size: self.max_file_size,
+            docx_revisions: self.docx_revisions.map(|r| match r {
+                RevisionsArg::Old => crate::docx::Revisions::Old,
+                RevisionsArg::New => crate::docx::Revisions::New,
+            }),
+            convert_legacy: self.convert_legacy,
+        }
+    }
+}
+
+/// Prints what the user should know about how a file was read (legacy text, conversions).
+pub(crate) fn announce(file: &LoadedFile) {
+    for note in &file.notes {
+        eprintln!("rasoat: {note}");
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -103,6 +141,18 @@ pub struct OutlineArgs {
     /// Also list bullet items (`-`, `+`) in the text outline.
     #[arg(long)]
     pub bullets: bool,
+    #[command(flatten)]
+    pub input: CommonInput,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TextArgs {
+    /// The file to read; PATH#N prints only the N-th document.
+    #[arg(value_name = "PATH[#N]")]
+    pub path: String,
+    /// Leave out the line numbers.
+    #[arg(long)]
+    pub plain: bool,
     #[command(flatten)]
     pub input: CommonInput,
 }
@@ -224,6 +274,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
         Some(Command::Outline(args)) => outline(args, out),
         Some(Command::Diff(args)) => diff(args, out),
         Some(Command::Check(args)) => check::run(args, out),
+        Some(Command::Text(args)) => text(args, out),
         Some(Command::Rules(args)) => rules::list(args, out),
         Some(Command::Explain(args)) => rules::explain(args, out),
         None => review::run(cli.review, out),
@@ -232,12 +283,35 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
 
 fn outline(args: OutlineArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let doc_ref = DocRef::parse(&args.path);
-    let file = input::load(&doc_ref.path, args.input.max_file_size)?;
+    let file = doc_ref.load(&args.input.options())?;
+    announce(&file);
     let documents = file.select(doc_ref.index)?;
     let path = file.display();
     match args.format {
         OutlineFormat::Json => report::outline::write_json(out, &path, &documents)?,
         OutlineFormat::Text => report::outline::write_text(out, &path, &documents, args.bullets)?,
+    }
+    Ok(EXIT_OK)
+}
+
+fn text(args: TextArgs, out: &mut dyn Write) -> Result<i32, RunError> {
+    let doc_ref = DocRef::parse(&args.path);
+    let file = doc_ref.load(&args.input.options())?;
+    announce(&file);
+    let lines = &file.parsed.lines;
+    let (first, last) = match doc_ref.index {
+        None => (1, lines.len() as u32),
+        Some(_) => {
+            let doc = file.document(doc_ref.index)?;
+            (doc.first_line, doc.last_line)
+        }
+    };
+    for line in lines.iter().filter(|l| (first..=last).contains(&l.number)) {
+        if args.plain {
+            writeln!(out, "{}", line.text.as_str())?;
+        } else {
+            writeln!(out, "{:>5}  {}", line.number, line.text.as_str())?;
+        }
     }
     Ok(EXIT_OK)
 }
@@ -249,35 +323,47 @@ pub(crate) type Chosen = (LoadedFile, usize);
 pub(crate) fn resolve_pair(
     old: &str,
     new: Option<&String>,
-    max: u64,
+    options: &input::LoadOptions,
 ) -> Result<(Chosen, Chosen), RunError> {
     let old_ref = DocRef::parse(old);
     match new {
         Some(new_arg) => {
             let new_ref = DocRef::parse(new_arg);
             // Two files are read and parsed in parallel.
-            let (old_file, new_file) = if new_ref.path == old_ref.path {
-                let f = input::load(&old_ref.path, max)?;
+            let (old_file, new_file) = if new_ref.path == old_ref.path && new_ref.rev == old_ref.rev
+            {
+                let f = old_ref.load(options)?;
                 (f.clone(), f)
             } else {
                 let (a, b) = std::thread::scope(|s| {
-                    let other = s.spawn(|| input::load(&new_ref.path, max));
-                    let first = input::load(&old_ref.path, max);
+                    let other = s.spawn(|| new_ref.load(options));
+                    let first = old_ref.load(options);
                     (first, other.join().expect("loading does not panic"))
                 });
                 (a?, b?)
             };
+            announce(&old_file);
+            if new_ref.path != old_ref.path || new_ref.rev != old_ref.rev {
+                announce(&new_file);
+            }
             let old_index = old_file.document(old_ref.index)?.index;
             let new_index = new_file.document(new_ref.index)?.index;
             Ok(((old_file, old_index), (new_file, new_index)))
         }
         None => {
-            let file = input::load(&old_ref.path, max)?;
+            let mut file = old_ref.load(options)?;
+            announce(&file);
             if old_ref.index.is_some() {
                 return Err(RunError::Usage(format!(
                     "{}: give a second document to compare with (NEW or PATH#N)",
                     old_ref.display()
                 )));
+            }
+            // A .docx with tracked changes is itself two rounds: before and after the changes.
+            if let Some(before) = file.before_changes.take() {
+                let o = before.parsed.documents.len();
+                let n = file.parsed.documents.len();
+                return Ok(((*before, o), (file, n)));
             }
             let docs = &file.parsed.documents;
             // The last document that has an earlier version, and that earlier version.
@@ -300,7 +386,7 @@ pub(crate) fn resolve_pair(
 
 fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let ((old_file, oi), (new_file, ni)) =
-        resolve_pair(&args.old, args.new.as_ref(), args.input.max_file_size)?;
+        resolve_pair(&args.old, args.new.as_ref(), &args.input.options())?;
     let old_doc = &old_file.parsed.documents[oi - 1];
     let new_doc = &new_file.parsed.documents[ni - 1];
     let options = args.options();
@@ -315,8 +401,8 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         },
         &options,
     );
-    let old_info = report::diff::DocInfo::new(&old_file.display(), old_doc);
-    let new_info = report::diff::DocInfo::new(&new_file.display(), new_doc);
+    let old_info = report::diff::DocInfo::of(&old_file, old_doc);
+    let new_info = report::diff::DocInfo::of(&new_file, new_doc);
     match args.format {
         DiffFormat::Text => {
             let color = args.color.enabled(io::stdout().is_terminal());

@@ -36,7 +36,7 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         ));
     };
     let ((old_file, oi), (new_file, ni)) =
-        resolve_pair(first, args.paths.get(1), args.input.max_file_size)?;
+        resolve_pair(first, args.paths.get(1), &args.input.options())?;
     let rules = RuleSet::builtin().map_err(|e| {
         RunError::Usage(
             e.iter()
@@ -85,8 +85,8 @@ fn print(
         },
         options,
     );
-    let old_info = crate::report::diff::DocInfo::new(&old_file.display(), old_doc);
-    let new_info = crate::report::diff::DocInfo::new(&new_file.display(), new_doc);
+    let old_info = crate::report::diff::DocInfo::of(old_file, old_doc);
+    let new_info = crate::report::diff::DocInfo::of(new_file, new_doc);
     crate::report::diff::write_text(out, &old_info, &new_info, &cmp, false)?;
     writeln!(out)?;
     let rounds = check_rounds(

@@ -31,6 +31,9 @@ pub struct CleanLine {
     /// Whether the original line closed an emphasis run (`…**` or `…*`): a heading set in bold
     /// (`**Điều 5. Hiệu lực thi hành**`) ends there even without punctuation.
     pub ends_emphasis: bool,
+    /// The source format says a paragraph starts here (a .docx paragraph): no joining with the
+    /// line before, whatever it looks like.
+    pub hard_break: bool,
 }
 
 impl CleanLine {
@@ -42,6 +45,7 @@ impl CleanLine {
             text: MappedText::new(),
             starts_bold: false,
             ends_emphasis: false,
+            hard_break: false,
         }
     }
 
@@ -81,6 +85,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
             text: line.text.clone(),
             starts_bold: false,
             ends_emphasis: false,
+            hard_break: false,
         }];
     }
     if is_rule(raw) {
@@ -125,6 +130,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
             text,
             starts_bold,
             ends_emphasis,
+            hard_break: false,
         })
         .collect();
     if out.is_empty() {

@@ -27,6 +27,18 @@ pub enum Encoding {
     Utf8Bom,
     Utf16Le,
     Utf16Be,
+    /// Windows-1258 (Vietnamese ANSI), decoded and normalised to NFC.
+    Windows1258,
+    /// 8-bit TCVN3 (ABC) or VNI text, converted to Unicode line by line.
+    Tcvn3,
+    Vni,
+}
+
+impl Encoding {
+    /// A legacy font encoding that rasoat converts only when asked (`--convert-legacy`).
+    pub fn is_legacy(self) -> bool {
+        matches!(self, Encoding::Tcvn3 | Encoding::Vni)
+    }
 }
 
 /// Decodes `bytes` as UTF-8 (with or without BOM) or UTF-16 (with BOM, or without a BOM when the
@@ -53,7 +65,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(DecodeError::Binary { offset });
         }
-        (utf8(bytes, 0)?, Encoding::Utf8)
+        match utf8(bytes, 0) {
+            Ok(text) => (text, Encoding::Utf8),
+            Err(e) => single_byte(bytes).ok_or(e)?,
+        }
     };
     if let Some(offset) = text.find('\0') {
         return Err(DecodeError::Binary { offset });
@@ -76,6 +91,68 @@ fn utf8(bytes: &[u8], bom_len: usize) -> Result<String, DecodeError> {
             })
         }
     }
+}
+
+/// Text that is not UTF-8 may be Vietnamese in an 8-bit encoding: TCVN3 or VNI (font
+/// encodings, recognised by their marker characters), or Windows-1258 (recognised by the
+/// Vietnamese syllables it decodes to). Anything else stays an invalid UTF-8 error.
+fn single_byte(bytes: &[u8]) -> Option<(String, Encoding)> {
+    use super::legacy::{self, Legacy};
+    use unicode_normalization::UnicodeNormalization;
+    // Windows-1252 keeps the byte values of 0xA0–0xFF, which the legacy tables are written in.
+    let (latin, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let legacy = legacy::detect(&latin).map(|(found, _)| {
+        let (converted, _, _) = legacy::convert(&latin);
+        let tag = match found {
+            Legacy::Tcvn3 => Encoding::Tcvn3,
+            Legacy::Vni => Encoding::Vni,
+        };
+        (converted, tag)
+    });
+    // Vietnamese in Windows-1258 has tone marks as combining bytes, or ă đ ơ ư, within a few
+    // words; without any, the bytes are more likely Latin-1 or another code page.
+    let vietnamese_bytes = bytes.iter().any(|b| {
+        matches!(
+            b,
+            0xCC | 0xD2
+                | 0xDE
+                | 0xEC
+                | 0xF2
+                | 0xC3
+                | 0xE3
+                | 0xD0
+                | 0xF0
+                | 0xD5
+                | 0xF5
+                | 0xDD
+                | 0xFD
+        )
+    });
+    let (cp1258, had_errors) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(bytes);
+    let cp1258 = (!had_errors && vietnamese_bytes)
+        .then(|| (cp1258.nfc().collect::<String>(), Encoding::Windows1258));
+    // Whichever reading gives more Vietnamese syllables, if most of its non-ASCII words are.
+    [legacy, cp1258]
+        .into_iter()
+        .flatten()
+        .filter_map(|(text, enc)| {
+            let (words, syllables) = syllables(&text);
+            (words >= 3 && syllables * 10 >= words * 8).then_some((syllables, text, enc))
+        })
+        .max_by_key(|(syllables, _, _)| *syllables)
+        .map(|(_, text, enc)| (text, enc))
+}
+
+/// Non-ASCII words of `text`, and how many of them are Vietnamese syllables.
+fn syllables(text: &str) -> (usize, usize) {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_ascii())
+        .fold((0, 0), |(words, syllables), w| {
+            (
+                words + 1,
+                syllables + usize::from(super::legacy::is_syllable(w)),
+            )
+        })
 }
 
 fn utf16(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Result<String, DecodeError> {
@@ -144,6 +221,21 @@ mod tests {
         assert_eq!(
             decode(&utf16le(text, false)).unwrap(),
             (text.to_string(), Encoding::Utf16Le)
+        );
+    }
+
+    #[test]
+    fn vietnamese_8_bit_encodings_decode() {
+        // "Cộng hòa xã hội" in Windows-1258: base letters with combining tone bytes.
+        let cp1258 = b"C\xf4\xf2ng ho\xe0 xa\xde h\xf4\xf2i chu\xd2 nghi\xdea";
+        let (text, enc) = decode(cp1258).unwrap();
+        assert_eq!(enc, Encoding::Windows1258);
+        assert_eq!(text, "Cộng hoà xã hội chủ nghĩa");
+        // The same words in TCVN3 bytes.
+        let tcvn3 = b"C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca";
+        assert_eq!(
+            decode(tcvn3).unwrap(),
+            ("Cộng hoà xã hội chủ nghĩa".to_string(), Encoding::Tcvn3)
         );
     }
 

@@ -115,6 +115,7 @@ pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
                         Breaks {
                             blank,
                             rule,
+                            hard: line.hard_break,
                             emphasis: emphasis_break,
                             next_bold: line.starts_bold,
                         },
@@ -146,6 +147,8 @@ struct Breaks {
     emphasis: bool,
     /// The next line opens a bold run.
     next_bold: bool,
+    /// The source format starts a paragraph at the next line (.docx).
+    hard: bool,
 }
 
 /// Does `next` continue the paragraph whose last line is `prev`?
@@ -159,7 +162,7 @@ fn continues(prev: &str, next: &str, breaks: Breaks) -> bool {
     {
         return true;
     }
-    if breaks.emphasis {
+    if breaks.emphasis || breaks.hard {
         return false;
     }
     if starts_with_folded(next, &["kinh gui", "can cu", "noi nhan", "theo de nghi"]) {

@@ -22,9 +22,31 @@ pub struct ParsedFile {
 
 /// Parses decoded text into documents.
 pub fn parse(text: &str) -> ParsedFile {
+    parse_with_breaks(text, None)
+}
+
+/// Parses text whose paragraphs are known (a .docx): `paragraph_starts[i]` tells whether line
+/// `i + 1` starts a paragraph, and such a line is never joined to the one before.
+pub fn parse_paragraphs(text: &str, paragraph_starts: &[bool]) -> ParsedFile {
+    parse_with_breaks(text, Some(paragraph_starts))
+}
+
+fn parse_with_breaks(text: &str, paragraph_starts: Option<&[bool]>) -> ParsedFile {
     let lines = split_lines(text);
     let mut clean: Vec<CleanLine> = Vec::with_capacity(lines.len() + lines.len() / 16);
-    clean.extend(lines.iter().flat_map(clean_line));
+    for line in &lines {
+        let first = clean.len();
+        clean.extend(clean_line(line));
+        if let Some(starts) = paragraph_starts
+            && starts
+                .get(line.number as usize - 1)
+                .copied()
+                .unwrap_or(true)
+            && let Some(c) = clean.get_mut(first)
+        {
+            c.hard_break = true;
+        }
+    }
     let starts = split::document_starts(&clean);
     let mut documents = Vec::with_capacity(starts.len());
     for (k, &start) in starts.iter().enumerate() {

@@ -33,6 +33,20 @@ impl Located {
             source,
         }
     }
+
+    /// Whether line numbers count paragraphs: in a .docx, line N is the N-th paragraph of the
+    /// body in reading order (the text `rasoat text FILE.docx` prints).
+    pub fn in_paragraphs(&self) -> bool {
+        self.path.to_ascii_lowercase().ends_with(".docx")
+    }
+
+    fn position_unit(&self) -> &'static str {
+        if self.in_paragraphs() {
+            "paragraph"
+        } else {
+            "line"
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -45,6 +59,9 @@ struct FindingJson<'a> {
     column: u32,
     end_line: u32,
     end_column: u32,
+    /// What `line` counts: `line` in text files, `paragraph` in .docx files (columns are
+    /// characters within it).
+    position_unit: &'static str,
     section: &'a str,
     message: &'a str,
     excerpt: &'a str,
@@ -119,6 +136,7 @@ pub fn write_json(out: &mut dyn Write, findings: &[Located], summary: &Summary) 
                     column: f.column,
                     end_line: f.end_line,
                     end_column: f.end_column,
+                    position_unit: l.position_unit(),
                     section: &f.section,
                     message: &f.message,
                     excerpt: &f.excerpt,
@@ -197,7 +215,13 @@ pub fn write_text(
         let title = format!("{}{}", f.message, round_note(f));
         // The origin stays `path:line:col` so that editors and terminals can open it.
         let origin = l.path.clone();
-        let place = format!("văn bản #{}, {}", f.document, section_name(&f.section));
+        let mut place = format!("văn bản #{}, {}", f.document, section_name(&f.section));
+        if l.in_paragraphs() {
+            place.push_str(&format!(
+                "; tệp .docx: dòng {} là đoạn văn thứ {} (xem `rasoat text`)",
+                f.line, f.line
+            ));
+        }
         let line = l.source.as_ref();
         let report = match line {
             Some(line) if !line.text.as_str().is_empty() => {
@@ -278,6 +302,26 @@ pub fn write_github(out: &mut dyn Write, findings: &[Located]) -> io::Result<()>
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
+        if l.in_paragraphs() {
+            // Annotations on lines of a binary file would point nowhere: name the paragraph.
+            writeln!(
+                out,
+                "::{command} file={},title={}::{}",
+                gh_escape(&l.path, true),
+                gh_escape(&f.rule, true),
+                gh_escape(
+                    &format!(
+                        "Đoạn {}, ký tự {}: {}{}",
+                        f.line,
+                        f.column,
+                        f.message,
+                        round_note(f)
+                    ),
+                    false
+                )
+            )?;
+            continue;
+        }
         writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
@@ -376,7 +420,9 @@ struct SarifLocation {
 #[serde(rename_all = "camelCase")]
 struct SarifPhysical {
     artifact_location: SarifArtifact,
-    region: SarifRegion,
+    /// None for a .docx: its lines are paragraphs, which SARIF viewers cannot show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<SarifRegion>,
 }
 
 #[derive(Serialize)]
@@ -479,20 +525,24 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -
                     .unwrap_or(0),
                 level: sarif_level(f.severity),
                 message: SarifText {
-                    text: f.message.clone(),
+                    text: if l.in_paragraphs() {
+                        format!("Đoạn {}, ký tự {}: {}", f.line, f.column, f.message)
+                    } else {
+                        f.message.clone()
+                    },
                 },
                 locations: vec![SarifLocation {
                     physical_location: SarifPhysical {
                         artifact_location: SarifArtifact {
                             uri: relative_uri(&l.path),
                         },
-                        region: SarifRegion {
+                        region: (!l.in_paragraphs()).then(|| SarifRegion {
                             start_line: f.line.max(1),
                             start_column: f.column.max(1),
                             end_line: f.end_line.max(f.line).max(1),
                             // SARIF end columns are exclusive.
                             end_column: f.end_column.max(1) + 1,
-                        },
+                        }),
                     },
                 }],
                 partial_fingerprints: BTreeMap::from([("rasoat/v1", fingerprint(&l.path, f))]),

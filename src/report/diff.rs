@@ -23,6 +23,9 @@ pub struct DocInfo {
     pub symbol: Option<String>,
     pub title: Option<String>,
     pub draft: bool,
+    /// For a .docx with tracked changes: `old` (changes rejected) or `new` (accepted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revisions: Option<crate::docx::Revisions>,
 }
 
 impl DocInfo {
@@ -34,6 +37,15 @@ impl DocInfo {
             symbol: doc.header.symbol.as_ref().map(|s| s.value.clone()),
             title: doc.title().map(str::to_string),
             draft: doc.is_draft(),
+            revisions: None,
+        }
+    }
+
+    /// The description of a document of a loaded file (with the side of its tracked changes).
+    pub fn of(file: &crate::input::LoadedFile, doc: &Document) -> DocInfo {
+        DocInfo {
+            revisions: file.revisions,
+            ..DocInfo::new(&file.display(), doc)
         }
     }
 
@@ -51,6 +63,13 @@ impl DocInfo {
         }
         if self.draft {
             parts.push("(dự thảo)".to_string());
+        }
+        match self.revisions {
+            Some(crate::docx::Revisions::Old) => {
+                parts.push("[trước theo dõi thay đổi]".to_string())
+            }
+            Some(crate::docx::Revisions::New) => parts.push("[sau theo dõi thay đổi]".to_string()),
+            None => {}
         }
         parts.join("  ")
     }

@@ -257,8 +257,8 @@ fn toggle(app: &mut App, what: IgnoreWhat) {
 }
 
 fn report(app: &App, html: bool) -> String {
-    let old = DocInfo::new(&app.old_file.display(), app.old_doc());
-    let new = DocInfo::new(&app.new_file.display(), app.new_doc());
+    let old = DocInfo::of(&app.old_file, app.old_doc());
+    let new = DocInfo::of(&app.new_file, app.new_doc());
     let mut out = Vec::new();
     let written = if html {
         write_html(&mut out, &old, &new, &app.comparison)

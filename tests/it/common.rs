@@ -29,7 +29,7 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 
 /// Parses a file of the repository with the library.
 pub fn parse(path: &str) -> rasoat::outline::ParsedFile {
-    let loaded = rasoat::input::load(&repo(path), rasoat::input::DEFAULT_MAX_FILE_SIZE)
+    let loaded = rasoat::input::load(&repo(path), &rasoat::input::LoadOptions::default())
         .unwrap_or_else(|e| panic!("{e}"));
     loaded.parsed
 }

@@ -5,6 +5,8 @@ mod common;
 mod compare;
 mod corpus;
 mod diff_cli;
+mod docx;
+mod git;
 mod input_errors;
 mod outline_seed;
 mod rules;

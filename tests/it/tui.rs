@@ -21,7 +21,7 @@ fn seed_app(width: u16, height: u16) -> App {
     let file = Arc::new(
         input::load(
             &repo("samples/seed-combined.txt"),
-            input::DEFAULT_MAX_FILE_SIZE,
+            &input::LoadOptions::default(),
         )
         .unwrap(),
     );

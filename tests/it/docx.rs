@@ -1,0 +1,315 @@
+//! Word documents: the seed's rounds as .docx (automatic numbering, a table header, tracked
+//! changes) must read exactly like the text samples; hostile archives get one clear line.
+
+use serde_json::Value;
+
+use crate::common::run;
+
+/// Output JSON without what depends on where text sits in the file (lines, paths, the
+/// tracked-changes side), which legitimately differs between a .txt and a .docx.
+fn positionless(json: &str) -> Value {
+    fn strip(v: Value) -> Value {
+        match v {
+            Value::Object(map) => Value::Object(
+                map.into_iter()
+                    .filter(|(k, _)| {
+                        !matches!(
+                            k.as_str(),
+                            "line"
+                                | "first_line"
+                                | "last_line"
+                                | "end_line"
+                                | "column"
+                                | "end_column"
+                                | "path"
+                                | "revisions"
+                                | "position_unit"
+                        )
+                    })
+                    .map(|(k, v)| (k, strip(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.into_iter().map(strip).collect()),
+            other => other,
+        }
+    }
+    strip(serde_json::from_str(json).expect("valid JSON"))
+}
+
+fn ok(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert!(code == 0 || code == 1, "exit {code}: {err}");
+    out
+}
+
+const ROUND1: &str = "samples/seed-2-draft-round1.txt";
+const ROUND2: &str = "samples/seed-3-draft-round2.txt";
+
+#[test]
+fn docx_rounds_give_the_text_samples_outline() {
+    let cases = [
+        ("samples/seed-round1.docx", ROUND1, None),
+        ("samples/seed-round2.docx", ROUND2, None),
+        ("samples/seed-tracked.docx", ROUND2, None),
+        ("samples/seed-tracked.docx", ROUND2, Some("new")),
+        ("samples/seed-tracked.docx", ROUND1, Some("old")),
+    ];
+    for (docx, txt, side) in cases {
+        let mut args = vec!["outline", "--format", "json", docx];
+        if let Some(side) = side {
+            args.extend(["--docx-revisions", side]);
+        }
+        let from_docx = positionless(&ok(&args));
+        let from_txt = positionless(&ok(&["outline", "--format", "json", txt]));
+        assert_eq!(from_docx, from_txt, "{docx} ({side:?}) vs {txt}");
+    }
+}
+
+#[test]
+fn docx_comparison_equals_the_text_comparison() {
+    let txt = positionless(&ok(&["diff", "--format", "json", ROUND1, ROUND2]));
+    let pair = positionless(&ok(&[
+        "diff",
+        "--format",
+        "json",
+        "samples/seed-round1.docx",
+        "samples/seed-round2.docx",
+    ]));
+    assert_eq!(pair, txt);
+    // A .docx with tracked changes alone is two rounds: before and after its changes.
+    let out = ok(&["diff", "--format", "json", "samples/seed-tracked.docx"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["old"]["revisions"], "old");
+    assert_eq!(v["new"]["revisions"], "new");
+    assert_eq!(positionless(&out), txt);
+    // The law-name change of III.3 is one small edit, as in the text samples.
+    let text = ok(&["diff", "samples/seed-tracked.docx", "--color", "never"]);
+    assert!(
+        text.contains("[-Thanh niên-]{+Thực hiện dân chủ ở cơ sở+}"),
+        "{text}"
+    );
+}
+
+#[test]
+fn docx_findings_equal_the_text_findings_and_name_paragraphs() {
+    let summary = |json: &str| -> Vec<(String, String, String)> {
+        let v: Value = serde_json::from_str(json).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["section"].as_str().unwrap().to_string(),
+                    f["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let docx = ok(&["check", "--format", "json", "samples/seed-round1.docx"]);
+    let txt = ok(&["check", "--format", "json", ROUND1]);
+    assert!(!summary(&docx).is_empty());
+    assert_eq!(summary(&docx), summary(&txt));
+    let v: Value = serde_json::from_str(&docx).unwrap();
+    let law = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "CONS-LAW-SUBJECT")
+        .expect("the law-name finding");
+    assert_eq!(law["position_unit"], "paragraph");
+    // Paragraph 69 of the body is III.3 (`rasoat text` prints the numbered view).
+    let line = law["line"].as_u64().unwrap() as usize;
+    let text = ok(&["text", "samples/seed-round1.docx"]);
+    let shown = text.lines().nth(line - 1).unwrap();
+    assert!(shown.contains("Luật Thanh niên"), "{shown}");
+    // SARIF points at the file only; GitHub annotations name the paragraph in the message.
+    let sarif: Value = serde_json::from_str(&ok(&[
+        "check",
+        "--format",
+        "sarif",
+        "samples/seed-round1.docx",
+    ]))
+    .unwrap();
+    let loc = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], "samples/seed-round1.docx");
+    assert!(loc.get("region").is_none(), "{loc}");
+    let github = ok(&["check", "--format", "github", "samples/seed-round1.docx"]);
+    assert!(
+        github.lines().any(|l| l
+            .starts_with("::error file=samples/seed-round1.docx,title=CONS-LAW-SUBJECT::Đoạn ")),
+        "{github}"
+    );
+}
+
+#[test]
+fn numbering_is_resolved_into_visible_labels() {
+    let text = ok(&["text", "--plain", "samples/seed-round1.docx"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[12], "I. MỤC ĐÍCH, YÊU CẦU:");
+    assert_eq!(lines[13], "1. Mục đích");
+    assert!(lines[14].starts_with("a) Xác định cụ thể"), "{}", lines[14]);
+    // The header table reads cell by cell: issuing body and Số, then Quốc hiệu and date.
+    assert_eq!(
+        &lines[..6],
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH SÓC TRĂNG",
+            "Số: /KH-UBND",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Sóc Trăng, ngày tháng năm 2023"
+        ]
+    );
+}
+
+fn expect_error(args: &[&str], message: &str) {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 2, "stdout: {out}\nstderr: {err}");
+    assert_eq!(err.trim_end(), message);
+}
+
+#[test]
+fn hostile_and_broken_archives_get_one_clear_line() {
+    let f = "tests/fixtures/docx";
+    expect_error(
+        &["outline", &format!("{f}/not-a-zip.docx")],
+        &format!(
+            "rasoat: {f}/not-a-zip.docx: not a .docx file (no zip signature); save the document as .docx from Word or LibreOffice"
+        ),
+    );
+    expect_error(
+        &["outline", &format!("{f}/truncated.docx")],
+        &format!(
+            "rasoat: {f}/truncated.docx: corrupt .docx archive: invalid Zip archive: Could not find EOCD"
+        ),
+    );
+    expect_error(
+        &["check", &format!("{f}/encrypted.docx")],
+        &format!(
+            "rasoat: {f}/encrypted.docx: encrypted or password-protected document; remove the password in Word (File > Info) and save again"
+        ),
+    );
+    expect_error(
+        &["outline", &format!("{f}/no-document.docx")],
+        &format!(
+            "rasoat: {f}/no-document.docx: not a .docx file (no word/document.xml in the archive); save the document as .docx from Word or LibreOffice"
+        ),
+    );
+    expect_error(
+        &["outline", &format!("{f}/malformed-xml.docx")],
+        &format!(
+            "rasoat: {f}/malformed-xml.docx: malformed XML in word/document.xml near byte 176: ill-formed document: expected `</w:t>`, but `</w:r>` was found"
+        ),
+    );
+    expect_error(
+        &["outline", &format!("{f}/many-entries.docx")],
+        &format!(
+            "rasoat: {f}/many-entries.docx: the archive holds 10001 entries, over the limit of 10000 (not a Word document?)"
+        ),
+    );
+    // 8 MiB of XML from an 8 KB archive: over four times a 1 MB --max-file-size.
+    expect_error(
+        &[
+            "outline",
+            "--max-file-size",
+            "1000000",
+            &format!("{f}/bomb.docx"),
+        ],
+        &format!(
+            "rasoat: {f}/bomb.docx: word/document.xml decompresses to more than 4000000 bytes (zip bomb?); raise --max-file-size to read it"
+        ),
+    );
+    expect_error(
+        &["outline", &format!("{f}/bomb.docx")],
+        &format!("rasoat: {f}/bomb.docx: the document has no text"),
+    );
+}
+
+#[test]
+fn declared_entities_are_never_expanded() {
+    let text = ok(&["text", "--plain", "tests/fixtures/docx/entities.docx"]);
+    assert_eq!(text, "Kính gửi: Sở Nội vụ & Sở Tư pháp\n");
+}
+
+#[test]
+fn old_word_and_pdf_are_refused_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, kind) in [("a.doc", "old binary Word (.doc)"), ("a.pdf", "PDF")] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, b"%PDF-1.4 or DOC bytes").unwrap();
+        let p = path.to_string_lossy().to_string();
+        expect_error(
+            &["outline", &p],
+            &format!(
+                "rasoat: {p}: {kind} files are not supported; save the document as .docx or UTF-8 .txt"
+            ),
+        );
+    }
+}
+
+#[test]
+fn tcvn3_docx_is_reported_and_converted_on_request() {
+    let f = "tests/fixtures/docx/tcvn3.docx";
+    let (code, out, err) = run(&["check", "--format", "json", f]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "rasoat: {f}: 10 line(s) look like TCVN3 (ABC) text; --convert-legacy converts them to Unicode"
+        )
+    );
+    assert!(out.contains("\"TYPO-TCVN3\""), "{out}");
+    let (code, out, err) = run(&["outline", "--format", "json", "--convert-legacy", f]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err.trim_end(),
+        format!("rasoat: {f}: converted 11 line(s) from TCVN3 (ABC) to Unicode")
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let doc = &v["documents"][0];
+    assert_eq!(doc["symbol"], "12/UBND-VX");
+    assert_eq!(
+        doc["title"],
+        "V/v triển khai thi hành Luật Thực hiện dân chủ ở cơ sở"
+    );
+    let text = ok(&["text", "--plain", "--convert-legacy", f]);
+    assert!(
+        text.contains("Cộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n"),
+        "{text}"
+    );
+    assert!(text.contains("- Lưu: VT, VX."), "{text}");
+}
+
+#[test]
+fn legacy_8_bit_text_files() {
+    let dir = tempfile::tempdir().unwrap();
+    // TCVN3 bytes: "Cộng hoà xã hội chủ nghĩa Việt Nam" / "Số: 12/UBND-VX".
+    let tcvn3 = dir.path().join("tcvn3.txt");
+    std::fs::write(
+        &tcvn3,
+        b"C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam\nS\xe8: 12/UBND-VX\n",
+    )
+    .unwrap();
+    let p = tcvn3.to_string_lossy().to_string();
+    expect_error(
+        &["text", &p],
+        &format!(
+            "rasoat: {p}: text in the TCVN3 (ABC) encoding (2 line(s)); rerun with --convert-legacy to convert it to Unicode"
+        ),
+    );
+    let (code, out, err) = run(&["text", "--plain", "--convert-legacy", &p]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "Cộng hoà xã hội chủ nghĩa Việt Nam\nSố: 12/UBND-VX\n");
+    // Windows-1258 decodes without asking: a real encoding, not a font trick.
+    let cp1258 = dir.path().join("cp1258.txt");
+    std::fs::write(
+        &cp1258,
+        b"C\xf4\xf2ng ho\xe0 xa\xde h\xf4\xf2i chu\xd2 nghi\xdea Vi\xea\xf2t Nam\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["text", "--plain", &cp1258.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "Cộng hoà xã hội chủ nghĩa Việt Nam\n");
+}
