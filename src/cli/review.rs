@@ -50,7 +50,8 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         return print(&old_file, oi, &new_file, ni, &rules, &options, out);
     }
     let color = args.color.enabled(true);
-    let same = old_file.path == new_file.path;
+    // One file holding both rounds is shared; a .docx's two tracked-change views are not one.
+    let same = old_file.path == new_file.path && old_file.revisions == new_file.revisions;
     let new_file = Arc::new(new_file);
     let old_file = if same {
         Arc::clone(&new_file)

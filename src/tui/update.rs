@@ -178,12 +178,30 @@ fn run_search(app: &mut App, query: &str) {
         app.search = None;
         return;
     }
-    let matches: Vec<usize> = app
-        .rows()
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| fold(&r.text()).contains(&needle))
-        .map(|(i, _)| i)
+    let rows = app.rows();
+    let side = |r: &crate::tui::layout::Row, left: bool| -> String {
+        let pieces = if left { &r.left } else { &r.right };
+        fold(&pieces.iter().map(|p| p.text.as_str()).collect::<String>())
+    };
+    // A phrase may be wrapped onto the next row of its paragraph: a row matches when an
+    // occurrence starts in it, reading on into the next row of the same section and side.
+    let matches: Vec<usize> = (0..rows.len())
+        .filter(|&i| {
+            let row = &rows[i];
+            let next = rows
+                .get(i + 1)
+                .filter(|n| n.section == row.section && !n.heading && !row.heading);
+            [true, false].into_iter().any(|left| {
+                let here = side(row, left);
+                let joined = match next {
+                    Some(n) => format!("{here} {}", side(n, left)),
+                    None => here.clone(),
+                };
+                joined
+                    .match_indices(needle.as_str())
+                    .any(|(start, _)| start < here.len())
+            })
+        })
         .collect();
     if matches.is_empty() {
         app.status = Some(format!("Không tìm thấy \"{query}\"."));

@@ -255,3 +255,30 @@ fn a_vanished_terminal_ends_the_process() {
         sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_docx_with_tracked_changes_is_reviewed_before_and_after() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("rasoat-docx-{}", std::process::id()),
+    };
+    let bin = env!("CARGO_BIN_EXE_rasoat");
+    let docs = "samples/seed-tracked.docx";
+    start(&tmux, &format!("'{bin}' {docs}; sleep 60"), docs);
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", "thanh nien"]);
+    tmux.keys(&["Enter"]);
+    // The old side (changes rejected) has the wrong law name, the new side the right one.
+    let screen = tmux.wait("the law-name change", |s| {
+        s.lines()
+            .any(|l| l.contains("Thanh niên") && l.contains("Thực hiện"))
+    });
+    let row = screen.lines().find(|l| l.contains("Thanh niên")).unwrap();
+    assert!(
+        row.find("Thanh niên").unwrap() < row.find("Thực hiện").unwrap(),
+        "old left, new right: {row}"
+    );
+    tmux.keys(&["q"]);
+}
