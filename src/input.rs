@@ -15,6 +15,15 @@ use crate::outline::{self, Document, ParsedFile};
 /// memory of a CI runner; raise it with `--max-file-size`.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
+/// Longest line (a .docx paragraph) read by default: a real paragraph is a few kilobytes, and a
+/// megabyte-long line is a conversion gone wrong whose word diff would cost far more memory than
+/// it is worth; raise it with `--max-line-length`.
+pub const DEFAULT_MAX_LINE_LENGTH: usize = 1024 * 1024;
+
+/// Most sections (numbered or bulleted parts) in one file by default; the longest codes have a few
+/// thousand. Raise it with `--max-sections`.
+pub const DEFAULT_MAX_SECTIONS: usize = 200_000;
+
 #[derive(Debug, Error)]
 pub enum InputError {
     #[error("{path}: {message}")]
@@ -43,6 +52,22 @@ pub enum InputError {
     },
     #[error("{arg}: {message}")]
     Git { arg: String, message: String },
+    #[error(
+        "{path}: {unit} {line} is {length} bytes long, over the limit of {limit} bytes (raise it with --max-line-length)"
+    )]
+    LineTooLong {
+        path: String,
+        unit: &'static str,
+        line: usize,
+        length: usize,
+        limit: usize,
+    },
+    #[error("{path}: {count} sections, over the limit of {limit} (raise it with --max-sections)")]
+    TooManySections {
+        path: String,
+        count: usize,
+        limit: usize,
+    },
     #[error("{path}#{index}: no such document; the file holds {count} document(s)")]
     NoSuchDocument {
         path: String,
@@ -61,6 +86,10 @@ pub struct LoadOptions {
     pub docx_revisions: Option<Revisions>,
     /// Convert TCVN3/VNI text to Unicode (`--convert-legacy`).
     pub convert_legacy: bool,
+    /// Longest line or .docx paragraph, in bytes (`--max-line-length`).
+    pub max_line_length: usize,
+    /// Most sections in one file (`--max-sections`).
+    pub max_sections: usize,
 }
 
 impl Default for LoadOptions {
@@ -69,6 +98,8 @@ impl Default for LoadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             docx_revisions: None,
             convert_legacy: false,
+            max_line_length: DEFAULT_MAX_LINE_LENGTH,
+            max_sections: DEFAULT_MAX_SECTIONS,
         }
     }
 }
@@ -301,9 +332,57 @@ pub fn load_bytes(
             }
         ));
     }
+    // Before anything costly looks at the lines.
+    check_line_lengths(&shown, &text, "line", options)?;
     let text = file.legacy_text(text, options.convert_legacy);
     file.parsed = outline::parse(&text);
+    check_sections(&shown, &file.parsed, options)?;
     Ok(file)
+}
+
+fn check_line_lengths(
+    shown: &str,
+    text: &str,
+    unit: &'static str,
+    options: &LoadOptions,
+) -> Result<(), InputError> {
+    if text.len() <= options.max_line_length {
+        return Ok(());
+    }
+    match text
+        .split('\n')
+        .enumerate()
+        .find(|(_, l)| l.len() > options.max_line_length)
+    {
+        Some((i, l)) => Err(InputError::LineTooLong {
+            path: shown.to_string(),
+            unit,
+            line: i + 1,
+            length: l.len(),
+            limit: options.max_line_length,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn check_sections(
+    shown: &str,
+    parsed: &ParsedFile,
+    options: &LoadOptions,
+) -> Result<(), InputError> {
+    let count: usize = parsed
+        .documents
+        .iter()
+        .map(|d| d.all_sections().count())
+        .sum();
+    if count > options.max_sections {
+        return Err(InputError::TooManySections {
+            path: shown.to_string(),
+            count,
+            limit: options.max_sections,
+        });
+    }
+    Ok(())
 }
 
 fn load_docx(path: PathBuf, bytes: &[u8], options: &LoadOptions) -> Result<LoadedFile, InputError> {
@@ -313,6 +392,9 @@ fn load_docx(path: PathBuf, bytes: &[u8], options: &LoadOptions) -> Result<Loade
         path: shown.clone(),
         source,
     })?;
+    for view in [Some(&text.new), text.old.as_ref()].into_iter().flatten() {
+        check_line_lengths(&shown, &view.text, "paragraph", options)?;
+    }
     let read_view = |view: &docx::TextView, revisions: Option<Revisions>| {
         let mut file = LoadedFile {
             path: path.clone(),
@@ -332,17 +414,20 @@ fn load_docx(path: PathBuf, bytes: &[u8], options: &LoadOptions) -> Result<Loade
         file
     };
     let has_changes = text.old.is_some();
-    match (options.docx_revisions, has_changes) {
-        (_, false) => Ok(read_view(&text.new, None)),
-        (Some(side), true) => Ok(read_view(text.view(side), Some(side))),
+    let file = match (options.docx_revisions, has_changes) {
+        (_, false) => read_view(&text.new, None),
+        (Some(side), true) => read_view(text.view(side), Some(side)),
         (None, true) => {
             let mut new = read_view(&text.new, Some(Revisions::New));
             let old = read_view(text.view(Revisions::Old), Some(Revisions::Old));
+            check_sections(&shown, &old.parsed, options)?;
             new.notes.splice(0..0, old.notes.iter().cloned());
             new.before_changes = Some(Box::new(old));
-            Ok(new)
+            new
         }
-    }
+    };
+    check_sections(&shown, &file.parsed, options)?;
+    Ok(file)
 }
 
 impl LoadedFile {
@@ -418,12 +503,24 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
 }
 
 /// A short, stable description of an I/O error (without the OS error number noise).
-fn describe_io(e: &std::io::Error) -> String {
+pub fn describe_io(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
         ErrorKind::NotFound => "no such file".to_string(),
         ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
+        // "Too many levels of symbolic links (os error 40)" → without the number.
+        _ => {
+            let s = e.to_string();
+            let s = match s.find(" (os error") {
+                Some(i) => &s[..i],
+                None => &s,
+            };
+            let mut chars = s.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
     }
 }
 

@@ -148,7 +148,7 @@ fn targets(paths: &[String], errors: &mut Vec<String>) -> Vec<Target> {
                         }));
                     }
                     Ok(_) => {}
-                    Err(e) => errors.push(format!("rasoat: {e}")),
+                    Err(e) => errors.push(format!("rasoat: {}", describe_walk_error(&e))),
                 }
             }
         } else {
@@ -156,6 +156,24 @@ fn targets(paths: &[String], errors: &mut Vec<String>) -> Vec<Target> {
         }
     }
     out
+}
+
+/// One line for an error met while walking a folder: `PATH: cause`.
+fn describe_walk_error(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { path, err } => match err.as_ref() {
+            ignore::Error::Io(io) => format!("{}: {}", path.display(), input::describe_io(io)),
+            other => format!("{}: {}", path.display(), describe_walk_error(other)),
+        },
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            describe_walk_error(err)
+        }
+        ignore::Error::Loop { child, .. } => {
+            format!("{}: symbolic link loop; not followed", child.display())
+        }
+        ignore::Error::Io(io) => input::describe_io(io),
+        other => other.to_string(),
+    }
 }
 
 /// Runs git with `args`; its standard output, or its first error line.

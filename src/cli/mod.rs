@@ -101,6 +101,12 @@ pub struct CommonInput {
     /// Convert text in the legacy TCVN3 (ABC) or VNI encodings to Unicode before reading it.
     #[arg(long)]
     pub convert_legacy: bool,
+    /// Refuse files with a line (a .docx paragraph) longer than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = input::DEFAULT_MAX_LINE_LENGTH)]
+    pub max_line_length: usize,
+    /// Refuse files with more sections (numbered or bulleted parts) than this.
+    #[arg(long, value_name = "N", default_value_t = input::DEFAULT_MAX_SECTIONS)]
+    pub max_sections: usize,
 }
 
 /// `--docx-revisions`.
@@ -119,6 +125,8 @@ impl CommonInput {
                 RevisionsArg::New => crate::docx::Revisions::New,
             }),
             convert_legacy: self.convert_legacy,
+            max_line_length: self.max_line_length,
+            max_sections: self.max_sections,
         }
     }
 }

@@ -117,18 +117,48 @@ pub fn is_syllable(word: &str) -> bool {
         )
         .expect("the syllable pattern is valid")
     });
+    // The longest syllables have seven letters (nghiêng).
+    if word.is_empty() || word.len() > 8 * 3 {
+        return false;
+    }
     let mut tones = 0;
-    let base: String = word
-        .nfd()
-        .filter(|&c| {
-            let tone = is_tone(c);
-            tones += usize::from(tone);
-            !tone
-        })
-        .nfc()
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut base = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match untoned(c) {
+            Some((b, toned)) => {
+                tones += usize::from(toned);
+                base.push(b);
+            }
+            None => return false,
+        }
+    }
     tones <= 1 && SYLLABLE.is_match(&base)
+}
+
+/// A lower-case letter of the Vietnamese alphabet without its tone mark, and whether it had one
+/// (`ấ` → `â`, true); `None` for anything else.
+fn untoned(c: char) -> Option<(char, bool)> {
+    static TABLE: std::sync::LazyLock<std::collections::HashMap<char, (char, bool)>> =
+        std::sync::LazyLock::new(|| {
+            let mut table = std::collections::HashMap::new();
+            let letters = ('a'..='z')
+                .chain(['đ'])
+                .chain('\u{C0}'..='\u{1B0}')
+                .chain('\u{1EA0}'..='\u{1EF9}');
+            for c in letters.filter(|c| c.is_lowercase()) {
+                let decomposed: String = c.nfd().collect();
+                let toned = decomposed.chars().any(is_tone);
+                let base: String = decomposed.chars().filter(|&d| !is_tone(d)).nfc().collect();
+                let mut chars = base.chars();
+                if let (Some(b), None) = (chars.next(), chars.next())
+                    && (b.is_ascii_lowercase() || "ăâêôơưđ".contains(b))
+                {
+                    table.insert(c, (b, toned));
+                }
+            }
+            table
+        });
+    TABLE.get(&c).copied()
 }
 
 fn words(line: &str) -> impl Iterator<Item = &str> {
@@ -148,7 +178,8 @@ fn score(line: &str) -> (usize, usize) {
 
 /// The legacy encoding this line is in, if it looks like one.
 pub fn detect_line(line: &str) -> Option<Legacy> {
-    if line.is_ascii() {
+    // Nearly every line of a Unicode document stops here, before any word is looked at.
+    if line.is_ascii() || !line.chars().any(is_marker) {
         return None;
     }
     let (marked, good) = score(line);

@@ -122,15 +122,27 @@ pub fn extract(bytes: &[u8], max_decompressed: u64) -> Result<DocxText, DocxErro
     let mut budget = max_decompressed;
     let document = read_part(&mut archive, "word/document.xml", &mut budget)?
         .ok_or_else(|| DocxError::NotDocx("no word/document.xml in the archive".to_string()))?;
-    let numbering = match read_part(&mut archive, "word/numbering.xml", &mut budget)? {
-        Some(xml) => Numbering::parse(&xml)?,
+    let numbering = read_part(&mut archive, "word/numbering.xml", &mut budget)?;
+    let styles = read_part(&mut archive, "word/styles.xml", &mut budget)?;
+    read_parts(&document, numbering.as_deref(), styles.as_deref())
+}
+
+/// Reads the body from the XML of its parts (`word/document.xml`, and `numbering.xml` and
+/// `styles.xml` when the package has them).
+pub fn read_parts(
+    document: &str,
+    numbering: Option<&str>,
+    styles: Option<&str>,
+) -> Result<DocxText, DocxError> {
+    let numbering = match numbering {
+        Some(xml) => Numbering::parse(xml)?,
         None => Numbering::default(),
     };
-    let styles = match read_part(&mut archive, "word/styles.xml", &mut budget)? {
-        Some(xml) => Styles::parse(&xml)?,
+    let styles = match styles {
+        Some(xml) => Styles::parse(xml)?,
         None => Styles::default(),
     };
-    let (old, new, revisions) = body::read(&document, &numbering, &styles)?;
+    let (old, new, revisions) = body::read(document, &numbering, &styles)?;
     if new.text.trim().is_empty() && old.text.trim().is_empty() {
         return Err(DocxError::NoText);
     }

@@ -7,6 +7,7 @@ mod corpus;
 mod diff_cli;
 mod docx;
 mod git;
+mod hostile;
 mod input_errors;
 mod outline_seed;
 mod rules;

@@ -1,0 +1,235 @@
+//! Hostile and broken inputs: each gets its exact one-line message and exit code 2 (or is read
+//! within the documented limits), never a panic, a hang or an out-of-memory.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::run;
+
+fn expect_error(args: &[&str], message: &str) {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 2, "stdout: {out}\nstderr: {err}");
+    assert_eq!(err.trim_end(), message);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+}
+
+fn shown(p: &Path) -> String {
+    p.to_string_lossy().to_string()
+}
+
+#[test]
+fn a_200_mb_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    // Sparse: the test does not write 200 MB, and rasoat must not read them.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    let p = shown(&path);
+    for cmd in ["outline", "check", "text"] {
+        expect_error(
+            &[cmd, &p],
+            &format!(
+                "rasoat: {p}: file is 209715200 bytes, over the limit of 67108864 bytes (raise it with --max-file-size)"
+            ),
+        );
+    }
+}
+
+#[test]
+fn a_single_50_mb_line_is_refused_with_its_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one-line.txt");
+    let mut f = std::fs::File::create(&path).unwrap();
+    f.write_all("Số: 12/UBND-VX\n".as_bytes()).unwrap();
+    let chunk = "Nội dung không xuống dòng ".repeat(1000);
+    while f.metadata().unwrap().len() < 50 * 1024 * 1024 {
+        f.write_all(chunk.as_bytes()).unwrap();
+    }
+    drop(f);
+    let p = shown(&path);
+    let (code, _, err) = run(&["diff", &p, &p]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with(&format!("rasoat: {p}: line 2 is 5"))
+            && err.trim_end().ends_with(
+                "bytes long, over the limit of 1048576 bytes (raise it with --max-line-length)"
+            ),
+        "{err}"
+    );
+}
+
+#[test]
+fn many_sections_and_deep_numbering_are_read_or_refused_by_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("ỦY BAN NHÂN DÂN TỈNH A\nSố: 1/KH-UBND\nKẾ HOẠCH\nThử\n");
+    for i in 1..=1000 {
+        text.push_str(&format!("{i}. Phần {i}\n"));
+        for j in 0..100 {
+            text.push_str(&format!("- Việc {j};\n"));
+        }
+    }
+    let many = dir.path().join("many.txt");
+    std::fs::write(&many, &text).unwrap();
+    let p = shown(&many);
+    let (code, out, err) = run(&["outline", "--format", "json", &p]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\"number\": \"999.-100\""),
+        "the last sections are read"
+    );
+    expect_error(
+        &["check", "--max-sections", "50000", &p],
+        &format!(
+            "rasoat: {p}: 100999 sections, over the limit of 50000 (raise it with --max-sections)"
+        ),
+    );
+    // Numbering nested 1,000 deep: 1. / 1.1. / 1.1.1. …
+    let mut deep = String::from("KẾ HOẠCH\nThử\n");
+    for depth in 1..=1000 {
+        deep.push_str(&vec!["1"; depth].join("."));
+        deep.push_str(". Mức\n\n");
+    }
+    let path = dir.path().join("deep.txt");
+    std::fs::write(&path, deep).unwrap();
+    let p = shown(&path);
+    for args in [
+        vec!["outline", "--format", "json", &p],
+        vec!["check", &p],
+        vec!["diff", "--format", "json", &p, &p],
+    ] {
+        let (code, _, err) = run(&args);
+        assert!(code == 0 || code == 1, "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn missing_files_fifos_and_documents_that_do_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = shown(&dir.path().join("missing.txt"));
+    expect_error(
+        &["outline", &missing],
+        &format!("rasoat: {missing}: no such file"),
+    );
+    let fifo = dir.path().join("pipe.txt");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let f = shown(&fifo);
+    expect_error(
+        &["check", &f],
+        &format!("rasoat: {f}: not a regular file (FIFO, socket or device)"),
+    );
+    expect_error(
+        &["outline", "samples/seed-combined.txt#99"],
+        "rasoat: samples/seed-combined.txt#99: no such document; the file holds 3 document(s)",
+    );
+}
+
+#[test]
+fn symlink_loops_under_a_checked_folder_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(
+        crate::common::repo("samples/cong-van-v1.txt"),
+        d.join("cong-van.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(d.join("b.txt"), d.join("a.txt")).unwrap();
+    std::os::unix::fs::symlink(d.join("a.txt"), d.join("b.txt")).unwrap();
+    std::os::unix::fs::symlink(d, d.join("again")).unwrap();
+    let (code, out, err) = run(&["check", "--format", "json", &shown(d)]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(err.is_empty(), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["files"], 1);
+    let a = shown(&d.join("a.txt"));
+    expect_error(
+        &["outline", &a],
+        &format!("rasoat: {a}: too many levels of symbolic links"),
+    );
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+#[test]
+fn an_unreadable_folder_is_reported_and_the_rest_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let readable = d.join("cong-van.txt");
+    std::fs::copy(crate::common::repo("samples/cong-van-v1.txt"), &readable).unwrap();
+    std::fs::set_permissions(&readable, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let locked = d.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("secret.txt"), "Số: 1/UBND\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads anything: run rasoat as nobody then.
+    let mut cmd = if is_root() {
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_rasoat"),
+        ]);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_rasoat"))
+    };
+    let output = cmd
+        .args(["check", "--format", "json", &shown(d)])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert_eq!(
+        err.trim_end(),
+        format!("rasoat: {}: permission denied", shown(&locked))
+    );
+    let v: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        v["summary"]["files"], 1,
+        "the readable file is still checked"
+    );
+}
+
+#[test]
+fn broken_rule_files_name_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("x");
+    std::fs::create_dir(&pack).unwrap();
+    let rule = pack.join("X-HUGE.toml");
+    std::fs::write(
+        &rule,
+        "id = \"X-HUGE\"\npack = \"x\"\nseverity = \"error\"\nkind = \"pattern\"\nmessage = \"m\"\ndoc = \"d\"\n[params]\npattern = \"(a{1000}){1000}\"\n[examples]\nbad = [\"a\"]\ngood = [\"b\"]\n",
+    )
+    .unwrap();
+    let rules = shown(dir.path());
+    let r = shown(&rule);
+    expect_error(
+        &["check", "--rules", &rules, "samples/cong-van-v1.txt"],
+        &format!(
+            "rasoat: {r}:8: invalid regex in `pattern`: Compiled regex exceeds size limit of 4194304 bytes."
+        ),
+    );
+    std::fs::write(&rule, "id = \"X-BAD\"\npack = [\n").unwrap();
+    expect_error(
+        &["check", "--rules", &rules, "samples/cong-van-v1.txt"],
+        &format!("rasoat: {r}:2: unclosed array, expected `]`"),
+    );
+}
