@@ -17,10 +17,40 @@ use super::theme::Theme;
 use super::update::{Effect, Msg, update};
 use super::view::view;
 
-/// Puts the terminal back: mouse capture off, raw mode off, main screen.
+/// Name of the thread that runs the rules for the findings pane.
+const RULES_THREAD: &str = "rasoat-rules";
+
+/// The message of a panic in the rules thread, for the status bar.
+static RULES_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Whether the terminal has been put back. Restoring twice is not harmless: leaving the
+/// alternate screen again moves the cursor back to where it was when the screen was entered, and
+/// the panic message printed in between would be overwritten.
+static RESTORED: AtomicBool = AtomicBool::new(true);
+
+/// Takes the terminal over: raw mode, alternate screen, mouse capture.
+fn set_up_terminal() -> io::Result<()> {
+    RESTORED.store(false, Ordering::SeqCst);
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )
+}
+
+/// Puts the terminal back, once: mouse capture off, main screen, raw mode off, cursor shown.
 fn restore_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    if RESTORED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        ratatui::crossterm::terminal::LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = ratatui::crossterm::terminal::disable_raw_mode();
 }
 
 /// Restores the terminal when dropped, whatever way the loop ends.
@@ -98,32 +128,63 @@ pub fn run(mut app: App, theme: Theme) -> io::Result<Option<i32>> {
             }
         }
     });
-    // ratatui::init installs a panic hook that restores raw mode and the main screen; this one
-    // also turns mouse capture off before the panic message is printed.
+    // The terminal is restored before the panic message is printed, so that it lands on the
+    // main screen where the user can read it. A panic in the rules'
+    // background thread must not tear the screen down under the running loop: it is kept for the
+    // status bar instead.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(RULES_THREAD) {
+            let message = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            if let Ok(mut slot) = RULES_PANIC.lock() {
+                *slot = Some(message);
+            }
+            return;
+        }
         restore_terminal();
         previous(info);
     }));
-    let mut terminal = ratatui::init();
     let _guard = Guard;
-    execute!(io::stdout(), EnableMouseCapture)?;
+    set_up_terminal()?;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     update(&mut app, Msg::Resize(size.width, size.height));
     // The rules run in the background: the comparison is on screen before they finish.
     let (tx, rx) = std::sync::mpsc::channel();
     if app.findings_pending {
         let job = app.findings_job();
-        std::thread::spawn(move || {
-            let _ = tx.send(job());
-        });
+        std::thread::Builder::new()
+            .name(RULES_THREAD.to_string())
+            .spawn(move || {
+                let _ = tx.send(job());
+            })?;
     }
+    // A test hook for the panic path (tests/it/tui_tmux.rs): panic after the first frame.
+    let panic_for_test = std::env::var_os("RASOAT_TEST_PANIC").is_some();
     let signalled = || terminated.load(Ordering::Relaxed) || hung_up.load(Ordering::Relaxed);
     while !app.quit && !signalled() {
-        if let Ok((findings, fixed)) = rx.try_recv() {
-            app.set_findings(findings, fixed);
+        match rx.try_recv() {
+            Ok((findings, fixed)) => app.set_findings(findings, fixed),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) if app.findings_pending => {
+                let message = RULES_PANIC.lock().ok().and_then(|mut m| m.take());
+                app.findings_pending = false;
+                app.status = Some(format!(
+                    "Lỗi nội bộ khi chạy bộ quy tắc, không có phát hiện: {}",
+                    message.unwrap_or_default()
+                ));
+            }
+            Err(_) => {}
         }
         terminal.draw(|f| view(&app, f, &theme))?;
+        if panic_for_test {
+            panic!("RASOAT_TEST_PANIC: a panic inside the review screen, on purpose");
+        }
         if !event::poll(Duration::from_millis(100))? {
             continue;
         }

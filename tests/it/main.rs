@@ -10,6 +10,7 @@ mod git;
 mod hostile;
 mod input_errors;
 mod outline_seed;
+mod properties;
 mod rules;
 mod tui;
 mod tui_tmux;

@@ -282,3 +282,79 @@ fn a_docx_with_tracked_changes_is_reviewed_before_and_after() {
     );
     tmux.keys(&["q"]);
 }
+
+#[test]
+fn sighup_restores_the_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("rasoat-hup-{}", std::process::id()),
+    };
+    let bin = env!("CARGO_BIN_EXE_rasoat");
+    let docs = "samples/quyet-dinh-v1.txt samples/quyet-dinh-v2.txt";
+    let pid = start(
+        &tmux,
+        &format!(
+            "'{bin}' {docs}; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60"
+        ),
+        docs,
+    );
+    assert!(
+        Command::new("kill")
+            .args(["-HUP", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let screen = tmux.wait("exit after SIGHUP", |s| {
+        s.lines().any(|l| l.trim().ends_with("icanon"))
+    });
+    assert!(screen.contains("EXITED 129"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "canonical mode restored:\n{screen}"
+    );
+}
+
+#[test]
+fn a_panic_in_the_review_screen_restores_the_terminal_and_says_why() {
+    if !tmux_available() {
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("rasoat-panic-{}", std::process::id()),
+    };
+    let bin = env!("CARGO_BIN_EXE_rasoat");
+    let command = format!(
+        "RASOAT_TEST_PANIC=1 '{bin}' samples/cong-van-v1.txt samples/cong-van-v2.txt; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60"
+    );
+    let started = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-c",
+        env!("CARGO_MANIFEST_DIR"),
+        &command,
+    ]);
+    assert!(started.status.success());
+    let screen = tmux.wait("exit after the panic", |s| {
+        s.lines().any(|l| l.trim().ends_with("icanon"))
+    });
+    assert!(
+        screen.contains("RASOAT_TEST_PANIC: a panic inside the review screen, on purpose"),
+        "the message is printed on the restored screen:\n{screen}"
+    );
+    assert!(screen.contains("EXITED 101"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "canonical mode restored:\n{screen}"
+    );
+    // Back on the main screen: none of the review screen's frame is left.
+    assert!(!screen.contains("Mục lục"), "{screen}");
+}
