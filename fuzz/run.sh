@@ -25,7 +25,7 @@ for t in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$t"
     cargo fuzz build -s none -O "$t" >/dev/null 2>&1 || cargo fuzz build -s none -O "$t"
     cargo fuzz run -s none -O "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=8192 \
         -print_final_stats=1 >"fuzz/logs/$t.log" 2>&1 || true
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "fuzz/logs/$t.log" | grep -o '[0-9]*$' || echo "?")
     cov=$(grep -o 'cov: [0-9]*' "fuzz/logs/$t.log" | tail -1 | grep -o '[0-9]*' || echo "?")

@@ -498,19 +498,18 @@ fn write_atomically(
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let backup_path = if backup {
-        let mut candidate = PathBuf::from(format!("{}.orig", path.display()));
-        let mut k = 1;
-        while candidate.exists() {
-            candidate = PathBuf::from(format!("{}.orig.{k}", path.display()));
-            k += 1;
-        }
-        std::fs::write(&candidate, original)
-            .map_err(|e| format!("{}: {e}", candidate.display()))?;
-        Some(candidate)
+        Some(write_backup(path, original)?)
     } else {
         None
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{shown}: {e}"))?;
+    // The new contents go to a hidden temporary file beside the original, are flushed to disk,
+    // and only then renamed over it: a crash or a kill at any point leaves either the old file
+    // or the new one, never a mix (at worst a `.rasoat-*.tmp` file is left beside it).
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rasoat-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("{shown}: {e}"))?;
     tmp.write_all(contents)
         .map_err(|e| format!("{shown}: {e}"))?;
     tmp.as_file()
@@ -520,7 +519,42 @@ fn write_atomically(
         .map_err(|e| format!("{shown}: {e}"))?;
     tmp.persist(path)
         .map_err(|e| format!("{shown}: {}", e.error))?;
+    // The rename itself is durable once the folder is flushed.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(backup_path)
+}
+
+/// Keeps the original as `FILE.orig` (or `FILE.orig.N`), never overwriting an earlier backup.
+/// The backup is written like the fix itself (temporary file, flush, then a rename that refuses
+/// to replace anything), so a backup that exists is always complete.
+fn write_backup(path: &Path, original: &[u8]) -> Result<PathBuf, String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rasoat-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    tmp.write_all(original)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    for k in 0..1000 {
+        let candidate = if k == 0 {
+            PathBuf::from(format!("{}.orig", path.display()))
+        } else {
+            PathBuf::from(format!("{}.orig.{k}", path.display()))
+        };
+        match tmp.persist_noclobber(&candidate) {
+            Ok(_) => return Ok(candidate),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => tmp = e.file,
+            Err(e) => return Err(format!("{}: {}", candidate.display(), e.error)),
+        }
+    }
+    Err(format!("{}: no free name for a backup", path.display()))
 }
 
 /// Applies safe fixes to the checked files; returns the findings left and messages.

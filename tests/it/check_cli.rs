@@ -428,3 +428,62 @@ fn unreadable_files_are_errors_but_others_are_still_checked() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(v["summary"]["findings"].as_u64().unwrap() > 0);
 }
+
+/// `--fix` killed at any moment leaves the original or the fixed file, never a mix, and the
+/// backup (when written) equal to the original.
+#[test]
+fn fix_killed_mid_write_leaves_the_file_whole() {
+    use std::time::{Duration, Instant};
+    let original: String = "Ủy ban  nhân dân tỉnh đề nghị các sở  thực hiện.\n\n".repeat(10_000);
+    let dir = tempfile::tempdir().unwrap();
+    // The fully fixed text, from a run that is not interrupted.
+    let reference = dir.path().join("reference.txt");
+    std::fs::write(&reference, &original).unwrap();
+    let start = Instant::now();
+    let (code, _, err) = run(&["check", reference.to_str().unwrap(), "--fix", "--no-backup"]);
+    let full = start.elapsed();
+    assert!(code == 0 || code == 1, "{err}");
+    let fixed = std::fs::read_to_string(&reference).unwrap();
+    assert_ne!(fixed, original);
+    let mut outcomes = (0, 0);
+    for step in 0..12u32 {
+        let work = tempfile::tempdir().unwrap();
+        let doc = work.path().join("plan.txt");
+        std::fs::write(&doc, &original).unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rasoat"))
+            .args(["check", doc.to_str().unwrap(), "--fix"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill points spread over the whole run, the write at its end included.
+        std::thread::sleep(full.mul_f64(f64::from(step) / 10.0) + Duration::from_millis(5));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read_to_string(&doc).unwrap();
+        if now == original {
+            outcomes.0 += 1;
+        } else {
+            assert_eq!(now, fixed, "step {step}: a partly written file");
+            outcomes.1 += 1;
+        }
+        for entry in std::fs::read_dir(work.path()).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().to_string();
+            match name.as_str() {
+                "plan.txt" => {}
+                "plan.txt.orig" => assert!(
+                    std::fs::read_to_string(work.path().join(&name)).unwrap() == original,
+                    "a backup that exists is the whole original"
+                ),
+                n => assert!(
+                    n.starts_with(".rasoat-") && n.ends_with(".tmp"),
+                    "stray file {n}"
+                ),
+            }
+        }
+    }
+    assert!(
+        outcomes.0 > 0 && outcomes.1 > 0,
+        "kills before and after the rename: {outcomes:?}"
+    );
+}
