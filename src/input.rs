@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::document::legacy::{self, Legacy};
-use crate::document::source::{DecodeError, Encoding, decode};
+use crate::document::source::{DecodeError, Encoding, decode_owned};
 use crate::docx::{self, DocxError, Revisions};
 use crate::outline::{self, Document, ParsedFile};
 
@@ -170,7 +170,7 @@ impl DocRef {
             Some(rev) => {
                 let shown = self.file_display();
                 let bytes = git_show(rev, &self.path, &shown, options.max_file_size)?;
-                load_bytes(PathBuf::from(&shown), &bytes, options)
+                load_bytes(PathBuf::from(&shown), bytes, options)
             }
         }
     }
@@ -254,7 +254,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<LoadedFile, InputError
     }
     refuse_unsupported(path, &shown)?;
     let bytes = std::fs::read(path).map_err(io)?;
-    load_bytes(path.to_path_buf(), &bytes, options)
+    load_bytes(path.to_path_buf(), bytes, options)
 }
 
 fn refuse_unsupported(path: &Path, shown: &str) -> Result<(), InputError> {
@@ -285,15 +285,15 @@ pub fn is_document(path: &Path) -> bool {
 /// Parses a file's bytes; `path` is what messages show.
 pub fn load_bytes(
     path: PathBuf,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     options: &LoadOptions,
 ) -> Result<LoadedFile, InputError> {
     let shown = path.display().to_string();
     refuse_unsupported(&path, &shown)?;
     if extension(&path).as_deref() == Some("docx") {
-        return load_docx(path, bytes, options);
+        return load_docx(path, &bytes, options);
     }
-    let (text, encoding) = decode(bytes).map_err(|source| InputError::Decode {
+    let (text, encoding) = decode_owned(bytes).map_err(|source| InputError::Decode {
         path: shown.clone(),
         source,
     })?;

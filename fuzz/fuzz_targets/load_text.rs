@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
             convert_legacy,
             ..LoadOptions::default()
         };
-        if let Ok(file) = load_bytes("fuzz.txt".into(), data, &options) {
+        if let Ok(file) = load_bytes("fuzz.txt".into(), data.to_vec(), &options) {
             for doc in &file.parsed.documents {
                 assert!(doc.first_line <= doc.last_line || doc.last_line == 0);
             }

@@ -21,7 +21,7 @@ const MOVE_MIN: f64 = 0.6;
 /// A move needs some text: two one-word headings are not the same part.
 const MOVE_MIN_WORDS: usize = 3;
 
-fn pair_score(o: &Unit, n: &Unit) -> f64 {
+fn pair_score(o: &Unit, n: &Unit, o_bag: &[u64], n_bag: &[u64]) -> f64 {
     if o.block != n.block {
         return 0.0;
     }
@@ -29,7 +29,7 @@ fn pair_score(o: &Unit, n: &Unit) -> f64 {
         return 1.0;
     }
     let same_number = if o.number == n.number { 0.25 } else { 0.0 };
-    bag_similarity(o.subtree_bag(), n.subtree_bag()) + same_number
+    bag_similarity(o_bag, n_bag) + same_number
 }
 
 /// Aligns two lists of units (one level), recursing into paired children; appends to `out`.
@@ -51,11 +51,13 @@ fn align_level<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>], out: &mut Vec<E
             DiffTag::Insert => n.for_each(|j| inserted(&new[j], out)),
             DiffTag::Replace => {
                 let (os, ns) = (&old[o.clone()], &new[n.clone()]);
+                let new_bags: Vec<_> = ns.iter().map(Unit::subtree_bag).collect();
                 let mut next_new = 0;
                 let mut j = 0;
                 for oi in os {
+                    let old_bag = oi.subtree_bag();
                     let best = (next_new..ns.len())
-                        .map(|k| (k, pair_score(oi, &ns[k])))
+                        .map(|k| (k, pair_score(oi, &ns[k], &old_bag, &new_bags[k])))
                         .filter(|(_, s)| *s >= PAIR_MIN)
                         .max_by(|a, b| a.1.total_cmp(&b.1));
                     match best {

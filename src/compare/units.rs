@@ -7,7 +7,6 @@ use crate::document::lines::SourceLine;
 use crate::outline::MarkerKind;
 use crate::outline::model::{Document, Paragraph, Section};
 
-use std::cell::OnceCell;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::options::Options;
@@ -64,8 +63,6 @@ pub struct Unit<'a> {
     pub paragraph_keys: Vec<String>,
     /// Sorted word hashes of the own text (for move detection).
     pub bag: Vec<u64>,
-    /// Sorted word hashes of the own text and all descendants, computed when pairing needs them.
-    subtree_bag: OnceCell<Vec<u64>>,
     /// Hash of the own text and all descendants (for exact matching).
     pub subtree_hash: u64,
     pub children: Vec<Unit<'a>>,
@@ -81,16 +78,23 @@ impl Unit<'_> {
         self.paragraph_keys == other.paragraph_keys
     }
 
-    /// Sorted word hashes of the own text and all descendants.
-    pub fn subtree_bag(&self) -> &[u64] {
-        self.subtree_bag.get_or_init(|| {
-            let mut all = self.bag.clone();
-            for child in &self.children {
-                all.extend_from_slice(child.subtree_bag());
-            }
-            all.sort_unstable();
-            all
-        })
+    /// Sorted word hashes of the own text and all descendants. Built when pairing needs it and
+    /// not kept: caching it at every level held each word's hash once per level of nesting.
+    pub fn subtree_bag(&self) -> std::borrow::Cow<'_, [u64]> {
+        if self.children.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.bag);
+        }
+        let mut all = Vec::new();
+        self.collect_bags(&mut all);
+        all.sort_unstable();
+        std::borrow::Cow::Owned(all)
+    }
+
+    fn collect_bags(&self, out: &mut Vec<u64>) {
+        out.extend_from_slice(&self.bag);
+        for child in &self.children {
+            child.collect_bags(out);
+        }
     }
 }
 
@@ -175,7 +179,6 @@ fn block_unit<'a>(block: Block, paragraphs: Vec<&'a Paragraph>, options: &Option
         paragraphs: texts,
         paragraph_keys,
         bag,
-        subtree_bag: OnceCell::new(),
         subtree_hash: hasher.finish(),
         children: Vec::new(),
     }

@@ -41,6 +41,24 @@ impl Encoding {
     }
 }
 
+/// Like [`decode`], taking the bytes: plain UTF-8 (the common case) becomes the `String` without
+/// a copy, so a large file is not held twice.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF")
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+    {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if !text.is_empty() && !text.contains('\0') && !text.trim().is_empty() => {
+            Ok((text, Encoding::Utf8))
+        }
+        Ok(text) => decode(text.as_bytes()),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// Decodes `bytes` as UTF-8 (with or without BOM) or UTF-16 (with BOM, or without a BOM when the
 /// NUL-byte pattern makes it unambiguous).
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
