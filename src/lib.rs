@@ -14,5 +14,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod fix;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod input;
 pub mod report;

@@ -6,6 +6,7 @@ mod compare;
 mod corpus;
 mod diff_cli;
 mod docx;
+mod fuzz_regressions;
 mod git;
 mod hostile;
 mod input_errors;
