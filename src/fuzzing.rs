@@ -10,8 +10,11 @@ use crate::input::{LoadOptions, load_bytes};
 use crate::report::diff::DocInfo;
 use crate::rules::RuleSet;
 
+/// A fuzz target's body.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets, by name.
-pub const TARGETS: [(&str, fn(&[u8])); 6] = [
+pub const TARGETS: [(&str, Target); 6] = [
     ("load_text", load_text),
     ("outline", outline),
     ("compare", compare_texts),
