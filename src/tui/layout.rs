@@ -155,19 +155,46 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
         Op::Delete => Mark::Deleted,
         Op::Insert => Mark::Inserted,
     };
-    // Chunks: runs of non-space text (a word with its punctuation) and runs of spaces, each a
-    // list of (text, mark) so that a change inside a word keeps its style.
-    let mut chunks: Vec<(bool, Vec<(String, Mark)>)> = Vec::new();
+    // Parts: slices of the runs that are all spaces or all non-spaces, merged while they stay in
+    // one run. Consecutive parts of the same kind form a chunk (a word with its punctuation, or
+    // the spaces between words), so that a change inside a word keeps its style. Slices, not
+    // copies: this runs over every paragraph of both versions when the screen opens.
+    struct Part<'a> {
+        space: bool,
+        text: &'a str,
+        mark: Mark,
+        width: usize,
+    }
+    let mut parts: Vec<Part> = Vec::new();
     for (op, text) in runs {
-        for token in text.split_word_bounds() {
-            let space = token.chars().all(char::is_whitespace);
-            match chunks.last_mut() {
-                Some((s, parts)) if *s == space => match parts.last_mut() {
-                    Some((t, m)) if *m == mark(*op) => t.push_str(token),
-                    _ => parts.push((token.to_string(), mark(*op))),
-                },
-                _ => chunks.push((space, vec![(token.to_string(), mark(*op))])),
-            }
+        let m = mark(*op);
+        let mut current: Option<(bool, usize, usize)> = None;
+        for (offset, c) in text.char_indices() {
+            let space = c.is_whitespace();
+            let end = offset + c.len_utf8();
+            current = match current {
+                Some((s, start, _)) if s == space => Some((s, start, end)),
+                Some((s, start, stop)) => {
+                    let text = &text[start..stop];
+                    parts.push(Part {
+                        space: s,
+                        text,
+                        mark: m,
+                        width: text.width(),
+                    });
+                    Some((space, offset, end))
+                }
+                None => Some((space, offset, end)),
+            };
+        }
+        if let Some((s, start, stop)) = current {
+            let text = &text[start..stop];
+            parts.push(Part {
+                space: s,
+                text,
+                mark: m,
+                width: text.width(),
+            });
         }
     }
     let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
@@ -182,8 +209,15 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
             }),
         }
     };
-    for (space, parts) in chunks {
-        let w: usize = parts.iter().map(|(t, _)| t.width()).sum();
+    let mut i = 0;
+    while i < parts.len() {
+        let space = parts[i].space;
+        let end = (i..parts.len())
+            .find(|&k| parts[k].space != space)
+            .unwrap_or(parts.len());
+        let chunk = &parts[i..end];
+        i = end;
+        let w: usize = chunk.iter().map(|p| p.width).sum();
         if wrap && used + w > width && used > 0 {
             if space {
                 // Spaces at the end of a line are dropped rather than starting the next one.
@@ -192,21 +226,21 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
             lines.push(Vec::new());
             used = 0;
         }
-        for (text, m) in parts {
-            if wrap && text.width() + used > width {
+        for part in chunk {
+            if wrap && part.width + used > width {
                 // Wider than a line: break by graphemes.
-                for g in text.graphemes(true) {
+                for g in part.text.graphemes(true) {
                     let gw = g.width();
                     if used + gw > width && used > 0 {
                         lines.push(Vec::new());
                         used = 0;
                     }
-                    push(&mut lines, g, m);
+                    push(&mut lines, g, part.mark);
                     used += gw;
                 }
             } else {
-                push(&mut lines, &text, m);
-                used += text.width();
+                push(&mut lines, part.text, part.mark);
+                used += part.width;
             }
         }
     }
