@@ -491,15 +491,22 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
         .map_err(|e| err(format!("git failed ({e})")))?;
     read.map_err(|e| err(format!("cannot read from git ({e})")))?;
     if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let first = stderr
-            .lines()
-            .map(|l| l.trim_start_matches("fatal: ").trim())
-            .find(|l| !l.is_empty())
-            .unwrap_or("git cat-file failed");
-        return Err(err(format!("git: {first}")));
+        return Err(err(format!(
+            "git: {}",
+            git_error_line(&output.stderr, "git cat-file failed")
+        )));
     }
     Ok(bytes)
+}
+
+/// The first line of what git printed on failure, without its `fatal: ` prefix.
+pub fn git_error_line(stderr: &[u8], otherwise: &str) -> String {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .map(|l| l.trim_start_matches("fatal: ").trim())
+        .find(|l| !l.is_empty())
+        .unwrap_or(otherwise)
+        .to_string()
 }
 
 /// A short, stable description of an I/O error (without the OS error number noise).

@@ -184,13 +184,11 @@ fn git(args: &[&str]) -> Result<String, RunError> {
         .output()
         .map_err(|e| RunError::Usage(format!("--changed-since needs git: {e}")))?;
     if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let first = stderr
-            .lines()
-            .map(|l| l.trim_start_matches("fatal: ").trim())
-            .find(|l| !l.is_empty())
-            .unwrap_or("git failed");
-        return Err(RunError::Usage(format!("git {}: {first}", args[0])));
+        return Err(RunError::Usage(format!(
+            "git {}: {}",
+            args[0],
+            input::git_error_line(&output.stderr, "git failed")
+        )));
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }

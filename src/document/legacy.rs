@@ -285,12 +285,8 @@ fn vni(line: &str) -> String {
 pub fn convert(text: &str) -> (String, Option<Legacy>, usize) {
     let lines: Vec<&str> = text.split('\n').collect();
     let detected: Vec<Option<Legacy>> = lines.iter().map(|l| detect_line(l)).collect();
-    let count = |enc: Legacy| detected.iter().filter(|d| **d == Some(enc)).count();
-    let (tcvn3, vni) = (count(Legacy::Tcvn3), count(Legacy::Vni));
-    let found = match (tcvn3, vni) {
-        (0, 0) => return (text.to_string(), None, 0),
-        (t, v) if t >= v => Legacy::Tcvn3,
-        _ => Legacy::Vni,
+    let Some((found, tcvn3, vni)) = majority(&detected) else {
+        return (text.to_string(), None, 0);
     };
     let non_ascii = lines.iter().filter(|l| !l.is_ascii()).count();
     let dominant = (tcvn3 + vni) * 2 >= non_ascii;
@@ -320,18 +316,18 @@ pub fn convert(text: &str) -> (String, Option<Legacy>, usize) {
 
 /// The legacy encoding of the text, if any of its lines looks like one, and how many lines do.
 pub fn detect(text: &str) -> Option<(Legacy, usize)> {
-    let (mut tcvn3, mut vni) = (0usize, 0usize);
-    for line in text.lines() {
-        match detect_line(line) {
-            Some(Legacy::Tcvn3) => tcvn3 += 1,
-            Some(Legacy::Vni) => vni += 1,
-            None => {}
-        }
-    }
-    match (tcvn3, vni) {
+    let detected: Vec<Option<Legacy>> = text.lines().map(detect_line).collect();
+    let (found, _, _) = majority(&detected)?;
+    Some((found, detected.iter().flatten().count()))
+}
+
+/// The encoding most lines are in (TCVN3 on a tie), and the counts of each.
+fn majority(detected: &[Option<Legacy>]) -> Option<(Legacy, usize, usize)> {
+    let count = |enc: Legacy| detected.iter().filter(|d| **d == Some(enc)).count();
+    match (count(Legacy::Tcvn3), count(Legacy::Vni)) {
         (0, 0) => None,
-        (t, v) if t >= v => Some((Legacy::Tcvn3, t + v)),
-        (t, v) => Some((Legacy::Vni, t + v)),
+        (t, v) if t >= v => Some((Legacy::Tcvn3, t, v)),
+        (t, v) => Some((Legacy::Vni, t, v)),
     }
 }
 

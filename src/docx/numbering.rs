@@ -63,33 +63,8 @@ fn letters(n: u32) -> String {
     std::iter::repeat_n(letter, (n / 26) as usize + 1).collect()
 }
 
-fn roman(mut n: u32) -> String {
-    if n == 0 || n >= 4000 {
-        return n.to_string();
-    }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
+fn roman(n: u32) -> String {
+    crate::text::numbering::to_roman(n).unwrap_or_else(|| n.to_string())
 }
 
 #[derive(Debug, Clone)]

@@ -167,7 +167,16 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
     }
     let mut parts: Vec<Part> = Vec::new();
     for (op, text) in runs {
-        let m = mark(*op);
+        let mark = mark(*op);
+        let mut add = |space: bool, start: usize, stop: usize| {
+            let piece = &text[start..stop];
+            parts.push(Part {
+                space,
+                text: piece,
+                mark,
+                width: piece.width(),
+            })
+        };
         let mut current: Option<(bool, usize, usize)> = None;
         for (offset, c) in text.char_indices() {
             let space = c.is_whitespace();
@@ -175,26 +184,14 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
             current = match current {
                 Some((s, start, _)) if s == space => Some((s, start, end)),
                 Some((s, start, stop)) => {
-                    let text = &text[start..stop];
-                    parts.push(Part {
-                        space: s,
-                        text,
-                        mark: m,
-                        width: text.width(),
-                    });
+                    add(s, start, stop);
                     Some((space, offset, end))
                 }
                 None => Some((space, offset, end)),
             };
         }
         if let Some((s, start, stop)) = current {
-            let text = &text[start..stop];
-            parts.push(Part {
-                space: s,
-                text,
-                mark: m,
-                width: text.width(),
-            });
+            add(s, start, stop);
         }
     }
     let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];

@@ -200,16 +200,15 @@ fn alive(pid: u32) -> bool {
             .contains("State:\tZ")
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
+/// Sends `signal` to the review screen and expects exit code `code` with the terminal restored.
+fn signal_restores_the_terminal(signal: &str, code: u32, docs: &str) {
     if !tmux_available() {
         return;
     }
     let tmux = Tmux {
-        socket: format!("rasoat-term-{}", std::process::id()),
+        socket: format!("rasoat-{signal}-{}", std::process::id()),
     };
     let bin = env!("CARGO_BIN_EXE_rasoat");
-    let docs = "samples/cong-van-v1.txt samples/cong-van-v2.txt";
     let pid = start(
         &tmux,
         &format!(
@@ -219,18 +218,36 @@ fn sigterm_restores_the_terminal() {
     );
     assert!(
         Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
+            .args([&format!("-{signal}"), &pid.to_string()])
             .status()
             .unwrap()
             .success()
     );
-    let screen = tmux.wait("exit after SIGTERM", |s| {
+    let screen = tmux.wait(&format!("exit after SIG{signal}"), |s| {
         s.lines().any(|l| l.trim().ends_with("icanon"))
     });
-    assert!(screen.contains("EXITED 143"), "{screen}");
+    assert!(screen.contains(&format!("EXITED {code}")), "{screen}");
     assert!(
         screen.lines().any(|l| l.trim() == "icanon"),
         "canonical mode restored:\n{screen}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal(
+        "TERM",
+        143,
+        "samples/cong-van-v1.txt samples/cong-van-v2.txt",
+    );
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal(
+        "HUP",
+        129,
+        "samples/quyet-dinh-v1.txt samples/quyet-dinh-v2.txt",
     );
 }
 
@@ -281,40 +298,6 @@ fn a_docx_with_tracked_changes_is_reviewed_before_and_after() {
         "old left, new right: {row}"
     );
     tmux.keys(&["q"]);
-}
-
-#[test]
-fn sighup_restores_the_terminal() {
-    if !tmux_available() {
-        return;
-    }
-    let tmux = Tmux {
-        socket: format!("rasoat-hup-{}", std::process::id()),
-    };
-    let bin = env!("CARGO_BIN_EXE_rasoat");
-    let docs = "samples/quyet-dinh-v1.txt samples/quyet-dinh-v2.txt";
-    let pid = start(
-        &tmux,
-        &format!(
-            "'{bin}' {docs}; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60"
-        ),
-        docs,
-    );
-    assert!(
-        Command::new("kill")
-            .args(["-HUP", &pid.to_string()])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let screen = tmux.wait("exit after SIGHUP", |s| {
-        s.lines().any(|l| l.trim().ends_with("icanon"))
-    });
-    assert!(screen.contains("EXITED 129"), "{screen}");
-    assert!(
-        screen.lines().any(|l| l.trim() == "icanon"),
-        "canonical mode restored:\n{screen}"
-    );
 }
 
 #[test]
