@@ -150,6 +150,7 @@ impl App {
         options: Options,
     ) -> App {
         let mut app = App::new_deferred(old_file, old_index, new_file, new_index, rules, options);
+        app.refresh_rows();
         app.recheck();
         app
     }
@@ -196,7 +197,9 @@ impl App {
             rows_key: None,
             findings_pending: false,
         };
-        app.recompare();
+        // Compared now, laid out at the first `Msg::Resize`: the runtime knows the terminal's
+        // size only then, and laying a large pair out twice costs as much as comparing it.
+        app.compare_only();
         app.findings_pending = true;
         app
     }
@@ -253,6 +256,15 @@ impl App {
 
     /// Recomputes the comparison (after a change of documents or options).
     pub fn recompare(&mut self) {
+        self.compare_only();
+        self.refresh_rows();
+        self.outline_selected = self
+            .outline_selected
+            .min(self.comparison.sections.len().saturating_sub(1));
+    }
+
+    /// Compares the current pair without laying the rows out (they are marked stale).
+    fn compare_only(&mut self) {
         let old = Side {
             doc: &self.old_file.parsed.documents[self.old_index - 1],
             lines: &self.old_file.parsed.lines,
@@ -264,10 +276,6 @@ impl App {
         self.comparison = compare::compare(old, new, &self.options);
         self.map_findings();
         self.rows_key = None;
-        self.refresh_rows();
-        self.outline_selected = self
-            .outline_selected
-            .min(self.comparison.sections.len().saturating_sub(1));
     }
 
     /// Re-runs the rules (after a change of documents).
