@@ -467,8 +467,25 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
     } else {
         format!("{rev}:./{}", path.display())
     };
+    // `git show` of a folder lists it; only a file (a blob) is a document.
+    let kind = Command::new("git")
+        .args(["cat-file", "-t", &spec])
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| err(format!("cannot run git ({})", describe_io(&e))))?;
+    if !kind.status.success() {
+        return Err(err(format!(
+            "git: {}",
+            git_error_line(&kind.stderr, "no such file in that revision")
+        )));
+    }
+    if kind.stdout.trim_ascii() != b"blob" {
+        return Err(err(
+            "is not a file in that revision (a folder?); give a file".to_string(),
+        ));
+    }
     let mut child = Command::new("git")
-        .args(["cat-file", "blob", &spec])
+        .args(["show", "--no-textconv", &spec])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -493,7 +510,7 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
     if !output.status.success() {
         return Err(err(format!(
             "git: {}",
-            git_error_line(&output.stderr, "git cat-file failed")
+            git_error_line(&output.stderr, "git show failed")
         )));
     }
     Ok(bytes)
