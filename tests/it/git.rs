@@ -119,6 +119,12 @@ fn rev_path_errors_are_one_line() {
         err.starts_with("rasoat: HEAD:docs/missing.txt: git: "),
         "{err}"
     );
+    let (code, _, err) = rasoat_in(dir.path(), &["outline", "HEAD:docs"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        "rasoat: HEAD:docs: is not a file in that revision (a folder?); give a file"
+    );
 }
 
 #[test]
