@@ -118,7 +118,7 @@ pub fn align<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>]) -> Vec<Entry<'u, 
     let mut taken = vec![false; entries.len()];
     for &d in &deleted {
         let o = entries[d].old.expect("deleted entries have an old unit");
-        if o.bag.len() < MOVE_MIN_WORDS {
+        if o.bag().len() < MOVE_MIN_WORDS {
             continue;
         }
         let best = (0..entries.len())
@@ -128,7 +128,7 @@ pub fn align<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>]) -> Vec<Entry<'u, 
                 (
                     i,
                     if n.block == o.block {
-                        bag_similarity(&o.bag, &n.bag)
+                        bag_similarity(o.bag(), n.bag())
                     } else {
                         0.0
                     },

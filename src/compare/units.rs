@@ -61,8 +61,9 @@ pub struct Unit<'a> {
     pub own_lines: Vec<u32>,
     /// Comparison key of each own paragraph under the options.
     pub paragraph_keys: Vec<String>,
-    /// Sorted word hashes of the own text (for move detection).
-    pub bag: Vec<u64>,
+    /// Sorted word hashes of the own text (for move detection and pairing), built on first use:
+    /// most units match exactly and never need it.
+    bag: std::cell::OnceCell<Vec<u64>>,
     /// Hash of the own text and all descendants (for exact matching).
     pub subtree_hash: u64,
     pub children: Vec<Unit<'a>>,
@@ -78,11 +79,24 @@ impl Unit<'_> {
         self.paragraph_keys == other.paragraph_keys
     }
 
+    /// Sorted word hashes of the own text.
+    pub fn bag(&self) -> &[u64] {
+        self.bag.get_or_init(|| {
+            let mut bag: Vec<u64> = self
+                .paragraph_keys
+                .iter()
+                .flat_map(|k| similarity::bag(k))
+                .collect();
+            bag.sort_unstable();
+            bag
+        })
+    }
+
     /// Sorted word hashes of the own text and all descendants. Built when pairing needs it and
     /// not kept: caching it at every level held each word's hash once per level of nesting.
     pub fn subtree_bag(&self) -> std::borrow::Cow<'_, [u64]> {
         if self.children.is_empty() {
-            return std::borrow::Cow::Borrowed(&self.bag);
+            return std::borrow::Cow::Borrowed(self.bag());
         }
         let mut all = Vec::new();
         self.collect_bags(&mut all);
@@ -91,7 +105,7 @@ impl Unit<'_> {
     }
 
     fn collect_bags(&self, out: &mut Vec<u64>) {
-        out.extend_from_slice(&self.bag);
+        out.extend_from_slice(self.bag());
         for child in &self.children {
             child.collect_bags(out);
         }
@@ -161,11 +175,6 @@ fn lines_of(paragraphs: &[&Paragraph]) -> Vec<u32> {
 fn block_unit<'a>(block: Block, paragraphs: Vec<&'a Paragraph>, options: &Options) -> Unit<'a> {
     let texts: Vec<&'a str> = paragraphs.iter().map(|p| p.as_str()).collect();
     let paragraph_keys: Vec<String> = texts.iter().map(|t| text_key(t, options)).collect();
-    let mut bag: Vec<u64> = paragraph_keys
-        .iter()
-        .flat_map(|k| similarity::bag(k))
-        .collect();
-    bag.sort_unstable();
     let mut hasher = DefaultHasher::new();
     paragraph_keys.hash(&mut hasher);
     Unit {
@@ -178,7 +187,7 @@ fn block_unit<'a>(block: Block, paragraphs: Vec<&'a Paragraph>, options: &Option
         own_lines: lines_of(&paragraphs),
         paragraphs: texts,
         paragraph_keys,
-        bag,
+        bag: std::cell::OnceCell::new(),
         subtree_hash: hasher.finish(),
         children: Vec::new(),
     }
