@@ -18,13 +18,14 @@ pub enum LineKind {
     Text,
 }
 
-/// A line (or one table cell of a line) ready for analysis.
+/// A line (or one table cell of a line) ready for analysis. Borrows the source line when it is
+/// already clean (almost always), so that parsing does not copy the whole text once more.
 #[derive(Debug, Clone)]
-pub struct CleanLine {
+pub struct CleanLine<'a> {
     pub number: u32,
     pub kind: LineKind,
     /// Cleaned text: no markup, single spaces, trimmed.
-    pub text: MappedText,
+    pub text: std::borrow::Cow<'a, MappedText>,
     /// Whether the original line opened with a bold marker (`**`): converters put each bold run of
     /// the header (issuing body, type name, authority) on its own, so this helps split blocks.
     pub starts_bold: bool,
@@ -36,16 +37,24 @@ pub struct CleanLine {
     pub hard_break: bool,
 }
 
-impl CleanLine {
+impl CleanLine<'_> {
     /// A line without text: a blank line or a rule.
-    fn empty(number: u32, kind: LineKind) -> CleanLine {
+    fn empty(number: u32, kind: LineKind) -> CleanLine<'static> {
         CleanLine {
             number,
             kind,
-            text: MappedText::new(),
+            text: std::borrow::Cow::Owned(MappedText::new()),
             starts_bold: false,
             ends_emphasis: false,
             hard_break: false,
+        }
+    }
+
+    /// The line with its own copy of the text (for lines that must outlive their source).
+    pub fn into_owned(self) -> CleanLine<'static> {
+        CleanLine {
+            text: std::borrow::Cow::Owned(self.text.into_owned()),
+            ..self
         }
     }
 
@@ -67,7 +76,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Cleans one source line into one or more lines (a `|`-separated row becomes one line per cell).
-pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
+pub fn clean_line(line: &SourceLine) -> Vec<CleanLine<'_>> {
     let raw = line.text.as_str();
     let trimmed_raw = raw.trim_start();
     let starts_bold = trimmed_raw.starts_with("**");
@@ -82,7 +91,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
         return vec![CleanLine {
             number: line.number,
             kind: LineKind::Text,
-            text: line.text.clone(),
+            text: std::borrow::Cow::Borrowed(&line.text),
             starts_bold: false,
             ends_emphasis: false,
             hard_break: false,
@@ -127,7 +136,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine> {
         .map(|text| CleanLine {
             number: line.number,
             kind: LineKind::Text,
-            text,
+            text: std::borrow::Cow::Owned(text),
             starts_bold,
             ends_emphasis,
             hard_break: false,

@@ -371,7 +371,7 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) {
     let mut in_trailer = false;
     for line in lines.iter().filter(|l| l.is_text()) {
         let text = line.as_str();
-        let para = || Paragraph::new(line.text.clone());
+        let para = || Paragraph::new(line.text.clone().into_owned());
         if in_trailer {
             doc.trailer.push(para());
             continue;
@@ -570,8 +570,12 @@ mod tests {
     use super::*;
     use crate::document::{clean::clean_line, lines::split_lines};
 
-    fn clean(text: &str) -> Vec<CleanLine> {
-        split_lines(text).iter().flat_map(clean_line).collect()
+    fn clean(text: &str) -> Vec<CleanLine<'static>> {
+        split_lines(text)
+            .iter()
+            .flat_map(clean_line)
+            .map(CleanLine::into_owned)
+            .collect()
     }
 
     #[test]

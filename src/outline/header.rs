@@ -218,7 +218,7 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
             || header.title.is_some();
         match field {
             Field::NationalTitle => {
-                header.national_title = Some(Paragraph::new(line.text.clone()));
+                header.national_title = Some(Paragraph::new(line.text.clone().into_owned()));
             }
             Field::NationalTitleFirstHalf => match national_title_end(lines, i) {
                 Some(j) => {
@@ -228,7 +228,7 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
                 None if header.type_name.is_none() => body_caps.push(line),
                 None => {}
             },
-            Field::Motto => header.motto = Some(Paragraph::new(line.text.clone())),
+            Field::Motto => header.motto = Some(Paragraph::new(line.text.clone().into_owned())),
             Field::Symbol if header.symbol.is_none() => {
                 let caps = SYMBOL.captures(text).expect("classified as symbol");
                 let value = caps.get(1).map_or("", |m| m.as_str()).trim();
@@ -253,10 +253,12 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
                 }
                 header.place_date = Some(parse_place_date(join(&parts)));
             }
-            Field::Draft => header.draft = Some(Paragraph::new(line.text.clone())),
-            Field::Mark => header.marks.push(Paragraph::new(line.text.clone())),
+            Field::Draft => header.draft = Some(Paragraph::new(line.text.clone().into_owned())),
+            Field::Mark => header
+                .marks
+                .push(Paragraph::new(line.text.clone().into_owned())),
             Field::TypeName if header.type_name.is_none() => {
-                header.type_name = Some(Paragraph::new(line.text.clone()));
+                header.type_name = Some(Paragraph::new(line.text.clone().into_owned()));
                 let (title, next) = collect_title(lines, i + 1, false);
                 if !title.is_empty() {
                     header.title = Some(join(&title));
@@ -350,7 +352,11 @@ fn next_text(lines: &[CleanLine], from: usize) -> Option<usize> {
 
 /// Collects title lines after a type name (skipping blank lines before the first one) or the
 /// continuation lines of a `V/v` subject.
-fn collect_title(lines: &[CleanLine], from: usize, subject: bool) -> (Vec<&CleanLine>, usize) {
+fn collect_title<'a>(
+    lines: &'a [CleanLine<'a>],
+    from: usize,
+    subject: bool,
+) -> (Vec<&'a CleanLine<'a>>, usize) {
     let mut out: Vec<&CleanLine> = Vec::new();
     let mut i = from;
     while i < lines.len() {
@@ -473,7 +479,8 @@ mod tests {
 
     /// The header and the text of the first body line.
     fn header_of(text: &str) -> (Header, String) {
-        let lines: Vec<CleanLine> = split_lines(text).iter().flat_map(clean_line).collect();
+        let source = split_lines(text);
+        let lines: Vec<CleanLine> = source.iter().flat_map(clean_line).collect();
         let (header, body) = parse_header(&lines);
         let first = lines.get(body).map_or("", |l| l.as_str()).to_string();
         (header, first)
