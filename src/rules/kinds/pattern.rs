@@ -49,13 +49,29 @@ impl Check for Pattern {
                 }
                 continue;
             }
-            for caps in self.regex.captures_iter(text) {
-                let m = caps.get(0).expect("group 0 always matches");
-                if self
-                    .exclude
+            let excluded = |m: &regex::Match| {
+                self.exclude
                     .as_ref()
                     .is_some_and(|e| e.is_match(m.as_str()))
-                {
+            };
+            // Capture groups cost a slower search: only a replacement that uses them needs it.
+            if !self.replacement.as_deref().is_some_and(|r| r.contains('$')) {
+                for m in self.regex.find_iter(text) {
+                    if excluded(&m) {
+                        continue;
+                    }
+                    if let Some(hit) = Hit::at(&t, m.start(), m.end()) {
+                        out.push(match &self.replacement {
+                            Some(r) => hit.suggest(r.clone()),
+                            None => hit,
+                        });
+                    }
+                }
+                continue;
+            }
+            for caps in self.regex.captures_iter(text) {
+                let m = caps.get(0).expect("group 0 always matches");
+                if excluded(&m) {
                     continue;
                 }
                 let Some(mut hit) = Hit::at(&t, m.start(), m.end()) else {
