@@ -148,7 +148,9 @@ pub fn read(
 
 impl View {
     fn finish(mut self) -> TextView {
-        if !self.carried.is_empty() {
+        // Text carried past the last paragraph mark, or a view without any paragraph (all of it
+        // inserted, say): still one line, so that lines and paragraph starts correspond.
+        if !self.carried.is_empty() || self.lines.is_empty() {
             let rest = std::mem::take(&mut self.carried);
             self.push_paragraph(None, &rest);
         }
@@ -486,6 +488,21 @@ mod tests {
         let (old, new, _) = views_with(&body, &numbering);
         assert_eq!(old, ["a) một", "b) hai", "c) ba"]);
         assert_eq!(new, ["a) một", "b) chèn", "c) hai", "ba"]);
+    }
+
+    #[test]
+    fn a_view_without_paragraphs_still_has_one_line() {
+        // Found by fuzzing: everything inserted leaves the old view without any paragraph.
+        let xml = format!(
+            r#"<w:document {W}><w:body><w:p><w:pPr><w:rPr><w:ins w:id="1"/></w:rPr></w:pPr>
+               <w:ins w:id="2"><w:r><w:t>Số: 12</w:t></w:r></w:ins></w:p></w:body></w:document>"#
+        );
+        let (old, new, _) = read(&xml, &Numbering::default(), &Styles::default()).unwrap();
+        assert_eq!((old.text.as_str(), old.paragraph_starts), ("", vec![true]));
+        assert_eq!(
+            (new.text.as_str(), new.paragraph_starts),
+            ("Số: 12", vec![true])
+        );
     }
 
     #[test]
