@@ -10,6 +10,7 @@ cargo build --release -q
 command -v tmux >/dev/null || { echo "tmux is needed"; exit 1; }
 socket=$(mktemp -u /tmp/rasoat-bench-XXXX)
 best=""
+all=()
 for _ in $(seq "$runs"); do
     tmux -S "$socket" new-session -d -s b -x 160 -y 48 "sleep 600"
     start=$(date +%s.%N)
@@ -20,7 +21,9 @@ for _ in $(seq "$runs"); do
     sleep 0.3
     tmux -S "$socket" kill-server 2>/dev/null || true
     t=$(echo "$end - $start" | bc)
+    all+=("$t")
     if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
 done
-printf "review screen, large pair (%s + %s bytes): first frame after %.2f s (best of %s)\n" \
-    "$(stat -c %s "$data/large-old.txt")" "$(stat -c %s "$data/large-new.txt")" "$best" "$runs"
+median=$(printf '%s\n' "${all[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+printf "review screen, large pair (%s + %s bytes): first frame after %.2f s (best of %s), median %.2f s\n" \
+    "$(stat -c %s "$data/large-old.txt")" "$(stat -c %s "$data/large-new.txt")" "$best" "$runs" "$median"

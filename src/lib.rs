@@ -6,6 +6,7 @@
 pub mod document;
 pub mod docx;
 pub mod outline;
+pub mod parallel;
 pub mod rules;
 pub mod text;
 pub mod tui;

@@ -140,10 +140,24 @@ fn unit_ref(u: &units::Unit) -> UnitRef {
     }
 }
 
+/// Below this many lines in both versions together, the units are built on one thread.
+const PARALLEL_LINES: usize = 20_000;
+
 /// Compares `old` with `new` under `options`.
 pub fn compare(old: Side, new: Side, options: &Options) -> Comparison {
-    let old_units = units::units(old.doc, options);
-    let new_units = units::units(new.doc, options);
+    // Both versions' units at once when they are large enough for a thread to pay off.
+    let large = old.lines.len() + new.lines.len() >= PARALLEL_LINES;
+    let (old_units, new_units) = if large && crate::parallel::available() {
+        crate::parallel::join(
+            || units::units(old.doc, options),
+            || units::units(new.doc, options),
+        )
+    } else {
+        (
+            units::units(old.doc, options),
+            units::units(new.doc, options),
+        )
+    };
     let entries = align::align(&old_units, &new_units);
     let mut stats = Stats::default();
     let mut sections = Vec::with_capacity(entries.len());

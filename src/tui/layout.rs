@@ -293,6 +293,23 @@ fn truncate(pieces: Vec<Piece>, width: usize) -> Vec<Piece> {
 
 /// Lays the whole comparison out.
 pub fn layout(cmp: &Comparison, key: LayoutKey) -> Vec<Row> {
+    // A large comparison is laid out in two halves at once: sections lay out independently.
+    let n = cmp.sections.len();
+    if n >= PARALLEL_SECTIONS && crate::parallel::available() {
+        let (mut first, second) = crate::parallel::join(
+            || layout_sections(cmp, 0..n / 2, key),
+            || layout_sections(cmp, n / 2..n, key),
+        );
+        first.extend(second);
+        return first;
+    }
+    layout_sections(cmp, 0..n, key)
+}
+
+/// Below this many sections, one thread lays the comparison out faster than two.
+const PARALLEL_SECTIONS: usize = 2000;
+
+fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutKey) -> Vec<Row> {
     let total = key.width as usize;
     let side = if key.unified {
         total.saturating_sub(1)
@@ -300,7 +317,8 @@ pub fn layout(cmp: &Comparison, key: LayoutKey) -> Vec<Row> {
         total.saturating_sub(3) / 2
     };
     let mut rows = Vec::new();
-    for (i, change) in cmp.sections.iter().enumerate() {
+    for i in range {
+        let change = &cmp.sections[i];
         if key.unified {
             rows.push(Row {
                 section: i,
@@ -344,11 +362,13 @@ pub fn layout(cmp: &Comparison, key: LayoutKey) -> Vec<Row> {
         for (old, new) in paragraph_pairs(change) {
             let left = old.map(|o| wrap(&o, side, key.wrap)).unwrap_or_default();
             let right = new.map(|n| wrap(&n, side, key.wrap)).unwrap_or_default();
-            for k in 0..left.len().max(right.len()) {
+            let height = left.len().max(right.len());
+            let (mut left, mut right) = (left.into_iter(), right.into_iter());
+            for _ in 0..height {
                 rows.push(Row {
                     section: i,
-                    left: left.get(k).cloned().unwrap_or_default(),
-                    right: right.get(k).cloned().unwrap_or_default(),
+                    left: left.next().unwrap_or_default(),
+                    right: right.next().unwrap_or_default(),
                     heading: false,
                 });
             }
@@ -399,6 +419,40 @@ mod tests {
 
     fn runs(text: &str) -> Runs {
         vec![(Op::Equal, text.to_string())]
+    }
+
+    #[test]
+    fn a_large_comparison_laid_out_in_halves_equals_one_pass() {
+        let doc = |edit: usize| {
+            let mut text = String::from("KẾ HOẠCH\nThử\n\n1. Phần một\n\n");
+            for k in 0..2500 {
+                let word = if k == edit { "đã sửa" } else { "như cũ" };
+                text.push_str(&format!("- Việc số {k} của phần một, {word};\n\n"));
+            }
+            crate::outline::parse(&text)
+        };
+        let (old, new) = (doc(usize::MAX), doc(1234));
+        let cmp = crate::compare::compare(
+            crate::compare::Side {
+                doc: &old.documents[0],
+                lines: &old.lines,
+            },
+            crate::compare::Side {
+                doc: &new.documents[0],
+                lines: &new.lines,
+            },
+            &crate::compare::Options::default(),
+        );
+        assert!(cmp.sections.len() >= PARALLEL_SECTIONS);
+        let key = LayoutKey {
+            width: 100,
+            unified: false,
+            wrap: true,
+        };
+        assert_eq!(
+            layout(&cmp, key),
+            layout_sections(&cmp, 0..cmp.sections.len(), key)
+        );
     }
 
     #[test]
