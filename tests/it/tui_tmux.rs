@@ -45,6 +45,31 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Starts `command` in a detached session `e2e` of `width`×`height`, in the repository.
+    fn session(&self, command: &str, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let started = self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-c",
+            env!("CARGO_MANIFEST_DIR"),
+            command,
+        ]);
+        assert!(
+            started.status.success(),
+            "{}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
@@ -65,24 +90,7 @@ fn review_the_seed_in_a_real_terminal() {
     let command = format!(
         "'{bin}' samples/seed-combined.txt; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60"
     );
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-c",
-        env!("CARGO_MANIFEST_DIR"),
-        &command,
-    ]);
-    assert!(
-        started.status.success(),
-        "{}",
-        String::from_utf8_lossy(&started.stderr)
-    );
+    tmux.session(&command, 120, 40);
     tmux.wait("the review screen", |s| {
         s.contains("Mục lục") && s.contains("Phát hiện")
     });
@@ -160,24 +168,7 @@ fn tmux_available() -> bool {
 
 /// Starts `command` (which runs rasoat on `docs`) and returns rasoat's process id.
 fn start(tmux: &Tmux, command: &str, docs: &str) -> u32 {
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        env!("CARGO_MANIFEST_DIR"),
-        command,
-    ]);
-    assert!(
-        started.status.success(),
-        "{}",
-        String::from_utf8_lossy(&started.stderr)
-    );
+    tmux.session(command, 100, 30);
     tmux.wait("the review screen", |s| s.contains("Mục lục"));
     // The pane's process is the shell running the command; rasoat is its child.
     let out = Command::new("pgrep")
@@ -312,20 +303,7 @@ fn a_panic_in_the_review_screen_restores_the_terminal_and_says_why() {
     let command = format!(
         "RASOAT_TEST_PANIC=1 '{bin}' samples/cong-van-v1.txt samples/cong-van-v2.txt; echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60"
     );
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        env!("CARGO_MANIFEST_DIR"),
-        &command,
-    ]);
-    assert!(started.status.success());
+    tmux.session(&command, 100, 30);
     let screen = tmux.wait("exit after the panic", |s| {
         s.lines().any(|l| l.trim().ends_with("icanon"))
     });
