@@ -22,14 +22,67 @@ pub fn is_caps(text: &str) -> bool {
 /// Removes tone marks and other diacritics and maps `đ` to `d`, lower-cased: `Dân Chủ` and
 /// `dan chu` fold to the same string. Used for accent-insensitive search and fuzzy keywords.
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| match c {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(f) = folded_letter(c) {
+            out.push(f);
+        } else {
+            fold_char_into(c, &mut out);
+        }
+    }
+    out
+}
+
+/// The general fold of one character: decomposed, marks dropped, `đ` → `d`, lower case.
+fn fold_char_into(c: char, out: &mut String) {
+    std::iter::once(c)
+        .nfd()
+        .filter(|d| !unicode_normalization::char::is_combining_mark(*d))
+        .map(|d| match d {
             'đ' | 'Đ' => 'd',
             other => other,
         })
         .flat_map(char::to_lowercase)
-        .collect()
+        .for_each(|f| out.push(f));
+}
+
+/// The fold of the Latin letters Vietnamese uses (U+00C0–U+024F and U+1EA0–U+1EFF) from a table
+/// built once with [`fold_char_into`]: folding is on the hot path of parsing, and decomposing each
+/// letter again is most of its cost. `None` outside those ranges or when a letter folds to more
+/// or less than one character.
+fn folded_letter(c: char) -> Option<char> {
+    const LATIN: (u32, usize) = (0xC0, 0x190);
+    const VIETNAMESE: (u32, usize) = (0x1EA0, 0x60);
+    static TABLES: std::sync::LazyLock<(Vec<char>, Vec<char>)> = std::sync::LazyLock::new(|| {
+        let build = |(start, len): (u32, usize)| -> Vec<char> {
+            (start..start + len as u32)
+                .map(|u| {
+                    let Some(c) = char::from_u32(u) else {
+                        return '\0';
+                    };
+                    let mut folded = String::new();
+                    fold_char_into(c, &mut folded);
+                    let mut chars = folded.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(f), None) => f,
+                        _ => '\0',
+                    }
+                })
+                .collect()
+        };
+        (build(LATIN), build(VIETNAMESE))
+    });
+    let u = c as u32;
+    let f = if (LATIN.0..LATIN.0 + LATIN.1 as u32).contains(&u) {
+        TABLES.0[(u - LATIN.0) as usize]
+    } else if (VIETNAMESE.0..VIETNAMESE.0 + VIETNAMESE.1 as u32).contains(&u) {
+        TABLES.1[(u - VIETNAMESE.0) as usize]
+    } else {
+        return None;
+    };
+    (f != '\0').then_some(f)
 }
 
 /// [`fold`] of the first `n` characters only: enough to test a keyword at the start of a line
@@ -79,6 +132,23 @@ pub fn starts_lower(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_by_table_equals_folding_by_decomposition() {
+        let general = |t: &str| {
+            let mut out = String::new();
+            t.chars().for_each(|c| fold_char_into(c, &mut out));
+            out
+        };
+        let all: String = ('\u{0}'..='\u{2FF}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .collect();
+        assert_eq!(fold(&all), general(&all));
+        assert_eq!(
+            fold("Thực hiện DÂN CHỦ, Đắk Lắk"),
+            "thuc hien dan chu, dak lak"
+        );
+    }
 
     #[test]
     fn caps_detection() {
