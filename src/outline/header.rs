@@ -212,10 +212,13 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
         }
         let text = line.as_str();
         let field = classify(text);
+        // Once a header field is known, text that is none is where the body begins: skipping
+        // it as stray text would lose it (only text before any field is stray).
         let seen_core = header.national_title.is_some()
             || header.symbol.is_some()
             || header.type_name.is_some()
-            || header.title.is_some();
+            || header.title.is_some()
+            || header.place_date.is_some();
         match field {
             Field::NationalTitle => {
                 header.national_title = Some(Paragraph::new(line.text.clone().into_owned()));
