@@ -27,7 +27,8 @@ pub const EXIT_ERROR: i32 = 2;
     about = "Review Vietnamese administrative and legal drafts: outline, compare, check.",
     long_about = "rasoat (\"rà soát\") reads Vietnamese administrative documents (kế hoạch, quyết định, \
 công văn…) as a reviewer does: header, căn cứ, numbered parts, Nơi nhận, signature.\n\n\
-Any PATH may address one document of a file holding several as PATH#N (1-based).\n\n\
+Any PATH may address one document of a file holding several as PATH#N (1-based), and may be \
+REV:PATH to read the file as of a git revision. .txt, .md and .docx files are read.\n\n\
 Exit codes: 0 success, 1 something found (findings, differences), 2 usage or input error."
 )]
 #[command(args_conflicts_with_subcommands = true, arg_required_else_help = true)]
@@ -73,7 +74,7 @@ list-markers, tone-style. Use --ignore and --no-ignore to change that."
     #[command(
         long_about = "Check documents against the rule packs: Nghị định 30 format (nd30), \
 consistency, typography and spelling.\n\n\
-Folders are walked recursively (honouring .gitignore); .txt and .md files are read, every document \
+Folders are walked recursively (honouring .gitignore); .txt, .md and .docx files are read, every document \
 of a multi-document file is checked. Configuration comes from .rasoat.toml found upward from the \
 first path.\n\n\
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."
