@@ -237,6 +237,7 @@ pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
     .into_iter()
     .flatten()
     .chain(h.marks.iter())
+    .chain(h.other.iter())
     .chain(
         [h.draft.as_ref(), h.type_name.as_ref(), h.title.as_ref()]
             .into_iter()

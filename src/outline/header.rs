@@ -321,9 +321,11 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
             {
                 break;
             }
-            // Lines before anything recognisable (stray text at the top of a converted file) are
-            // skipped rather than ending the header.
-            _ => {}
+            // Lines before anything recognisable (stray text at the top of a converted file) do
+            // not end the header; they are kept as its other lines.
+            _ => header
+                .other
+                .push(Paragraph::new(line.text.clone().into_owned())),
         }
         i += 1;
     }

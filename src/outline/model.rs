@@ -77,6 +77,9 @@ pub struct Header {
     pub title: Option<Paragraph>,
     /// Whether the title is a công văn's `V/v` summary.
     pub title_is_subject: bool,
+    /// Lines in the header zone that are none of the above (a form number, stray converted
+    /// text), kept so that no text of the document is lost to comparison and rules.
+    pub other: Vec<Paragraph>,
 }
 
 /// A numbered or bulleted part of the body.

@@ -61,6 +61,8 @@ pub struct HeaderJson<'a> {
     pub place_date: Option<DateJson<'a>>,
     pub draft_mark: Option<TextJson<'a>>,
     pub marks: Vec<TextJson<'a>>,
+    /// Header lines that are no known field.
+    pub other: Vec<TextJson<'a>>,
     pub type_name: Option<TextJson<'a>>,
     pub title: Option<TextJson<'a>>,
 }
@@ -163,6 +165,7 @@ pub fn document_json(d: &Document) -> DocumentJson<'_> {
             }),
             draft_mark: h.draft.as_ref().map(field),
             marks: h.marks.iter().map(field).collect(),
+            other: h.other.iter().map(field).collect(),
             type_name: h.type_name.as_ref().map(field),
             title: h.title.as_ref().map(field),
         },

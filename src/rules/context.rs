@@ -176,7 +176,7 @@ impl<'a> DocContext<'a> {
                 ] {
                     push(&mut out, p, HEADER);
                 }
-                for m in &h.marks {
+                for m in h.marks.iter().chain(&h.other) {
                     push(&mut out, Some(m), HEADER);
                 }
             }

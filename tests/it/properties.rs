@@ -29,6 +29,7 @@ fn paragraphs(doc: &Document) -> Vec<&Paragraph> {
     .flatten()
     .collect();
     out.extend(&h.marks);
+    out.extend(&h.other);
     out.extend(&doc.addressees);
     out.extend(&doc.legal_bases);
     out.extend(&doc.preamble);
@@ -227,6 +228,8 @@ fn span_invariants_hold_on_past_failures() {
     for text in [
         "I. Ủy Ủy Ủy\nngày Ủy,\n\nI. Ủy\n\n- Ủy\n\n",
         "Sóc Trăng, ngày 1 tháng 2 năm 2023\n\n- Ủy ban\n\n",
+        // A line before the header fields is not stray text to drop either.
+        "- Ủy\n\nI. Ủy Ủy Ủy\nngày Ủy,\n\n",
     ] {
         let parsed = rasoat::outline::parse(text);
         if let Err(e) = check_spans(text, &parsed) {
