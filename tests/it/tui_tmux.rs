@@ -158,6 +158,14 @@ fn review_the_seed_in_a_real_terminal() {
     );
 }
 
+/// A tmux server of the test's own, or `None` (the test is skipped) when tmux is missing
+/// outside CI.
+fn own_tmux(name: &str) -> Option<Tmux> {
+    tmux_available().then(|| Tmux {
+        socket: format!("rasoat-{name}-{}", std::process::id()),
+    })
+}
+
 fn tmux_available() -> bool {
     if Command::new("tmux").arg("-V").output().is_ok() {
         return true;
@@ -193,11 +201,8 @@ fn alive(pid: u32) -> bool {
 
 /// Sends `signal` to the review screen and expects exit code `code` with the terminal restored.
 fn signal_restores_the_terminal(signal: &str, code: u32, docs: &str) {
-    if !tmux_available() {
+    let Some(tmux) = own_tmux(signal) else {
         return;
-    }
-    let tmux = Tmux {
-        socket: format!("rasoat-{signal}-{}", std::process::id()),
     };
     let bin = env!("CARGO_BIN_EXE_rasoat");
     let pid = start(
@@ -244,11 +249,8 @@ fn sighup_restores_the_terminal() {
 
 #[test]
 fn a_vanished_terminal_ends_the_process() {
-    if !tmux_available() {
+    let Some(tmux) = own_tmux("gone") else {
         return;
-    }
-    let tmux = Tmux {
-        socket: format!("rasoat-gone-{}", std::process::id()),
     };
     let bin = env!("CARGO_BIN_EXE_rasoat");
     let docs = "samples/quyet-dinh-v1.txt samples/quyet-dinh-v2.txt";
@@ -266,11 +268,8 @@ fn a_vanished_terminal_ends_the_process() {
 
 #[test]
 fn a_docx_with_tracked_changes_is_reviewed_before_and_after() {
-    if !tmux_available() {
+    let Some(tmux) = own_tmux("docx") else {
         return;
-    }
-    let tmux = Tmux {
-        socket: format!("rasoat-docx-{}", std::process::id()),
     };
     let bin = env!("CARGO_BIN_EXE_rasoat");
     let docs = "samples/seed-tracked.docx";
@@ -293,11 +292,8 @@ fn a_docx_with_tracked_changes_is_reviewed_before_and_after() {
 
 #[test]
 fn a_panic_in_the_review_screen_restores_the_terminal_and_says_why() {
-    if !tmux_available() {
+    let Some(tmux) = own_tmux("panic") else {
         return;
-    }
-    let tmux = Tmux {
-        socket: format!("rasoat-panic-{}", std::process::id()),
     };
     let bin = env!("CARGO_BIN_EXE_rasoat");
     let command = format!(
