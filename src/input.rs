@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::document::legacy::{self, Legacy};
+use crate::document::legacy;
 use crate::document::source::{DecodeError, Encoding, decode_owned};
 use crate::docx::{self, DocxError, Revisions};
 use crate::outline::{self, Document, ParsedFile};
@@ -252,9 +252,10 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<LoadedFile, InputError
             limit: options.max_file_size,
         });
     }
+    // Refused before reading: a PDF is not read only to be refused.
     refuse_unsupported(path, &shown)?;
     let bytes = std::fs::read(path).map_err(io)?;
-    load_bytes(path.to_path_buf(), bytes, options)
+    parse_bytes(path.to_path_buf(), bytes, options)
 }
 
 fn refuse_unsupported(path: &Path, shown: &str) -> Result<(), InputError> {
@@ -288,8 +289,17 @@ pub fn load_bytes(
     bytes: Vec<u8>,
     options: &LoadOptions,
 ) -> Result<LoadedFile, InputError> {
+    refuse_unsupported(&path, &path.display().to_string())?;
+    parse_bytes(path, bytes, options)
+}
+
+/// Parses the bytes of a file whose format was accepted.
+fn parse_bytes(
+    path: PathBuf,
+    bytes: Vec<u8>,
+    options: &LoadOptions,
+) -> Result<LoadedFile, InputError> {
     let shown = path.display().to_string();
-    refuse_unsupported(&path, &shown)?;
     if extension(&path).as_deref() == Some("docx") {
         return load_docx(path, &bytes, options);
     }
@@ -297,39 +307,20 @@ pub fn load_bytes(
         path: shown.clone(),
         source,
     })?;
-    if encoding.is_legacy() && !options.convert_legacy {
-        let found = if encoding == Encoding::Tcvn3 {
-            Legacy::Tcvn3
-        } else {
-            Legacy::Vni
-        };
+    if let Some(found) = encoding.legacy()
+        && !options.convert_legacy
+    {
         return Err(InputError::Legacy {
             path: shown,
             encoding: found.name(),
             lines: text.lines().filter(|l| !l.is_ascii()).count(),
         });
     }
-    let mut file = LoadedFile {
-        path,
-        encoding,
-        format: Format::Text,
-        parsed: ParsedFile {
-            lines: Vec::new(),
-            documents: Vec::new(),
-        },
-        revisions: None,
-        before_changes: None,
-        converted_lines: 0,
-        notes: Vec::new(),
-    };
-    if encoding.is_legacy() {
+    let mut file = LoadedFile::unparsed(path, encoding, Format::Text, None);
+    if let Some(found) = encoding.legacy() {
         file.notes.push(format!(
             "{shown}: read as {} and converted to Unicode",
-            if encoding == Encoding::Tcvn3 {
-                "TCVN3 (ABC)"
-            } else {
-                "VNI"
-            }
+            found.name()
         ));
     }
     // Before anything costly looks at the lines.
@@ -395,31 +386,19 @@ fn load_docx(path: PathBuf, bytes: &[u8], options: &LoadOptions) -> Result<Loade
     for view in [Some(&text.new), text.old.as_ref()].into_iter().flatten() {
         check_line_lengths(&shown, &view.text, "paragraph", options)?;
     }
-    let read_view = |view: &docx::TextView, revisions: Option<Revisions>| {
-        let mut file = LoadedFile {
-            path: path.clone(),
-            encoding: Encoding::Utf8,
-            format: Format::Docx,
-            parsed: ParsedFile {
-                lines: Vec::new(),
-                documents: Vec::new(),
-            },
-            revisions,
-            before_changes: None,
-            converted_lines: 0,
-            notes: Vec::new(),
-        };
-        let body = file.legacy_text(view.text.clone(), options.convert_legacy);
+    let read_view = |view: docx::TextView, revisions: Option<Revisions>| {
+        let mut file = LoadedFile::unparsed(path.clone(), Encoding::Utf8, Format::Docx, revisions);
+        let body = file.legacy_text(view.text, options.convert_legacy);
         file.parsed = outline::parse_paragraphs(&body, &view.paragraph_starts);
         file
     };
-    let has_changes = text.old.is_some();
-    let file = match (options.docx_revisions, has_changes) {
-        (_, false) => read_view(&text.new, None),
-        (Some(side), true) => read_view(text.view(side), Some(side)),
-        (None, true) => {
-            let mut new = read_view(&text.new, Some(Revisions::New));
-            let old = read_view(text.view(Revisions::Old), Some(Revisions::Old));
+    let file = match (options.docx_revisions, text.new, text.old) {
+        (_, new, None) => read_view(new, None),
+        (Some(Revisions::New), new, Some(_)) => read_view(new, Some(Revisions::New)),
+        (Some(Revisions::Old), _, Some(old)) => read_view(old, Some(Revisions::Old)),
+        (None, new, Some(old)) => {
+            let mut new = read_view(new, Some(Revisions::New));
+            let old = read_view(old, Some(Revisions::Old));
             check_sections(&shown, &old.parsed, options)?;
             new.notes.splice(0..0, old.notes.iter().cloned());
             new.before_changes = Some(Box::new(old));
@@ -431,6 +410,28 @@ fn load_docx(path: PathBuf, bytes: &[u8], options: &LoadOptions) -> Result<Loade
 }
 
 impl LoadedFile {
+    /// A file read but not parsed yet.
+    fn unparsed(
+        path: PathBuf,
+        encoding: Encoding,
+        format: Format,
+        revisions: Option<Revisions>,
+    ) -> LoadedFile {
+        LoadedFile {
+            path,
+            encoding,
+            format,
+            parsed: ParsedFile {
+                lines: Vec::new(),
+                documents: Vec::new(),
+            },
+            revisions,
+            before_changes: None,
+            converted_lines: 0,
+            notes: Vec::new(),
+        }
+    }
+
     /// Finds TCVN3/VNI lines in decoded text: converts them when asked, notes them otherwise.
     fn legacy_text(&mut self, text: String, convert: bool) -> String {
         let shown = self.path.display().to_string();

@@ -35,9 +35,14 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// A legacy font encoding that rasoat converts only when asked (`--convert-legacy`).
-    pub fn is_legacy(self) -> bool {
-        matches!(self, Encoding::Tcvn3 | Encoding::Vni)
+    /// The legacy font encoding the text was in, which rasoat converts only when asked
+    /// (`--convert-legacy`).
+    pub fn legacy(self) -> Option<super::legacy::Legacy> {
+        match self {
+            Encoding::Tcvn3 => Some(super::legacy::Legacy::Tcvn3),
+            Encoding::Vni => Some(super::legacy::Legacy::Vni),
+            _ => None,
+        }
     }
 }
 
@@ -119,8 +124,10 @@ fn single_byte(bytes: &[u8]) -> Option<(String, Encoding)> {
     use unicode_normalization::UnicodeNormalization;
     // Windows-1252 keeps the byte values of 0xA0–0xFF, which the legacy tables are written in.
     let (latin, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    let legacy = legacy::detect(&latin).map(|(found, _)| {
-        let (converted, _, _) = legacy::convert(&latin);
+    // Converting finds the encoding too: one pass over the lines, not a detection and then a
+    // conversion.
+    let (converted, found, _) = legacy::convert(&latin);
+    let legacy = found.map(|found| {
         let tag = match found {
             Legacy::Tcvn3 => Encoding::Tcvn3,
             Legacy::Vni => Encoding::Vni,

@@ -52,16 +52,6 @@ pub struct DocxText {
     pub old: Option<TextView>,
 }
 
-impl DocxText {
-    /// The view for `revisions`; the accepted text when there are no tracked changes.
-    pub fn view(&self, revisions: Revisions) -> &TextView {
-        match (revisions, &self.old) {
-            (Revisions::Old, Some(old)) => old,
-            _ => &self.new,
-        }
-    }
-}
-
 /// Why a .docx could not be read.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum DocxError {
