@@ -77,29 +77,40 @@ fn is_invisible(c: char) -> bool {
 
 /// Cleans one source line into one or more lines (a `|`-separated row becomes one line per cell).
 pub fn clean_line(line: &SourceLine) -> Vec<CleanLine<'_>> {
+    let mut out = Vec::new();
+    clean_line_into(line, &mut out);
+    out
+}
+
+/// [`clean_line`] appending to `out`: parsing cleans every line of a file into one vector, without
+/// a vector per line.
+pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
     let raw = line.text.as_str();
-    let trimmed_raw = raw.trim_start();
-    let starts_bold = trimmed_raw.starts_with("**");
-    let ends_emphasis = raw.trim_end().ends_with('*');
-    let had_pipe = raw.contains('|');
     // rasoat's own comments (suppressions) are not document text.
     if raw.contains("rasoat-") && crate::rules::suppress::is_directive(raw) {
-        return vec![CleanLine::empty(line.number, LineKind::Rule)];
+        out.push(CleanLine::empty(line.number, LineKind::Rule));
+        return;
     }
     // Fast path: most lines are already clean text (no markup, pipes, odd or repeated spaces).
     if is_plain(raw) {
-        return vec![CleanLine {
+        out.push(CleanLine {
             number: line.number,
             kind: LineKind::Text,
             text: std::borrow::Cow::Borrowed(&line.text),
             starts_bold: false,
             ends_emphasis: false,
             hard_break: false,
-        }];
+        });
+        return;
     }
     if is_rule(raw) {
-        return vec![CleanLine::empty(line.number, LineKind::Rule)];
+        out.push(CleanLine::empty(line.number, LineKind::Rule));
+        return;
     }
+    let trimmed_raw = raw.trim_start();
+    let starts_bold = trimmed_raw.starts_with("**");
+    let ends_emphasis = raw.trim_end().ends_with('*');
+    let had_pipe = raw.contains('|');
     // Markdown heading hashes at the start of a line are markup, not text.
     let hashes = trimmed_raw.chars().take_while(|&c| c == '#').count();
     let skip_leading = if hashes > 0 && trimmed_raw[hashes..].starts_with(' ') {
@@ -129,24 +140,26 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine<'_>> {
             last_space = false;
         }
     }
-    let mut out: Vec<CleanLine> = cells
-        .into_iter()
-        .map(|t| t.trimmed())
-        .filter(|t| !t.is_empty())
-        .map(|text| CleanLine {
-            number: line.number,
-            kind: LineKind::Text,
-            text: std::borrow::Cow::Owned(text),
-            starts_bold,
-            ends_emphasis,
-            hard_break: false,
-        })
-        .collect();
-    if out.is_empty() {
+    let before = out.len();
+    out.extend(
+        cells
+            .into_iter()
+            .map(|t| t.trimmed())
+            .filter(|t| !t.is_empty())
+            .map(|text| CleanLine {
+                number: line.number,
+                kind: LineKind::Text,
+                text: std::borrow::Cow::Owned(text),
+                starts_bold,
+                ends_emphasis,
+                hard_break: false,
+            }),
+    );
+    if out.len() == before {
         // A line of markup only (`**`, `* *`) is an artefact of a bold run split by the converter:
         // dropping it keeps the lines around it together (`**ỦY BAN NHÂN DÂN` / `**` / `TỈNH X`).
         if raw.contains('*') && !had_pipe && raw.chars().all(|c| c == '*' || c.is_whitespace()) {
-            return Vec::new();
+            return;
         }
         let kind = if had_pipe {
             LineKind::Rule
@@ -155,28 +168,46 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine<'_>> {
         };
         out.push(CleanLine::empty(line.number, kind));
     }
-    out
 }
 
 /// Text that cleaning would leave unchanged: non-empty, no markup, pipes, hashes at the start,
 /// invisible characters or whitespace other than single spaces between words.
 fn is_plain(raw: &str) -> bool {
-    if raw.is_empty() || raw.starts_with([' ', '#']) || raw.ends_with(' ') {
+    let bytes = raw.as_bytes();
+    if bytes.is_empty() || matches!(bytes[0], b' ' | b'#') || bytes.ends_with(b" ") {
         return false;
     }
+    // On bytes: this runs on every line. Whitespace other than U+0020 and the invisible
+    // characters are all outside ASCII in lead bytes C2 (U+0085, U+00A0, U+00AD), E1 9A (U+1680),
+    // E2 80/81 (U+2000–U+206F), E3 80 (U+3000) and EF BB (U+FEFF); Vietnamese letters are in
+    // C3–C6 and E1 BA/BB, which pass without a closer look.
     let mut previous_space = false;
-    for c in raw.chars() {
-        if c == ' ' {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
             if previous_space {
                 return false;
             }
             previous_space = true;
+            i += 1;
             continue;
         }
         previous_space = false;
-        if c == '*' || c == '|' || c.is_whitespace() || is_invisible(c) {
-            return false;
+        match b {
+            b'*' | b'|' | b'\t'..=b'\r' => return false,
+            0xE1 if bytes.get(i + 1) != Some(&0x9A) => {}
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = raw[i..].chars().next().expect("a character starts here");
+                if c.is_whitespace() || is_invisible(c) {
+                    return false;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            _ => {}
         }
+        i += 1;
     }
     !is_rule(raw)
 }
@@ -184,7 +215,9 @@ fn is_plain(raw: &str) -> bool {
 /// A horizontal rule: three or more of `-`, `_`, `=`, `—`, `–` and nothing else.
 fn is_rule(raw: &str) -> bool {
     let t = raw.trim().trim_matches('*').trim();
-    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '—' | '–'))
+    let is_rule_char = |c: char| matches!(c, '-' | '_' | '=' | '—' | '–');
+    // Most lines fail on their first character.
+    t.starts_with(is_rule_char) && t.chars().count() >= 3 && t.chars().all(is_rule_char)
 }
 
 #[cfg(test)]
@@ -230,5 +263,35 @@ mod tests {
         assert_eq!(cl.as_str(), "Số: 15/QĐ-UBND");
         // "1" of 15 is at original column 8 (after "**Số:" and two spaces).
         assert_eq!(cl.text.pos_at(4).unwrap().column, 8);
+    }
+
+    #[test]
+    fn the_byte_level_plain_test_agrees_with_the_character_definition() {
+        let by_chars = |raw: &str| {
+            !raw.is_empty()
+                && !raw.starts_with([' ', '#'])
+                && !raw.ends_with(' ')
+                && !raw.contains("  ")
+                && !raw.chars().any(|c| {
+                    c == '*' || c == '|' || (c != ' ' && c.is_whitespace()) || is_invisible(c)
+                })
+                && !is_rule(raw)
+        };
+        let odd = [
+            "\u{85}", "\u{a0}", "\u{ad}", "\u{1680}", "\u{2000}", "\u{200a}", "\u{200b}",
+            "\u{2028}", "\u{202f}", "\u{205f}", "\u{2060}", "\u{3000}", "\u{feff}", "\t", "\r",
+            "\u{1c}", "ạ", "ỹ", "Ở", "“", "–", "…", "\u{1e9a}", "ẞ", "é", " ", "  ", "*", "|", "#",
+        ];
+        for a in odd {
+            for b in odd {
+                for text in [
+                    format!("Nơi{a}nhận{b}"),
+                    format!("{a}Lưu{b}VT"),
+                    format!("x{a}{b}y"),
+                ] {
+                    assert_eq!(is_plain(&text), by_chars(&text), "{text:?}");
+                }
+            }
+        }
     }
 }

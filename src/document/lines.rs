@@ -22,23 +22,27 @@ pub struct SourceLine {
 /// rasoat reads, so each grapheme is normalised on its own and all its NFC characters are mapped to
 /// the column where the grapheme started.
 pub fn split_lines(text: &str) -> Vec<SourceLine> {
+    let bytes = text.as_bytes();
     // Reserve exactly: a doubling vector of line structs would hold up to twice their size.
-    let estimate = text.bytes().filter(|&b| b == b'\n' || b == b'\r').count() + 1;
+    let estimate = memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1;
     let mut lines = Vec::with_capacity(estimate);
     let mut number = 0u32;
-    let mut rest = text;
-    while !rest.is_empty() || number == 0 {
+    let mut start = 0usize;
+    loop {
         number += 1;
-        let (line, next) = match rest.find(['\r', '\n']) {
+        // Line ends are ASCII bytes, never inside a multi-byte character: a byte search, not a
+        // character search, finds them.
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
             Some(i) => {
-                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-                (&rest[..i], &rest[i + skip..])
+                let at = start + i;
+                let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+                (at, at + if crlf { 2 } else { 1 })
             }
-            None => (rest, ""),
+            None => (bytes.len(), bytes.len()),
         };
-        lines.push(normalise_line(line, number));
-        rest = next;
-        if rest.is_empty() {
+        lines.push(normalise_line(&text[start..end], number));
+        start = next;
+        if start >= bytes.len() {
             break;
         }
     }
@@ -48,7 +52,7 @@ pub fn split_lines(text: &str) -> Vec<SourceLine> {
 fn normalise_line(line: &str, number: u32) -> SourceLine {
     let mut text = MappedText::new();
     // Fast path: text that is already NFC (almost all of it) maps one to one.
-    if line.is_ascii()
+    if is_plainly_nfc(line)
         || unicode_normalization::is_nfc_quick(line.chars())
             == unicode_normalization::IsNormalized::Yes
     {
@@ -88,6 +92,37 @@ fn normalise_line(line: &str, number: u32) -> SourceLine {
     }
 }
 
+/// Whether `line` is NFC because every character is one that is NFC whatever surrounds it: below
+/// U+0300 (ASCII, Latin-1, Latin Extended-A and B: no combining marks), the precomposed letters of
+/// Latin Extended Additional (U+1E00–U+1EFF: Vietnamese `ạ`…`ỹ`), or the dashes, quotes and
+/// ellipsis of General Punctuation (U+2010–U+205E). Decided on bytes, without decoding: this runs
+/// on every line of every file, and the general quick check looks each character up in tables.
+/// `false` only means "not decided here".
+fn is_plainly_nfc(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        match b {
+            // U+0080–U+02FF.
+            0xC2..=0xCB => i += 2,
+            // U+1E00–U+1EFF.
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
+            // U+2010–U+203F and U+2040–U+205E.
+            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0x80), Some(0x90..=0xBF)) | (Some(0x81), Some(0x80..=0x9E)) => i += 3,
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +149,30 @@ mod tests {
         assert_eq!(line.text.pos_at(6).unwrap().column, 8);
         // "n" after the two combining marks is at original column 11.
         assert_eq!(line.text.pos_at(7).unwrap().column, 11);
+    }
+
+    #[test]
+    fn the_byte_level_nfc_check_never_accepts_what_is_not_nfc() {
+        use unicode_normalization::is_nfc;
+        let marks = [
+            '\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}', '\u{31B}',
+        ];
+        for c in ('\u{0}'..='\u{2FFF}').chain('\u{FE00}'..='\u{FFFF}') {
+            let alone = c.to_string();
+            if is_plainly_nfc(&alone) {
+                assert!(is_nfc(&alone), "U+{:04X} alone", c as u32);
+                for m in marks {
+                    // A mark after an accepted character is itself never accepted.
+                    let with_mark = format!("{c}{m}");
+                    assert!(!is_plainly_nfc(&with_mark) || is_nfc(&with_mark));
+                }
+            }
+        }
+        assert!(is_plainly_nfc(
+            "Cộng hòa xã hội chủ nghĩa Việt Nam – “Độc lập”…"
+        ));
+        assert!(!is_plainly_nfc("No\u{31B}i"));
+        // U+2000 is a singleton that NFC maps to U+2002: left to the general check.
+        assert!(!is_plainly_nfc("a\u{2000}b"));
     }
 }

@@ -55,13 +55,16 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
     {
         return decode(&bytes);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) if !text.is_empty() && !text.contains('\0') && !text.trim().is_empty() => {
-            Ok((text, Encoding::Utf8))
-        }
-        Ok(text) => decode(text.as_bytes()),
-        Err(e) => decode(e.as_bytes()),
+    // Validating Vietnamese text (nearly every word has multi-byte letters) with SIMD is an order
+    // of magnitude faster than the standard library's validator; errors are located by `decode`.
+    let plain = simdutf8::basic::from_utf8(&bytes)
+        .is_ok_and(|s| !s.trim().is_empty() && memchr::memchr(0, s.as_bytes()).is_none());
+    if !plain {
+        return decode(&bytes);
     }
+    // SAFETY: `simdutf8` has just validated the bytes as UTF-8.
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    Ok((text, Encoding::Utf8))
 }
 
 /// Decodes `bytes` as UTF-8 (with or without BOM) or UTF-16 (with BOM, or without a BOM when the
@@ -103,6 +106,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
 }
 
 fn utf8(bytes: &[u8], bom_len: usize) -> Result<String, DecodeError> {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(s.to_owned());
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {

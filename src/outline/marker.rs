@@ -103,7 +103,10 @@ static BULLET: LazyLock<Regex> =
 /// heading.
 pub fn parse_marker(text: &str) -> Option<Marker> {
     let marker = parse_marker_unchecked(text)?;
-    let rest: String = text.chars().skip(marker.len_chars).collect();
+    let rest = text
+        .char_indices()
+        .nth(marker.len_chars)
+        .map_or("", |(i, _)| &text[i..]);
     if rest.starts_with([',', ';', '.', ')', ':', '%']) {
         return None;
     }

@@ -6,7 +6,7 @@ pub mod marker;
 pub mod model;
 pub mod split;
 
-use crate::document::clean::{CleanLine, clean_line};
+use crate::document::clean::{CleanLine, clean_line_into};
 use crate::document::lines::{SourceLine, split_lines};
 use crate::text::fold;
 
@@ -36,7 +36,7 @@ fn parse_with_breaks(text: &str, paragraph_starts: Option<&[bool]>) -> ParsedFil
     let mut clean: Vec<CleanLine> = Vec::with_capacity(lines.len() + lines.len() / 16);
     for line in &lines {
         let first = clean.len();
-        clean.extend(clean_line(line));
+        clean_line_into(line, &mut clean);
         if let Some(starts) = paragraph_starts
             && starts
                 .get(line.number as usize - 1)
