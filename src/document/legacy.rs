@@ -99,6 +99,19 @@ fn is_marker(c: char) -> bool {
     )
 }
 
+/// Whether `text` holds a [marker](is_marker) character. Markers are all U+00A1–U+00FF, two
+/// bytes led by C2 or C3 in UTF-8: only those bytes are looked at, so that a Unicode document
+/// (most of whose letters are not markers) is passed over at the speed of a byte search.
+fn has_marker(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xC2, 0xC3, bytes).any(|i| {
+        bytes.get(i + 1).is_some_and(|&next| {
+            let code = (u32::from(bytes[i] & 0x1F) << 6) | u32::from(next & 0x3F);
+            char::from_u32(code).is_some_and(is_marker)
+        })
+    })
+}
+
 /// Tone marks, as combining characters after canonical decomposition.
 fn is_tone(c: char) -> bool {
     matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
@@ -179,7 +192,7 @@ fn score(line: &str) -> (usize, usize) {
 /// The legacy encoding this line is in, if it looks like one.
 pub fn detect_line(line: &str) -> Option<Legacy> {
     // Nearly every line of a Unicode document stops here, before any word is looked at.
-    if line.is_ascii() || !line.chars().any(is_marker) {
+    if !has_marker(line) {
         return None;
     }
     let (marked, good) = score(line);
@@ -316,6 +329,9 @@ pub fn convert(text: &str) -> (String, Option<Legacy>, usize) {
 
 /// The legacy encoding of the text, if any of its lines looks like one, and how many lines do.
 pub fn detect(text: &str) -> Option<(Legacy, usize)> {
+    if !has_marker(text) {
+        return None;
+    }
     let detected: Vec<Option<Legacy>> = text.lines().map(detect_line).collect();
     let (found, _, _) = majority(&detected)?;
     Some((found, detected.iter().flatten().count()))
@@ -380,5 +396,14 @@ mod tests {
         let (text, found, n) = convert("Nơi nhận:\nCéng hoµ x· héi\n- Lưu: VT.");
         assert_eq!(text, "Nơi nhận:\nCộng hoà xã hội\n- Lưu: VT.");
         assert_eq!((found, n), (Some(Legacy::Tcvn3), 1));
+    }
+
+    #[test]
+    fn markers_are_found_on_bytes_as_on_characters() {
+        for c in '\u{80}'..='\u{17F}' {
+            let text = format!("Cộng hòa {c} xã");
+            assert_eq!(has_marker(&text), is_marker(c), "U+{:04X}", c as u32);
+        }
+        assert!(!has_marker("Cộng hòa xã hội chủ nghĩa Việt Nam"));
     }
 }

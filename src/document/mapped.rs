@@ -88,6 +88,14 @@ impl MappedText {
         Self::default()
     }
 
+    /// An empty text with room for `bytes` bytes.
+    pub fn with_capacity(bytes: usize) -> Self {
+        MappedText {
+            text: String::with_capacity(bytes),
+            ..Self::default()
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -150,24 +158,7 @@ impl MappedText {
     }
 
     pub fn push_mapped(&mut self, other: &MappedText) {
-        self.text.push_str(&other.text);
-        for run in other.runs.as_slice() {
-            let shifted = Run {
-                start: run.start + self.chars,
-                ..*run
-            };
-            match self.runs.last_mut() {
-                Some(last)
-                    if last.line == shifted.line
-                        && last.column + last.len == shifted.column
-                        && last.start + last.len == shifted.start =>
-                {
-                    last.len += shifted.len;
-                }
-                _ => self.runs.push(shifted),
-            }
-        }
-        self.chars += other.chars;
+        self.push_part(other, 0..other.text.len(), 0);
     }
 
     /// Original position of the character at `char_index` (clamped to the last character).
@@ -229,8 +220,8 @@ impl MappedText {
         })
     }
 
-    /// Removes leading and trailing whitespace.
-    pub fn trimmed(&self) -> MappedText {
+    /// Removes leading and trailing whitespace (without a copy when there is none).
+    pub fn trimmed(self) -> MappedText {
         let lead = self.text.chars().take_while(|c| c.is_whitespace()).count();
         if lead == self.char_len() {
             return MappedText::new();
@@ -242,7 +233,7 @@ impl MappedText {
             .take_while(|c| c.is_whitespace())
             .count();
         if lead == 0 && trail == 0 {
-            return self.clone();
+            return self;
         }
         self.slice_chars(lead, self.char_len() - trail)
     }
@@ -254,31 +245,64 @@ impl MappedText {
         if a >= b {
             return MappedText::new();
         }
-        // Slice the string once and cut the runs, instead of copying character by character.
+        // Slices usually run to the end (a title after its marker): that end needs no search.
         let byte_at = |k: usize| {
+            if k >= total {
+                return self.text.len();
+            }
             self.text
                 .char_indices()
                 .nth(k)
                 .map_or(self.text.len(), |(i, _)| i)
         };
-        let mut out = MappedText {
-            text: self.text[byte_at(a)..byte_at(b)].to_string(),
-            chars: (b - a) as u32,
-            runs: Runs::Empty,
-        };
-        for run in self.runs.as_slice() {
+        let (start, end) = (byte_at(a), byte_at(b));
+        let mut out = MappedText::with_capacity(end - start);
+        out.push_part(self, start..end, a);
+        out
+    }
+
+    /// Appends the bytes `bytes` of `source`, which start at its character `char_start`, with
+    /// their positions: a whole stretch at once instead of character by character.
+    pub fn push_part(
+        &mut self,
+        source: &MappedText,
+        bytes: std::ops::Range<usize>,
+        char_start: usize,
+    ) {
+        let part = &source.text[bytes];
+        let chars = part.chars().count();
+        if chars == 0 {
+            return;
+        }
+        self.text.push_str(part);
+        let (a, b) = (char_start, char_start + chars);
+        for run in source.runs.as_slice() {
             let (run_start, run_end) = (run.start as usize, (run.start + run.len) as usize);
+            if run_end <= a {
+                continue;
+            }
+            if run_start >= b {
+                break;
+            }
             let (s, e) = (run_start.max(a), run_end.min(b));
-            if s < e {
-                out.runs.push(Run {
-                    start: (s - a) as u32,
-                    len: (e - s) as u32,
-                    line: run.line,
-                    column: run.column + (s - run_start) as u32,
-                });
+            let piece = Run {
+                start: self.chars + (s - a) as u32,
+                len: (e - s) as u32,
+                line: run.line,
+                column: run.column + (s - run_start) as u32,
+            };
+            match self.runs.last_mut() {
+                Some(last)
+                    if last.line == piece.line
+                        && last.column + last.len == piece.column
+                        && last.start + last.len == piece.start =>
+                {
+                    last.len += piece.len;
+                }
+                _ => self.runs.push(piece),
             }
         }
-        out
+        self.chars += chars as u32;
     }
 }
 

@@ -41,6 +41,10 @@ static SIGNATURE_TITLE_WORDS: &[&str] = &[
 
 /// Whether `text` is an authority line (`TM. ỦY BAN NHÂN DÂN`); returns the prefix as written.
 pub fn authority_prefix(text: &str) -> Option<String> {
+    // Every prefix starts with T, K or Q: most lines are rejected before the regex runs.
+    if !text.starts_with(['T', 'K', 'Q']) {
+        return None;
+    }
     let c = AUTHORITY.captures(text)?;
     let rest = c.get(4)?.as_str();
     if !is_caps(rest) {
@@ -102,16 +106,19 @@ pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
     let mut current: Vec<&CleanLine> = Vec::new();
     let mut blank = false;
     let mut rule = false;
+    // The marker of the previous text line, computed once: each line is `next` and then `prev`.
+    let mut prev_marker: Option<Marker> = None;
     for line in lines {
         match line.kind {
             LineKind::Blank => blank = true,
             LineKind::Rule => rule = true,
             LineKind::Text => {
+                let marker = parse_marker(line.as_str());
                 let joins = current.last().is_some_and(|prev| {
                     let emphasis_break = prev.ends_emphasis && !starts_lower(line.as_str());
                     continues(
-                        prev.as_str(),
-                        line.as_str(),
+                        (prev.as_str(), prev_marker.as_ref()),
+                        (line.as_str(), marker.as_ref()),
                         Breaks {
                             blank,
                             rule,
@@ -126,6 +133,7 @@ pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
                     current.clear();
                 }
                 current.push(line);
+                prev_marker = marker;
                 blank = false;
                 rule = false;
             }
@@ -151,15 +159,18 @@ struct Breaks {
     hard: bool,
 }
 
-/// Does `next` continue the paragraph whose last line is `prev`?
-fn continues(prev: &str, next: &str, breaks: Breaks) -> bool {
-    if breaks.rule || parse_marker(next).is_some() {
+/// Does `next` continue the paragraph whose last line is `prev`? Each line comes with its marker
+/// ([`parse_marker`]).
+fn continues(
+    (prev, prev_marker): (&str, Option<&Marker>),
+    (next, next_marker): (&str, Option<&Marker>),
+    breaks: Breaks,
+) -> bool {
+    if breaks.rule || next_marker.is_some() {
         return false;
     }
     // A bare heading (`Điều 3.`, `Chương II`) takes its title from the next line.
-    if parse_marker(prev)
-        .is_some_and(|m| m.kind.is_legal_unit() && m.len_chars >= prev.chars().count())
-    {
+    if prev_marker.is_some_and(|m| m.kind.is_legal_unit() && m.len_chars >= prev.chars().count()) {
         return true;
     }
     if breaks.emphasis || breaks.hard {

@@ -398,7 +398,10 @@ fn collect_title<'a>(
 
 /// Joins cleaned lines into one paragraph with single spaces, keeping positions.
 pub(crate) fn join(lines: &[&CleanLine]) -> Paragraph {
-    let mut text = MappedText::new();
+    if let [line] = lines {
+        return Paragraph::new(line.text.as_ref().clone());
+    }
+    let mut text = MappedText::with_capacity(lines.iter().map(|l| l.as_str().len() + 1).sum());
     for line in lines {
         if let (false, Some(p)) = (text.is_empty(), line.text.start()) {
             text.push(' ', p);

@@ -92,10 +92,6 @@ static ARABIC_NO_DOT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ARABIC_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,2})\)\s*").expect("static regex"));
-static LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([abcdđeghiklmnopqrstuvxy])\)\s*").expect("static regex"));
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([-+•–])\s+").expect("static regex"));
 
 /// Recognises the marker at the start of `text` (already cleaned: no markup, single spaces).
 ///
@@ -258,36 +254,39 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
     None
 }
 
+/// `a)` … `y)` and the bullets `-`, `+`, `•`, `–` followed by spaces, read by hand: bullets start
+/// most lines of plans, and a regex search per line costs more than the whole rest of the test.
 fn parse_letter_or_bullet(text: &str, kind: Candidate) -> Option<Marker> {
-    let chars = |s: &str| s.chars().count();
-    if kind == Candidate::Letter
-        && let Some(c) = LETTER.captures(text)
-    {
-        let letter = c.get(1)?.as_str();
-        let ordinal = letter_ordinal(letter.chars().next()?);
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    let spaces = |s: &str| s.chars().take_while(|c| c.is_whitespace()).count();
+    if kind == Candidate::Letter && "abcdđeghiklmnopqrstuvxy".contains(first) {
+        let after = rest.strip_prefix(')')?;
         return Some(Marker {
             kind: MarkerKind::Letter,
-            label: format!("{letter})"),
-            key: letter.to_string(),
-            ordinal,
-            len_chars: chars(c.get(0)?.as_str()),
+            label: format!("{first})"),
+            key: first.to_string(),
+            ordinal: letter_ordinal(first),
+            len_chars: 2 + spaces(after),
         });
     }
-    if kind == Candidate::Bullet
-        && let Some(c) = BULLET.captures(text)
-    {
-        let sign = c.get(1)?.as_str();
-        let kind = if sign == "+" {
+    if kind == Candidate::Bullet && matches!(first, '-' | '+' | '•' | '–') {
+        let spaces = spaces(rest);
+        if spaces == 0 {
+            return None;
+        }
+        let kind = if first == '+' {
             MarkerKind::Plus
         } else {
             MarkerKind::Dash
         };
         return Some(Marker {
             kind,
-            label: sign.to_string(),
-            key: sign.to_string(),
+            label: first.to_string(),
+            key: first.to_string(),
             ordinal: None,
-            len_chars: chars(c.get(0)?.as_str()),
+            len_chars: 1 + spaces,
         });
     }
     None
@@ -363,6 +362,18 @@ mod tests {
             "Chương II".to_string()
         );
         assert_eq!(kind_key("Điều 3.").unwrap().1, "Điều 3".to_string());
+    }
+
+    #[test]
+    fn bullets_and_letters_take_the_spaces_after_them() {
+        let len = |t: &str| parse_marker(t).map(|m| (m.kind, m.len_chars));
+        assert_eq!(len("–  Sở Nội vụ"), Some((MarkerKind::Dash, 3)));
+        assert_eq!(len("•\u{a0}Sở"), Some((MarkerKind::Dash, 2)));
+        assert_eq!(len("+ Sở"), Some((MarkerKind::Plus, 2)));
+        assert_eq!(len("b)Tiếp"), Some((MarkerKind::Letter, 2)));
+        assert_eq!(len("b)   Tiếp"), Some((MarkerKind::Letter, 5)));
+        assert_eq!(len("-"), None);
+        assert_eq!(len("w) Tiếp"), None);
     }
 
     #[test]
