@@ -3,7 +3,7 @@
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::similarity::bag_similarity;
+use super::similarity::{bag_similarity, dice};
 use super::units::{Block, Unit};
 
 /// A step of the merged reading order: a pair, a deleted unit or an inserted unit.
@@ -21,7 +21,9 @@ const MOVE_MIN: f64 = 0.6;
 /// A move needs some text: two one-word headings are not the same part.
 const MOVE_MIN_WORDS: usize = 3;
 
-fn pair_score(o: &Unit, n: &Unit, o_bag: &[u64], n_bag: &[u64]) -> f64 {
+/// How well `n` pairs with `o`, given the similarity of their subtrees (asked only when both are
+/// sections).
+fn pair_score(o: &Unit, n: &Unit, similarity: impl FnOnce() -> f64) -> f64 {
     if o.block != n.block {
         return 0.0;
     }
@@ -29,7 +31,65 @@ fn pair_score(o: &Unit, n: &Unit, o_bag: &[u64], n_bag: &[u64]) -> f64 {
         return 1.0;
     }
     let same_number = if o.number == n.number { 0.25 } else { 0.0 };
-    bag_similarity(o_bag, n_bag) + same_number
+    similarity() + same_number
+}
+
+/// The unit of `candidates` that `o` pairs with: the one with the highest [`pair_score`] of at
+/// least [`PAIR_MIN`] on the similarity of their subtrees' words (the last of equals).
+///
+/// That is what comparing `o`'s word bag with every candidate's gives, but the bags of large
+/// parts (every word of a Phần and its Điều) are built only when bounds do not settle it: an
+/// upper bound from the word counts, and lower bounds that count the children both sides share
+/// unchanged (then also the words of the changed paragraphs). A candidate whose upper bound is
+/// below the best lower bound cannot win; when one is left, its lower bound tells whether it is
+/// similar enough.
+fn best_match<'u, 'a>(o: &Unit, candidates: &'u [Unit<'a>]) -> Option<usize> {
+    let upper = |n: &Unit| {
+        pair_score(o, n, || {
+            let (a, b) = (o.subtree_words(), n.subtree_words());
+            dice(a.min(b), a + b)
+        })
+    };
+    let lower = |n: &Unit, deep: bool| {
+        pair_score(o, n, || {
+            dice(
+                o.common_words_at_least(n, deep),
+                o.subtree_words() + n.subtree_words(),
+            )
+        })
+    };
+    let mut left: Vec<(usize, f64)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(k, n)| (k, upper(n)))
+        .filter(|&(_, up)| up >= PAIR_MIN)
+        .collect();
+    for deep in [false, true] {
+        let floor = left
+            .iter()
+            .map(|&(k, _)| lower(&candidates[k], deep))
+            .max_by(f64::total_cmp)?;
+        // The candidate with the best lower bound stays; one whose upper bound is below that
+        // cannot win.
+        left.retain(|&(_, up)| up >= floor);
+        if let [(k, _)] = left[..]
+            && floor >= PAIR_MIN
+        {
+            return Some(k);
+        }
+    }
+    let old_bag = o.subtree_bag();
+    left.into_iter()
+        .map(|(k, _)| {
+            let n = &candidates[k];
+            (
+                k,
+                pair_score(o, n, || bag_similarity(&old_bag, &n.subtree_bag())),
+            )
+        })
+        .filter(|(_, s)| *s >= PAIR_MIN)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k)
 }
 
 /// Aligns two lists of units (one level), recursing into paired children; appends to `out`.
@@ -51,17 +111,11 @@ fn align_level<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>], out: &mut Vec<E
             DiffTag::Insert => n.for_each(|j| inserted(&new[j], out)),
             DiffTag::Replace => {
                 let (os, ns) = (&old[o.clone()], &new[n.clone()]);
-                let new_bags: Vec<_> = ns.iter().map(Unit::subtree_bag).collect();
                 let mut next_new = 0;
                 let mut j = 0;
                 for oi in os {
-                    let old_bag = oi.subtree_bag();
-                    let best = (next_new..ns.len())
-                        .map(|k| (k, pair_score(oi, &ns[k], &old_bag, &new_bags[k])))
-                        .filter(|(_, s)| *s >= PAIR_MIN)
-                        .max_by(|a, b| a.1.total_cmp(&b.1));
-                    match best {
-                        Some((k, _)) => {
+                    match best_match(oi, &ns[next_new..]).map(|k| next_new + k) {
+                        Some(k) => {
                             while j < k {
                                 inserted(&ns[j], out);
                                 j += 1;
@@ -149,4 +203,110 @@ pub fn align<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>]) -> Vec<Entry<'u, 
         .filter(|(i, e)| !(taken[*i] && e.new.is_none()))
         .map(|(_, e)| e)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{Options, units};
+    use proptest::prelude::*;
+
+    /// The choice [`best_match`] must make: every candidate's full word bag compared.
+    fn best_match_by_bags(o: &Unit, candidates: &[Unit]) -> Option<usize> {
+        let old_bag = o.subtree_bag();
+        candidates
+            .iter()
+            .enumerate()
+            .map(|(k, n)| {
+                let similarity = || bag_similarity(&old_bag, &n.subtree_bag());
+                (k, pair_score(o, n, similarity))
+            })
+            .filter(|(_, s)| *s >= PAIR_MIN)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(k, _)| k)
+    }
+
+    const WORDS: &[&str] = &[
+        "Luật",
+        "thi hành",
+        "dân chủ",
+        "cơ sở",
+        "Sở",
+        "ban",
+        "ngành",
+        "tỉnh",
+    ];
+
+    /// A document of nested parts (`I.`, `1.`, `a)`, `-`) whose paragraphs are drawn from a few
+    /// words, and a second version with some words changed.
+    fn versions() -> impl Strategy<Value = (String, String)> {
+        let paragraph = proptest::collection::vec(0..WORDS.len(), 1..8);
+        let part = (0..4usize, proptest::collection::vec(paragraph, 1..4));
+        (
+            proptest::collection::vec(part, 1..24),
+            proptest::collection::vec((0..200usize, 0..WORDS.len()), 0..6),
+        )
+            .prop_map(|(parts, edits)| {
+                let mut counters = [0usize; 4];
+                let mut old = String::new();
+                let mut words_written = Vec::new();
+                for (level, paras) in parts {
+                    counters[level] += 1;
+                    counters[level + 1..].iter_mut().for_each(|c| *c = 0);
+                    let marker = match level {
+                        0 => format!("{}.", ["I", "II", "III", "IV", "V", "VI"][counters[0] % 6]),
+                        1 => format!("{}.", counters[1]),
+                        2 => format!("{})", ["a", "b", "c", "d", "đ", "e"][counters[2] % 6]),
+                        _ => "-".to_string(),
+                    };
+                    for (k, para) in paras.iter().enumerate() {
+                        let text: Vec<&str> = para.iter().map(|&w| WORDS[w]).collect();
+                        words_written.push(old.len());
+                        if k == 0 {
+                            old.push_str(&format!("{marker} {}.\n\n", text.join(" ")));
+                        } else {
+                            old.push_str(&format!("{}.\n\n", text.join(" ")));
+                        }
+                    }
+                }
+                // A word added before the full stop of some paragraphs, the last first so that
+                // the offsets of the others still hold.
+                let mut edits: Vec<(usize, usize)> = edits
+                    .into_iter()
+                    .map(|(at, word)| (words_written[at % words_written.len()], word))
+                    .collect();
+                edits.sort_unstable();
+                edits.dedup_by_key(|e| e.0);
+                let mut new = old.clone();
+                for (start, word) in edits.into_iter().rev() {
+                    let line_end = start + new[start..].find('\n').expect("paragraphs end a line");
+                    new.insert_str(line_end - 1, &format!(" {}", WORDS[word]));
+                }
+                (old, new)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn bounded_choice_equals_the_choice_by_full_bags((old, new) in versions()) {
+            let (old, new) = (crate::outline::parse(&old), crate::outline::parse(&new));
+            let options = Options::default();
+            let old_units = units::units(&old.documents[0], &options);
+            let new_units = units::units(&new.documents[0], &options);
+            for o in &old_units {
+                for from in 0..new_units.len() {
+                    let candidates = &new_units[from..];
+                    prop_assert_eq!(best_match(o, candidates), best_match_by_bags(o, candidates));
+                }
+                for n in &new_units {
+                    let exact = bag_similarity(&o.subtree_bag(), &n.subtree_bag());
+                    let lower = dice(o.common_words_at_least(n, true), o.subtree_words() + n.subtree_words());
+                    prop_assert!(lower <= exact + 1e-12, "{} > {}", lower, exact);
+                    prop_assert_eq!(o.subtree_words() + n.subtree_words(), o.subtree_bag().len() + n.subtree_bag().len());
+                }
+            }
+        }
+    }
 }

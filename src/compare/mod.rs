@@ -162,7 +162,7 @@ pub fn compare(old: Side, new: Side, options: &Options) -> Comparison {
     let mut stats = Stats::default();
     let mut sections = Vec::with_capacity(entries.len());
     for e in entries {
-        let (no_text, no_keys): (Vec<&str>, Vec<String>) = (Vec::new(), Vec::new());
+        let (no_text, no_keys): (Vec<&str>, Vec<std::borrow::Cow<str>>) = (Vec::new(), Vec::new());
         let old_paras = e
             .old
             .map_or((&no_text, &no_keys), |u| (&u.paragraphs, &u.paragraph_keys));

@@ -8,14 +8,65 @@ use std::collections::HashMap;
 /// The words of a key as a sorted list of hashes: computed once per unit, compared in linear time
 /// with [`bag_similarity`].
 pub fn bag(key: &str) -> Vec<u64> {
-    let mut out: Vec<u64> = key
-        .split(['\u{1}', ' ', '\n'])
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(fnv1a)
-        .collect();
+    let mut out: Vec<u64> = Vec::new();
+    extend_bag(key, &mut out);
     out.sort_unstable();
     out
+}
+
+/// Appends the unsorted word hashes of `key` to `out`.
+pub fn extend_bag(key: &str, out: &mut Vec<u64>) {
+    for_each_word(key, |word| out.push(fnv1a(word)));
+}
+
+/// The number of words [`bag`] would hash.
+pub fn count_words(key: &str) -> usize {
+    let mut n = 0;
+    for_each_word(key, |_| n += 1);
+    n
+}
+
+/// The words of a key: split on bytes (the separators are ASCII) and trimmed of what is not a
+/// letter or digit.
+fn for_each_word(key: &str, mut each: impl FnMut(&str)) {
+    let mut push = |word: &str| {
+        let word = word.trim_matches(|c: char| !crate::text::is_alphanumeric(c));
+        if !word.is_empty() {
+            each(word);
+        }
+    };
+    let mut start = 0;
+    for end in memchr::memchr3_iter(b'\x01', b' ', b'\n', key.as_bytes()) {
+        push(&key[start..end]);
+        start = end + 1;
+    }
+    push(&key[start..]);
+}
+
+/// The number of words two sorted bags share (as multisets).
+pub fn common_words(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
+/// The Dice coefficient of two word multisets from the number of words they share and their
+/// total size.
+pub fn dice(common: usize, total: usize) -> f64 {
+    if total == 0 {
+        return 1.0;
+    }
+    2.0 * common as f64 / total as f64
 }
 
 /// FNV-1a, 64 bits: a fast hash for short words (no protection against crafted collisions is
@@ -29,23 +80,7 @@ fn fnv1a(word: &str) -> u64 {
 /// Dice coefficient of two bags from [`bag`]: the same value as [`similarity`] of their keys
 /// (up to hash collisions).
 pub fn bag_similarity(a: &[u64], b: &[u64]) -> f64 {
-    let total = a.len() + b.len();
-    if total == 0 {
-        return 1.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / total as f64
+    dice(common_words(a, b), a.len() + b.len())
 }
 
 /// Similarity in 0..=1 of two keys whose words are separated by `\u{1}` (or spaces).

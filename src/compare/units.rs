@@ -7,6 +7,7 @@ use crate::document::lines::SourceLine;
 use crate::outline::MarkerKind;
 use crate::outline::model::{Document, Paragraph, Section};
 
+use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::options::Options;
@@ -59,11 +60,13 @@ pub struct Unit<'a> {
     pub paragraphs: Vec<&'a str>,
     /// Original lines covered by the own paragraphs (for markup and Unicode-form checks).
     pub own_lines: Vec<u32>,
-    /// Comparison key of each own paragraph under the options.
-    pub paragraph_keys: Vec<String>,
+    /// Comparison key of each own paragraph under the options (usually the paragraph itself).
+    pub paragraph_keys: Vec<Cow<'a, str>>,
     /// Sorted word hashes of the own text (for move detection and pairing), built on first use:
     /// most units match exactly and never need it.
     bag: std::cell::OnceCell<Vec<u64>>,
+    /// The number of words of the own text and all descendants, counted on first use.
+    subtree_words: std::cell::OnceCell<usize>,
     /// Hash of the own text and all descendants (for exact matching).
     pub subtree_hash: u64,
     pub children: Vec<Unit<'a>>,
@@ -82,11 +85,10 @@ impl Unit<'_> {
     /// Sorted word hashes of the own text.
     pub fn bag(&self) -> &[u64] {
         self.bag.get_or_init(|| {
-            let mut bag: Vec<u64> = self
-                .paragraph_keys
-                .iter()
-                .flat_map(|k| similarity::bag(k))
-                .collect();
+            let mut bag: Vec<u64> = Vec::new();
+            for key in &self.paragraph_keys {
+                similarity::extend_bag(key, &mut bag);
+            }
             bag.sort_unstable();
             bag
         })
@@ -104,6 +106,83 @@ impl Unit<'_> {
         std::borrow::Cow::Owned(all)
     }
 
+    /// The number of words of the own text and all descendants (the length of
+    /// [`subtree_bag`](Self::subtree_bag)), counted without hashing them.
+    pub fn subtree_words(&self) -> usize {
+        *self.subtree_words.get_or_init(|| {
+            let own = match self.bag.get() {
+                Some(bag) => bag.len(),
+                None => self
+                    .paragraph_keys
+                    .iter()
+                    .map(|k| similarity::count_words(k))
+                    .sum(),
+            };
+            own + self.children.iter().map(Unit::subtree_words).sum::<usize>()
+        })
+    }
+
+    /// A lower bound of the number of words this unit's subtree shares with `other`'s (as
+    /// multisets: what [`similarity::common_words`] of their [`subtree_bag`](Self::subtree_bag)s
+    /// counts).
+    ///
+    /// Shared words can be counted part by part: for disjoint parts, what each pair of parts
+    /// shares adds up to at most what the wholes share. Identical children (equal subtree hashes)
+    /// share all their words and are only counted. With `deep`, the own texts are compared too
+    /// and the other children are paired in order and bounded the same way, down to the
+    /// paragraphs an edit touched; without it they count for nothing and no word is hashed. An
+    /// edit to one paragraph of a long part (a Phần of a code of law) thus costs that paragraph,
+    /// not the whole part, at every level the alignment goes through.
+    pub fn common_words_at_least(&self, other: &Unit, deep: bool) -> usize {
+        if self.subtree_hash == other.subtree_hash {
+            return self.subtree_words();
+        }
+        let mut common = if deep {
+            similarity::common_words(self.bag(), other.bag())
+        } else {
+            0
+        };
+        let mut theirs: Vec<(u64, usize)> = other
+            .children
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.subtree_hash, i))
+            .collect();
+        theirs.sort_unstable();
+        let mut matched = vec![false; other.children.len()];
+        let mut unmatched_ours = Vec::new();
+        for child in &self.children {
+            let from = theirs.partition_point(|&(h, _)| h < child.subtree_hash);
+            let twin = theirs[from..]
+                .iter()
+                .take_while(|&&(h, _)| h == child.subtree_hash)
+                .map(|&(_, i)| i)
+                .find(|&i| !matched[i]);
+            match twin {
+                Some(i) => {
+                    matched[i] = true;
+                    common += child.subtree_words();
+                }
+                None => unmatched_ours.push(child),
+            }
+        }
+        if !deep {
+            return common;
+        }
+        let unmatched_theirs = other
+            .children
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !matched[i])
+            .map(|(_, c)| c);
+        common
+            + unmatched_ours
+                .into_iter()
+                .zip(unmatched_theirs)
+                .map(|(a, b)| a.common_words_at_least(b, true))
+                .sum::<usize>()
+    }
+
     fn collect_bags(&self, out: &mut Vec<u64>) {
         out.extend_from_slice(self.bag());
         for child in &self.children {
@@ -117,7 +196,16 @@ impl Unit<'_> {
 /// Equal keys imply that the word diff finds no change (so it can be skipped); unequal keys only
 /// mean the word diff runs. Spaces (when ignored) collapse to one, punctuation (when ignored) is
 /// dropped, case and tone placement are folded when ignored.
-pub fn text_key(text: &str, options: &Options) -> String {
+pub fn text_key<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
+    // Cleaned paragraphs are single-spaced already: under the default options their key is the
+    // text itself, without a copy.
+    if !options.case
+        && !options.tone_style
+        && !options.punctuation
+        && (!options.whitespace || crate::text::is_single_spaced(text, |_| false))
+    {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let push_word = |out: &mut String, word: &str, pending_space: &mut bool| {
@@ -155,7 +243,7 @@ pub fn text_key(text: &str, options: &Options) -> String {
         }
     }
     push_word(&mut out, &word, &mut pending_space);
-    out
+    Cow::Owned(out)
 }
 
 fn is_mark(c: char) -> bool {
@@ -174,7 +262,7 @@ fn lines_of(paragraphs: &[&Paragraph]) -> Vec<u32> {
 
 fn block_unit<'a>(block: Block, paragraphs: Vec<&'a Paragraph>, options: &Options) -> Unit<'a> {
     let texts: Vec<&'a str> = paragraphs.iter().map(|p| p.as_str()).collect();
-    let paragraph_keys: Vec<String> = texts.iter().map(|t| text_key(t, options)).collect();
+    let paragraph_keys: Vec<Cow<'a, str>> = texts.iter().map(|t| text_key(t, options)).collect();
     let mut hasher = DefaultHasher::new();
     paragraph_keys.hash(&mut hasher);
     Unit {
@@ -188,6 +276,7 @@ fn block_unit<'a>(block: Block, paragraphs: Vec<&'a Paragraph>, options: &Option
         paragraphs: texts,
         paragraph_keys,
         bag: std::cell::OnceCell::new(),
+        subtree_words: std::cell::OnceCell::new(),
         subtree_hash: hasher.finish(),
         children: Vec::new(),
     }

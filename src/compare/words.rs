@@ -10,6 +10,7 @@
 //! exactly (`equal` edits carry `old_text` when the old glue differs).
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+use std::borrow::Cow;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -178,15 +179,15 @@ pub fn equal(old: &[&str], new: &[&str]) -> TextDiff {
 /// Paragraphs are matched on a cheap normalised key first; only paragraphs in replaced runs are
 /// tokenised and diffed word by word.
 pub fn diff_paragraphs(old: &[&str], new: &[&str], options: &Options) -> TextDiff {
-    let old_keys: Vec<String> = old.iter().map(|p| text_key(p, options)).collect();
-    let new_keys: Vec<String> = new.iter().map(|p| text_key(p, options)).collect();
+    let old_keys: Vec<Cow<str>> = old.iter().map(|p| text_key(p, options)).collect();
+    let new_keys: Vec<Cow<str>> = new.iter().map(|p| text_key(p, options)).collect();
     diff_keyed_paragraphs((old, &old_keys), (new, &new_keys), options)
 }
 
 /// [`diff_paragraphs`] with the paragraphs' keys ([`text_key`]) already computed.
 pub fn diff_keyed_paragraphs(
-    (old, old_keys): (&[&str], &[String]),
-    (new, new_keys): (&[&str], &[String]),
+    (old, old_keys): (&[&str], &[Cow<str>]),
+    (new, new_keys): (&[&str], &[Cow<str>]),
     options: &Options,
 ) -> TextDiff {
     let deadline = Instant::now() + options.section_budget;

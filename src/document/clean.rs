@@ -181,43 +181,10 @@ pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
 /// Text that cleaning would leave unchanged: non-empty, no markup, pipes, hashes at the start,
 /// invisible characters or whitespace other than single spaces between words.
 fn is_plain(raw: &str) -> bool {
-    let bytes = raw.as_bytes();
-    if bytes.is_empty() || matches!(bytes[0], b' ' | b'#') || bytes.ends_with(b" ") {
-        return false;
-    }
-    // On bytes: this runs on every line. Whitespace other than U+0020 and the invisible
-    // characters are all outside ASCII in lead bytes C2 (U+0085, U+00A0, U+00AD), E1 9A (U+1680),
-    // E2 80/81 (U+2000–U+206F), E3 80 (U+3000) and EF BB (U+FEFF); Vietnamese letters are in
-    // C3–C6 and E1 BA/BB, which pass without a closer look.
-    let mut previous_space = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b' ' {
-            if previous_space {
-                return false;
-            }
-            previous_space = true;
-            i += 1;
-            continue;
-        }
-        previous_space = false;
-        match b {
-            b'*' | b'|' | b'\t'..=b'\r' => return false,
-            0xE1 if bytes.get(i + 1) != Some(&0x9A) => {}
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
-                let c = raw[i..].chars().next().expect("a character starts here");
-                if c.is_whitespace() || is_invisible(c) {
-                    return false;
-                }
-                i += c.len_utf8();
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    !is_rule(raw)
+    !raw.is_empty()
+        && !raw.starts_with('#')
+        && crate::text::is_single_spaced(raw, |c| c == '*' || c == '|' || is_invisible(c))
+        && !is_rule(raw)
 }
 
 /// A horizontal rule: three or more of `-`, `_`, `=`, `—`, `–` and nothing else.

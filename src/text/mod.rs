@@ -148,6 +148,62 @@ fn folded_starts_with(text: &str, keyword: &str, n: usize) -> bool {
     want.peek().is_none()
 }
 
+/// Whether the only whitespace in `text` is single U+0020 spaces between other characters (none
+/// leading, trailing or repeated; no tab, no other Unicode space), and no character is refused
+/// by `refuse`.
+///
+/// Decided on bytes, decoding only characters led by C2, E1 9A, E2, E3 or EF (those hold every
+/// Unicode space and invisible format character below U+FFFF); `refuse` sees those and ASCII
+/// characters only, never the Vietnamese letters (C3–C6, E1 BA/BB), so it must not refuse
+/// letters. Runs on every line and every paragraph.
+pub fn is_single_spaced(text: &str, refuse: impl Fn(char) -> bool) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut previous_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            if previous_space {
+                return false;
+            }
+            previous_space = true;
+            i += 1;
+            continue;
+        }
+        previous_space = false;
+        match b {
+            b'\t'..=b'\r' => return false,
+            0..=0x7F if refuse(char::from(b)) => return false,
+            0xE1 if bytes.get(i + 1) != Some(&0x9A) => {}
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = text[i..].chars().next().expect("a character starts here");
+                if c.is_whitespace() || refuse(c) {
+                    return false;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
+}
+
+/// [`char::is_alphanumeric`] with the Latin letters Vietnamese uses answered without a table
+/// search: ASCII, U+00C0–U+024F (but × and ÷) and U+1E00–U+1EFF.
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// First character upper case?
 pub fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
@@ -177,6 +233,18 @@ mod tests {
             fold("Thực hiện DÂN CHỦ, Đắk Lắk"),
             "thuc hien dan chu, dak lak"
         );
+    }
+
+    #[test]
+    fn fast_alphanumeric_test_agrees_with_the_standard_one() {
+        for c in ('\u{0}'..='\u{2FFF}').chain('\u{FF00}'..='\u{FFFF}') {
+            assert_eq!(
+                is_alphanumeric(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
