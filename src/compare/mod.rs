@@ -133,9 +133,9 @@ fn unit_ref(u: &units::Unit) -> UnitRef {
     UnitRef {
         block: u.block,
         kind: u.kind,
-        number: u.number.clone(),
-        label: u.label.clone(),
-        title: u.title.clone(),
+        number: u.number.to_string(),
+        label: u.label.to_string(),
+        title: u.title.to_string(),
         line: u.line,
     }
 }

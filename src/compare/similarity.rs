@@ -16,31 +16,46 @@ pub fn bag(key: &str) -> Vec<u64> {
 
 /// Appends the unsorted word hashes of `key` to `out`.
 pub fn extend_bag(key: &str, out: &mut Vec<u64>) {
-    for_each_word(key, |word| out.push(fnv1a(word)));
+    for_each_token(key, |token| {
+        let word = trim_to_word(token);
+        if !word.is_empty() {
+            out.push(fnv1a(word));
+        }
+    });
 }
 
-/// The number of words [`bag`] would hash.
+/// The number of words [`bag`] would hash: tokens with a letter or digit (what is left after
+/// trimming is not empty exactly then), tested on bytes for ASCII.
 pub fn count_words(key: &str) -> usize {
     let mut n = 0;
-    for_each_word(key, |_| n += 1);
+    for_each_token(key, |token| {
+        let word = token.bytes().any(|b| b.is_ascii_alphanumeric())
+            || (!token.is_ascii() && token.chars().any(crate::text::is_alphanumeric));
+        n += usize::from(word);
+    });
     n
 }
 
-/// The words of a key: split on bytes (the separators are ASCII) and trimmed of what is not a
-/// letter or digit.
-fn for_each_word(key: &str, mut each: impl FnMut(&str)) {
-    let mut push = |word: &str| {
-        let word = word.trim_matches(|c: char| !crate::text::is_alphanumeric(c));
-        if !word.is_empty() {
-            each(word);
-        }
-    };
+/// The tokens of a key, split at spaces, line breaks and U+0001 (ASCII bytes, so the split
+/// needs no decoding; most tokens are a few bytes long, too short for a vectorised search).
+fn for_each_token(key: &str, mut each: impl FnMut(&str)) {
     let mut start = 0;
-    for end in memchr::memchr3_iter(b'\x01', b' ', b'\n', key.as_bytes()) {
-        push(&key[start..end]);
-        start = end + 1;
+    for (i, &b) in key.as_bytes().iter().enumerate() {
+        if matches!(b, b' ' | b'\n' | b'\x01') {
+            each(&key[start..i]);
+            start = i + 1;
+        }
     }
-    push(&key[start..]);
+    each(&key[start..]);
+}
+
+/// A token without what is not a letter or digit at either end.
+fn trim_to_word(token: &str) -> &str {
+    let bytes = token.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => token,
+        _ => token.trim_matches(|c: char| !crate::text::is_alphanumeric(c)),
+    }
 }
 
 /// The number of words two sorted bags share (as multisets).

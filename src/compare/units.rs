@@ -52,9 +52,9 @@ impl Block {
 pub struct Unit<'a> {
     pub block: Block,
     pub kind: Option<MarkerKind>,
-    pub number: String,
-    pub label: String,
-    pub title: String,
+    pub number: &'a str,
+    pub label: &'a str,
+    pub title: &'a str,
     pub line: u32,
     /// Own text, paragraph by paragraph (title first for sections).
     pub paragraphs: Vec<&'a str>,
@@ -260,7 +260,14 @@ fn lines_of(paragraphs: &[&Paragraph]) -> Vec<u32> {
     lines
 }
 
-fn block_unit<'a>(block: Block, paragraphs: Vec<&'a Paragraph>, options: &Options) -> Unit<'a> {
+/// A unit of `paragraphs` whose original lines are those of `lines` (for a section, its heading
+/// with the marker rather than its title without it).
+fn block_unit<'a>(
+    block: Block,
+    paragraphs: Vec<&'a Paragraph>,
+    lines: &[&Paragraph],
+    options: &Options,
+) -> Unit<'a> {
     let texts: Vec<&'a str> = paragraphs.iter().map(|p| p.as_str()).collect();
     let paragraph_keys: Vec<Cow<'a, str>> = texts.iter().map(|t| text_key(t, options)).collect();
     let mut hasher = DefaultHasher::new();
@@ -268,11 +275,11 @@ fn block_unit<'a>(block: Block, paragraphs: Vec<&'a Paragraph>, options: &Option
     Unit {
         block,
         kind: None,
-        number: String::new(),
-        label: String::new(),
-        title: block.label().to_string(),
+        number: "",
+        label: "",
+        title: block.label(),
         line: paragraphs.first().map_or(0, |p| p.line()),
-        own_lines: lines_of(&paragraphs),
+        own_lines: lines_of(lines),
         paragraphs: texts,
         paragraph_keys,
         bag: std::cell::OnceCell::new(),
@@ -286,16 +293,14 @@ fn section_unit<'a>(section: &'a Section, options: &Options) -> Unit<'a> {
     let own: Vec<&'a Paragraph> = std::iter::once(&section.title)
         .chain(section.paragraphs.iter())
         .collect();
-    let mut unit = block_unit(Block::Section, own.clone(), options);
-    unit.own_lines = lines_of(
-        &std::iter::once(&section.heading)
-            .chain(section.paragraphs.iter())
-            .collect::<Vec<_>>(),
-    );
+    let lines: Vec<&Paragraph> = std::iter::once(&section.heading)
+        .chain(section.paragraphs.iter())
+        .collect();
+    let mut unit = block_unit(Block::Section, own, &lines, options);
     unit.kind = Some(section.kind);
-    unit.number = section.number.clone();
-    unit.label = section.label.clone();
-    unit.title = section.title.as_str().to_string();
+    unit.number = &section.number;
+    unit.label = &section.label;
+    unit.title = section.title.as_str();
     unit.line = section.line();
     unit.children = section
         .children
@@ -335,7 +340,7 @@ pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
     .collect();
     let mut push = |block: Block, paragraphs: Vec<&'a Paragraph>| {
         if !paragraphs.is_empty() {
-            out.push(block_unit(block, paragraphs, options));
+            out.push(block_unit(block, paragraphs.clone(), &paragraphs, options));
         }
     };
     push(Block::Header, header);
@@ -353,7 +358,7 @@ pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
     }
     let mut push = |block: Block, paragraphs: Vec<&'a Paragraph>| {
         if !paragraphs.is_empty() {
-            out.push(block_unit(block, paragraphs, options));
+            out.push(block_unit(block, paragraphs.clone(), &paragraphs, options));
         }
     };
     push(Block::Closing, doc.closing.iter().collect());
@@ -379,7 +384,7 @@ pub fn markup_signature(unit: &Unit, lines: &[SourceLine]) -> usize {
     unit.own_lines
         .iter()
         .filter_map(|&l| lines.get(l as usize - 1))
-        .map(|l| l.text.as_str().chars().filter(|&c| c == '*').count())
+        .map(|l| memchr::memchr_iter(b'*', l.text.as_str().as_bytes()).count())
         .sum()
 }
 

@@ -167,11 +167,28 @@ impl Emitter {
 /// The diff of two texts known to be equal under the options: one `equal` edit (carrying the old
 /// text when it differs in ignored ways).
 pub fn equal(old: &[&str], new: &[&str]) -> TextDiff {
-    let join = |ps: &[&str]| ps.iter().map(|p| format!("{p}\n")).collect::<String>();
-    let (old, new) = (join(old), join(new));
-    let mut emit = Emitter::default();
-    emit.equal(&new, &old);
-    emit.finish()
+    let join = |ps: &[&str]| {
+        let mut text = String::with_capacity(ps.iter().map(|p| p.len() + 1).sum());
+        for p in ps {
+            text.push_str(p);
+            text.push('\n');
+        }
+        text
+    };
+    let text = join(new);
+    // Most units are equal to the letter: the old text is then not built at all.
+    let old_text = (old != new).then(|| join(old)).filter(|o| *o != text);
+    if text.is_empty() && old_text.is_none() {
+        return TextDiff::default();
+    }
+    TextDiff {
+        edits: vec![Edit {
+            op: Op::Equal,
+            text,
+            old_text,
+        }],
+        ..TextDiff::default()
+    }
 }
 
 /// Diffs the paragraphs `old` against `new` (each paragraph without its line break).
