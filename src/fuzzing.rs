@@ -130,7 +130,7 @@ pub fn rule_file(data: &[u8]) {
     let mut set = RuleSet::default();
     if set.add("rules/fuzz/FUZZ-1.toml", source).is_ok() {
         let _ = set.check_text("Số: 12/UBND-VX\nNơi nhận:\n- Lưu: VT, VX.\n");
-        for rule in &set.rules {
+        for rule in set.rules() {
             let _ = crate::rules::run_examples(&set, rule);
         }
     }

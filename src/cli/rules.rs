@@ -58,7 +58,7 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     match args.format {
         RulesFormat::Json => {
             let rules: Vec<RuleJson> = set
-                .rules
+                .rules()
                 .iter()
                 .map(|r| RuleJson {
                     id: r.id(),
@@ -82,7 +82,7 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                 "{:<28} {:<12} {:<8} {:<12} KIỂM TRA",
                 "ID", "PACK", "MỨC", "LOẠI"
             )?;
-            for r in &set.rules {
+            for r in set.rules() {
                 let what = r
                     .spec
                     .doc
@@ -110,7 +110,7 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             writeln!(
                 out,
                 "\n{} quy tắc. Xem chi tiết: rasoat explain ID",
-                set.rules.len()
+                set.rules().len()
             )?;
         }
     }

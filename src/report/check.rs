@@ -481,7 +481,7 @@ fn fingerprint(path: &str, f: &Finding) -> String {
 /// with Unicode code point columns and partial fingerprints.
 pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -> io::Result<()> {
     let sarif_rules: Vec<SarifRule> = rules
-        .rules
+        .rules()
         .iter()
         .map(|r| SarifRule {
             id: r.id(),
@@ -519,7 +519,7 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -
             SarifResult {
                 rule_id: f.rule.clone(),
                 rule_index: rules
-                    .rules
+                    .rules()
                     .iter()
                     .position(|r| r.id() == f.rule)
                     .unwrap_or(0),

@@ -5,6 +5,10 @@ use crate::document::mapped::MappedText;
 use crate::outline::ParsedFile;
 use crate::outline::model::{Document, Paragraph, Section};
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::search::ScopeTexts;
 use super::spec::RuleError;
 
 /// A part of the document a rule is limited to.
@@ -94,10 +98,12 @@ pub struct ScopedText<'a> {
 }
 
 /// One document to check, within its file.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct DocContext<'a> {
     pub file: &'a ParsedFile,
     pub doc: &'a Document,
+    /// The texts of each scope list asked for, kept for the other rules of the document.
+    scopes: RefCell<Vec<(Vec<Scope>, Rc<ScopeTexts<'a>>)>>,
 }
 
 const HEADER: &str = "Thể thức";
@@ -111,7 +117,26 @@ const TRAILER: &str = "Sau chữ ký";
 
 impl<'a> DocContext<'a> {
     pub fn new(file: &'a ParsedFile, doc: &'a Document) -> Self {
-        DocContext { file, doc }
+        DocContext {
+            file,
+            doc,
+            scopes: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The texts of `scopes`, in document order, built once per document: the rules of a
+    /// document share them (and their joined form, see [`Searcher`](super::search::Searcher)).
+    pub fn scope_texts(&self, scopes: &[Scope]) -> Rc<ScopeTexts<'a>> {
+        if let Some((_, texts)) = self.scopes.borrow().iter().find(|(s, _)| s == scopes) {
+            return Rc::clone(texts);
+        }
+        let texts = Rc::new(ScopeTexts::new(
+            scopes.iter().flat_map(|s| self.texts(s)).collect(),
+        ));
+        self.scopes
+            .borrow_mut()
+            .push((scopes.to_vec(), Rc::clone(&texts)));
+        texts
     }
 
     /// The texts of `scope`, in document order.

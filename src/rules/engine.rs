@@ -1,12 +1,14 @@
 //! Loading, compiling and running rules.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use crate::outline::{self, Document, ParsedFile};
 
 use super::context::{DocContext, Scope};
 use super::finding::{Finding, Fix};
 use super::kinds::{self, Check, Hit};
+use super::search::{SearchSet, Searcher};
 use super::spec::{RuleError, RuleSpec, line_of_key, parse_rule};
 use super::suppress;
 
@@ -46,10 +48,21 @@ impl Rule {
     }
 }
 
+/// The regexes rules search one scope list with, as (rule, searcher of its check) indices.
+#[derive(Debug)]
+struct SearchGroup {
+    scopes: Vec<Scope>,
+    members: Vec<(usize, usize)>,
+    set: OnceLock<Option<SearchSet>>,
+}
+
 /// The rules in force.
 #[derive(Debug, Default)]
 pub struct RuleSet {
-    pub rules: Vec<Rule>,
+    rules: Vec<Rule>,
+    /// The regexes of the rules grouped by the scope list they search, built on the first check
+    /// (and again after the rules change).
+    search_groups: OnceLock<Vec<SearchGroup>>,
 }
 
 impl RuleSet {
@@ -67,8 +80,14 @@ impl RuleSet {
         }
     }
 
+    /// The rules, sorted by id.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
     /// Adds a rule, replacing a rule with the same id.
     pub fn add(&mut self, path: &str, source: &str) -> Result<(), RuleError> {
+        self.search_groups = OnceLock::new();
         let rule = Rule::from_source(path, source)?;
         match self.rules.iter().position(|r| r.id() == rule.id()) {
             Some(i) => self.rules[i] = rule,
@@ -84,7 +103,47 @@ impl RuleSet {
 
     /// Keeps only the rules for which `keep` is true.
     pub fn retain(&mut self, keep: impl FnMut(&Rule) -> bool) {
+        self.search_groups = OnceLock::new();
         self.rules.retain(keep);
+    }
+
+    /// The rules' regexes grouped by the scopes they search.
+    fn search_groups(&self) -> &[SearchGroup] {
+        self.search_groups.get_or_init(|| {
+            let mut groups: Vec<SearchGroup> = Vec::new();
+            for (r, check) in self.rules.iter().enumerate() {
+                let Some(check) = &check.check else { continue };
+                for (k, (scopes, _)) in check.searchers().into_iter().enumerate() {
+                    match groups.iter_mut().find(|g| g.scopes == scopes) {
+                        Some(g) => g.members.push((r, k)),
+                        None => groups.push(SearchGroup {
+                            scopes: scopes.to_vec(),
+                            members: vec![(r, k)],
+                            set: OnceLock::new(),
+                        }),
+                    }
+                }
+            }
+            groups
+        })
+    }
+
+    /// The automaton of a group, built when a large scope is first searched.
+    fn search_set<'s>(&'s self, group: &'s SearchGroup) -> Option<&'s SearchSet> {
+        group
+            .set
+            .get_or_init(|| {
+                let members: Vec<&Searcher> = group
+                    .members
+                    .iter()
+                    .filter_map(|&(r, k)| {
+                        let check = self.rules[r].check.as_ref()?;
+                        Some(check.searchers().get(k)?.1)
+                    })
+                    .collect();
+                SearchSet::new(&members)
+            })
+            .as_ref()
     }
 
     /// Runs every rule on one document. Form templates (see [`Document::is_template`]) are not
@@ -94,6 +153,19 @@ impl RuleSet {
             return Vec::new();
         }
         let ctx = DocContext::new(file, doc);
+        for group in self.search_groups() {
+            // Building a group's automaton costs more than searching a page text by text: it
+            // is built for the first large scope, then used for every scope of the group.
+            let texts = ctx.scope_texts(&group.scopes);
+            let set = match group.set.get() {
+                Some(set) => set.as_ref(),
+                None if texts.is_large() => self.search_set(group),
+                None => None,
+            };
+            if let Some(set) = set {
+                set.run(&texts);
+            }
+        }
         let mut findings = Vec::new();
         for rule in &self.rules {
             let Some(check) = &rule.check else { continue };

@@ -6,6 +6,7 @@ pub mod engine;
 pub mod finding;
 pub mod kinds;
 pub mod rounds;
+pub mod search;
 pub mod spec;
 pub mod suppress;
 

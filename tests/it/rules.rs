@@ -14,20 +14,23 @@ fn builtin_rules_load_and_cover_the_packs() {
                 .join("\n")
         )
     });
-    let checking = set.rules.iter().filter(|r| r.spec.kind != "meta").count();
+    let checking = set.rules().iter().filter(|r| r.spec.kind != "meta").count();
     assert!(
         checking >= 30,
         "at least 30 checking rules, found {checking}"
     );
     for pack in ["nd30", "consistency", "typography", "spelling"] {
-        assert!(set.rules.iter().any(|r| r.spec.pack == pack), "pack {pack}");
+        assert!(
+            set.rules().iter().any(|r| r.spec.pack == pack),
+            "pack {pack}"
+        );
     }
 }
 
 #[test]
 fn every_rule_is_documented() {
     let set = RuleSet::builtin().unwrap();
-    for rule in &set.rules {
+    for rule in set.rules() {
         let doc = &rule.spec.doc;
         for section in ["What it checks", "Why it matters", "Source"] {
             assert!(
@@ -48,7 +51,7 @@ fn every_rule_is_documented() {
 fn every_rule_example_behaves_as_stated() {
     let set = RuleSet::builtin().unwrap();
     let failures: Vec<String> = set
-        .rules
+        .rules()
         .iter()
         .flat_map(|r| run_examples(&set, r))
         .map(|f| format!("{}: {}: {}", f.path, f.rule, f.message))

@@ -16,10 +16,9 @@
 //! `type_name`, `issuing_body`, `symbol.number`, `symbol.type_code`, `symbol.agency`,
 //! `symbol.unit`, `archive`.
 
-use regex::Regex;
-
 use crate::outline::model::{Document, Paragraph};
 use crate::rules::context::{DocContext, Scope, ScopedText};
+use crate::rules::search::{ScopeTexts, Searcher};
 use crate::rules::spec::RuleError;
 use crate::text::fold;
 
@@ -27,7 +26,7 @@ use super::{Check, Hit, Params};
 
 #[derive(Debug)]
 enum Place {
-    Pattern { scope: Scope, regex: Regex },
+    Pattern { scope: Scope, regex: Searcher },
     Field(String),
 }
 
@@ -81,7 +80,7 @@ fn place(p: &Params, key: &str) -> Result<Place, RuleError> {
         .ok_or_else(|| p.error(key, format!("`{key}` needs `pattern`")))?;
     Ok(Place::Pattern {
         scope,
-        regex: p.regex(key, pattern)?,
+        regex: p.searcher(key, pattern)?,
     })
 }
 
@@ -132,13 +131,14 @@ impl Capture {
     fn source_value(&self, ctx: &DocContext, doc: &Document) -> Option<String> {
         let value = match &self.source {
             Place::Field(f) => field(doc, f).0.into_iter().next(),
-            Place::Pattern { scope, regex } => DocContext::new(ctx.file, doc)
-                .texts(scope)
-                .iter()
-                .find_map(|t| {
-                    let c = regex.captures(t.text.as_str())?;
-                    Some(c.get(1).or_else(|| c.get(0))?.as_str().trim().to_string())
-                }),
+            Place::Pattern { scope, regex } => {
+                let scope = std::slice::from_ref(scope);
+                if std::ptr::eq(doc, ctx.doc) {
+                    first_value(regex, &ctx.scope_texts(scope))
+                } else {
+                    first_value(regex, &DocContext::new(ctx.file, doc).scope_texts(scope))
+                }
+            }
         }?;
         if self.map.is_empty() {
             return Some(value);
@@ -149,6 +149,14 @@ impl Capture {
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.clone())
     }
+}
+
+/// The value `regex` captures (group 1, or the whole match) in the first text that has one.
+fn first_value(regex: &Searcher, texts: &ScopeTexts) -> Option<String> {
+    regex.texts(texts).find_map(|t| {
+        let c = regex.regex().captures(t.text.as_str())?;
+        Some(c.get(1).or_else(|| c.get(0))?.as_str().trim().to_string())
+    })
 }
 
 /// Values of a field and the paragraph they are written in.
@@ -192,6 +200,16 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 impl Check for Capture {
+    fn searchers(&self) -> Vec<(&[Scope], &Searcher)> {
+        [&self.source, &self.target]
+            .into_iter()
+            .filter_map(|place| match place {
+                Place::Pattern { scope, regex } => Some((std::slice::from_ref(scope), regex)),
+                Place::Field(_) => None,
+            })
+            .collect()
+    }
+
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
         let mut source = self.source_value(ctx, ctx.doc);
         if source.is_none() && self.fallback_file {
@@ -230,8 +248,9 @@ impl Check for Capture {
                 }
             }
             Place::Pattern { scope, regex } => {
-                for t in ctx.texts(scope) {
-                    for c in regex.captures_iter(t.text.as_str()) {
+                let texts = ctx.scope_texts(std::slice::from_ref(scope));
+                for t in regex.texts(&texts) {
+                    for c in regex.regex().captures_iter(t.text.as_str()) {
                         let m = c
                             .get(1)
                             .or_else(|| c.get(0))
@@ -240,7 +259,7 @@ impl Check for Capture {
                             continue;
                         }
                         let trimmed_end = m.start() + m.as_str().trim_end().len();
-                        if let Some(hit) = Hit::at(&t, m.start(), trimmed_end) {
+                        if let Some(hit) = Hit::at(t, m.start(), trimmed_end) {
                             out.push(hit.var("expected", source.clone()).suggest(source.clone()));
                         }
                     }

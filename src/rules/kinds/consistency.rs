@@ -13,14 +13,15 @@
 use regex::Regex;
 
 use crate::rules::context::{DocContext, Scope};
+use crate::rules::search::Searcher;
 use crate::rules::spec::RuleError;
 
-use super::{Check, Hit, Params, scoped_texts};
+use super::{Check, Hit, Params};
 
 #[derive(Debug)]
 struct Variant {
     name: String,
-    regex: Regex,
+    regex: Searcher,
     exclude: Option<Regex>,
 }
 
@@ -59,7 +60,7 @@ impl Consistency {
                 .transpose()?;
             variants.push(Variant {
                 name: name.to_string(),
-                regex: p.regex("variants", pattern)?,
+                regex: p.searcher("variants", pattern)?,
                 exclude,
             });
         }
@@ -68,12 +69,19 @@ impl Consistency {
 }
 
 impl Check for Consistency {
+    fn searchers(&self) -> Vec<(&[Scope], &Searcher)> {
+        self.variants
+            .iter()
+            .map(|v| (self.scopes.as_slice(), &v.regex))
+            .collect()
+    }
+
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
-        let texts = scoped_texts(ctx, &self.scopes);
+        let scope = ctx.scope_texts(&self.scopes);
         let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.variants.len()];
-        for t in &texts {
-            for (k, v) in self.variants.iter().enumerate() {
-                for c in v.regex.captures_iter(t.text.as_str()) {
+        for (k, v) in self.variants.iter().enumerate() {
+            for t in v.regex.texts(&scope) {
+                for c in v.regex.regex().captures_iter(t.text.as_str()) {
                     let m = c
                         .get(1)
                         .or_else(|| c.get(0))

@@ -12,9 +12,10 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::rules::context::{DocContext, Scope, ScopedText};
+use crate::rules::search::{Searcher, candidates_of_any};
 use crate::rules::spec::RuleError;
 
-use super::{Check, Hit, Params, scoped_texts};
+use super::{Check, Hit, Params};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -35,29 +36,31 @@ pub struct Dates {
 /// A calendar date as (year, month, day).
 pub type Ymd = (i32, u32, u32);
 
-static LONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("static regex")
+static LONG: LazyLock<Searcher> = LazyLock::new(|| {
+    Searcher::new(
+        Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+            .expect("static regex"),
+    )
 });
-static SHORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4})\b").expect("static regex")
+static SHORT: LazyLock<Searcher> = LazyLock::new(|| {
+    Searcher::new(Regex::new(r"\b(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4})\b").expect("static regex"))
 });
-static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:trước|chậm nhất|không muộn hơn|hạn chót)(?:\s+là)?\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))")
-        .expect("static regex")
+static DEADLINE: LazyLock<Searcher> = LazyLock::new(|| {
+    Searcher::new(Regex::new(r"(?i)\b(?:trước|chậm nhất|không muộn hơn|hạn chót)(?:\s+là)?\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))").expect("static regex"))
 });
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(Quý|quý)\s+(IV|III|II|I)|(Tháng|tháng)\s+(\d{1,2}))\s+năm\s+(\d{4})")
-        .expect("static regex")
+static PERIOD: LazyLock<Searcher> = LazyLock::new(|| {
+    Searcher::new(
+        Regex::new(r"\b(?:(Quý|quý)\s+(IV|III|II|I)|(Tháng|tháng)\s+(\d{1,2}))\s+năm\s+(\d{4})")
+            .expect("static regex"),
+    )
 });
 static DAY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)ngày\s+\d{1,2}\s+$").expect("static regex"));
-static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,5}/(\d{4})/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))")
-        .expect("static regex")
+static CITATION: LazyLock<Searcher> = LazyLock::new(|| {
+    Searcher::new(Regex::new(r"\b(\d{1,5}/(\d{4})/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))").expect("static regex"))
 });
-static ANY_CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,5}/(?:\d{4}/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))")
-        .expect("static regex")
+static ANY_CITATION: LazyLock<Searcher> = LazyLock::new(|| {
+    Searcher::new(Regex::new(r"\b(\d{1,5}/(?:\d{4}/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))").expect("static regex"))
 });
 
 /// A cited document number with its date, as found in a text.
@@ -73,6 +76,7 @@ pub struct Citation {
 /// Every `NUMBER … ngày DATE` citation in a text.
 pub fn citations(text: &str) -> Vec<Citation> {
     ANY_CITATION
+        .regex()
         .captures_iter(text)
         .filter_map(|c| {
             let m = c.get(0)?;
@@ -190,7 +194,7 @@ impl Dates {
         let text = t.text.as_str();
         match self.mode {
             Mode::Exists => {
-                for c in LONG.captures_iter(text) {
+                for c in LONG.regex().captures_iter(text) {
                     if let Some((y, m, d)) = date_in(&c, 1)
                         && !is_valid(y, m, d)
                     {
@@ -198,7 +202,7 @@ impl Dates {
                         out.extend(Hit::at(t, m0.start(), m0.end()));
                     }
                 }
-                for c in SHORT.captures_iter(text) {
+                for c in SHORT.regex().captures_iter(text) {
                     let m0 = c.get(0).expect("group 0");
                     // `15/2020/…` is a document number, not a date.
                     if text[m0.end()..].starts_with('/') {
@@ -213,7 +217,7 @@ impl Dates {
                 }
             }
             Mode::LeadingZero => {
-                for c in LONG.captures_iter(text) {
+                for c in LONG.regex().captures_iter(text) {
                     let (day, month) = (c.get(1).expect("day"), c.get(2).expect("month"));
                     let d: u32 = day.as_str().parse().unwrap_or(0);
                     let m: u32 = month.as_str().parse().unwrap_or(0);
@@ -235,7 +239,7 @@ impl Dates {
                 let Some((doc_date, full)) = document_date(ctx) else {
                     return;
                 };
-                for c in DEADLINE.captures_iter(text) {
+                for c in DEADLINE.regex().captures_iter(text) {
                     let Some(date) = date_in(&c, 1) else { continue };
                     // A deadline left over from an earlier round is recent; "nhà ở xây dựng trước
                     // ngày 01/7/2004" is a condition about the past, not a deadline.
@@ -256,7 +260,7 @@ impl Dates {
                 let Some((doc_date, full)) = document_date(ctx) else {
                     return;
                 };
-                for c in PERIOD.captures_iter(text) {
+                for c in PERIOD.regex().captures_iter(text) {
                     // "ngày 10 tháng 11 năm 2022" is a date, not the period "tháng 11 năm 2022".
                     let before = &text[..c.get(0).expect("group 0").start()];
                     if DAY_BEFORE.is_match(before) {
@@ -277,7 +281,7 @@ impl Dates {
                 }
             }
             Mode::CitedYear => {
-                for c in CITATION.captures_iter(text) {
+                for c in CITATION.regex().captures_iter(text) {
                     let number_year: i32 = c.get(2).expect("year").as_str().parse().unwrap_or(0);
                     let Some(date) = date_in(&c, 3) else { continue };
                     if date.0 != number_year {
@@ -290,7 +294,7 @@ impl Dates {
                 }
             }
             Mode::SameNumberSameDate => {
-                for c in ANY_CITATION.captures_iter(text) {
+                for c in ANY_CITATION.regex().captures_iter(text) {
                     let number = c.get(1).expect("number").as_str().to_string();
                     let Some(date) = date_in(&c, 2) else { continue };
                     match seen.get(&number) {
@@ -311,11 +315,33 @@ impl Dates {
     }
 }
 
+impl Dates {
+    /// The regexes the check searches with.
+    fn regexes(&self) -> Vec<&'static Searcher> {
+        match self.mode {
+            Mode::Exists => vec![&LONG, &SHORT],
+            Mode::LeadingZero => vec![&LONG],
+            Mode::Deadline => vec![&DEADLINE],
+            Mode::Period => vec![&PERIOD],
+            Mode::CitedYear => vec![&CITATION],
+            Mode::SameNumberSameDate => vec![&ANY_CITATION],
+        }
+    }
+}
+
 impl Check for Dates {
+    fn searchers(&self) -> Vec<(&[Scope], &Searcher)> {
+        self.regexes()
+            .into_iter()
+            .map(|s| (self.scopes.as_slice(), s))
+            .collect()
+    }
+
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
         let mut seen = HashMap::new();
-        for t in scoped_texts(ctx, &self.scopes) {
-            self.check_text(ctx, &t, &mut seen, out);
+        let scope = ctx.scope_texts(&self.scopes);
+        for i in candidates_of_any(&self.regexes(), &scope) {
+            self.check_text(ctx, &scope.texts[i], &mut seen, out);
         }
     }
 }

@@ -24,12 +24,12 @@ impl Encoding {
 
 impl Check for Encoding {
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
-        for t in ctx.texts(&Scope::Raw) {
+        for t in &ctx.scope_texts(&[Scope::Raw]).texts {
             let Some(line) = t.text.start().map(|p| p.line) else {
                 continue;
             };
             if ctx.file.lines[line as usize - 1].was_not_nfc {
-                out.extend(Hit::whole(&t));
+                out.extend(Hit::whole(t));
             }
         }
     }

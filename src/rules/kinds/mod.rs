@@ -22,6 +22,7 @@ use regex::Regex;
 use crate::document::mapped::Span;
 
 use super::context::{DocContext, Scope, ScopedText};
+use super::search::Searcher;
 use super::spec::{RuleError, RuleSpec, line_of_key};
 
 /// The kinds a rule file may name.
@@ -81,6 +82,12 @@ impl Hit {
 /// A compiled check.
 pub trait Check: Send + Sync + std::fmt::Debug {
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>);
+
+    /// The regexes the check searches scopes with, and those scopes: the engine searches a
+    /// scope for all the rules' regexes at once (see [`SearchSet`](super::search::SearchSet)).
+    fn searchers(&self) -> Vec<(&[Scope], &Searcher)> {
+        Vec::new()
+    }
 }
 
 /// Typed access to `[params]`, with errors that name the file and line.
@@ -152,6 +159,11 @@ impl Params<'_> {
             })
     }
 
+    /// A regex to search the texts of a scope with (see [`Searcher`]).
+    pub fn searcher(&self, key: &str, pattern: &str) -> Result<Searcher, RuleError> {
+        Ok(Searcher::new(self.regex(key, pattern)?))
+    }
+
     pub fn scope(&self, key: &str) -> Result<Option<Scope>, RuleError> {
         match self.opt_str(key)? {
             None => Ok(None),
@@ -194,9 +206,4 @@ pub fn compile(
             });
         }
     })
-}
-
-/// All texts of several scopes.
-pub fn scoped_texts<'a>(ctx: &DocContext<'a>, scopes: &[Scope]) -> Vec<ScopedText<'a>> {
-    scopes.iter().flat_map(|s| ctx.texts(s)).collect()
 }

@@ -12,12 +12,13 @@
 use regex::Regex;
 
 use crate::rules::context::{DocContext, Scope};
+use crate::rules::search::Searcher;
 
-use super::{Check, Hit, Params, scoped_texts};
+use super::{Check, Hit, Params};
 
 #[derive(Debug)]
 pub struct Pattern {
-    regex: Regex,
+    regex: Searcher,
     replacement: Option<String>,
     must_match: bool,
     exclude: Option<Regex>,
@@ -27,7 +28,7 @@ pub struct Pattern {
 impl Pattern {
     pub fn compile(p: &Params, scopes: Vec<Scope>) -> Result<Self, crate::rules::spec::RuleError> {
         Ok(Pattern {
-            regex: p.regex("pattern", p.str("pattern")?)?,
+            regex: p.searcher("pattern", p.str("pattern")?)?,
             replacement: p.opt_str("replacement")?.map(str::to_string),
             must_match: p.bool("must_match", false)?,
             exclude: p
@@ -40,15 +41,26 @@ impl Pattern {
 }
 
 impl Check for Pattern {
+    fn searchers(&self) -> Vec<(&[Scope], &Searcher)> {
+        if self.must_match {
+            return Vec::new();
+        }
+        vec![(&self.scopes, &self.regex)]
+    }
+
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
-        for t in scoped_texts(ctx, &self.scopes) {
-            let text = t.text.as_str();
-            if self.must_match {
-                if !text.is_empty() && !self.regex.is_match(text) {
-                    out.extend(Hit::whole(&t));
+        let scope = ctx.scope_texts(&self.scopes);
+        if self.must_match {
+            for t in &scope.texts {
+                let text = t.text.as_str();
+                if !text.is_empty() && !self.regex.regex().is_match(text) {
+                    out.extend(Hit::whole(t));
                 }
-                continue;
             }
+            return;
+        }
+        for t in self.regex.texts(&scope) {
+            let text = t.text.as_str();
             let excluded = |m: &regex::Match| {
                 self.exclude
                     .as_ref()
@@ -56,11 +68,11 @@ impl Check for Pattern {
             };
             // Capture groups cost a slower search: only a replacement that uses them needs it.
             if !self.replacement.as_deref().is_some_and(|r| r.contains('$')) {
-                for m in self.regex.find_iter(text) {
+                for m in self.regex.regex().find_iter(text) {
                     if excluded(&m) {
                         continue;
                     }
-                    if let Some(hit) = Hit::at(&t, m.start(), m.end()) {
+                    if let Some(hit) = Hit::at(t, m.start(), m.end()) {
                         out.push(match &self.replacement {
                             Some(r) => hit.suggest(r.clone()),
                             None => hit,
@@ -69,12 +81,12 @@ impl Check for Pattern {
                 }
                 continue;
             }
-            for caps in self.regex.captures_iter(text) {
+            for caps in self.regex.regex().captures_iter(text) {
                 let m = caps.get(0).expect("group 0 always matches");
                 if excluded(&m) {
                     continue;
                 }
-                let Some(mut hit) = Hit::at(&t, m.start(), m.end()) else {
+                let Some(mut hit) = Hit::at(t, m.start(), m.end()) else {
                     continue;
                 };
                 if let Some(r) = &self.replacement {

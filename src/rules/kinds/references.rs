@@ -14,14 +14,17 @@ use regex::Regex;
 use crate::outline::MarkerKind;
 use crate::outline::model::Section;
 use crate::rules::context::{DocContext, Scope};
+use crate::rules::search::Searcher;
 use crate::rules::spec::RuleError;
 use crate::text::numbering::{letter_ordinal, roman_value};
 
-use super::{Check, Hit, Params, scoped_texts};
+use super::{Check, Hit, Params};
 
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:điểm\s+([a-zđ])\s+)?(?:khoản\s+(\d{1,3})\s+)?(?:(Điều)\s+(\d{1,3})|(Mục)\s+([IVXLC]{1,6}))\b")
-        .expect("static regex")
+static REFERENCE: LazyLock<Searcher> = LazyLock::new(|| {
+    Searcher::new(
+        Regex::new(r"(?:điểm\s+([a-zđ])\s+)?(?:khoản\s+(\d{1,3})\s+)?(?:(Điều)\s+(\d{1,3})|(Mục)\s+([IVXLC]{1,6}))\b")
+            .expect("static regex"),
+    )
 });
 static AMENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hết hiệu lực)[^.;]*$")
@@ -73,6 +76,10 @@ fn unresolved(point: Option<u32>, clause: Option<u32>, top: &Section) -> Option<
 }
 
 impl Check for References {
+    fn searchers(&self) -> Vec<(&[Scope], &Searcher)> {
+        vec![(&self.scopes, &REFERENCE)]
+    }
+
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
         let doc = ctx.doc;
         // An amending document ("Sửa đổi, bổ sung một số điều của Quy định …") cites the parts of
@@ -92,9 +99,10 @@ impl Check for References {
             .all_sections()
             .filter(|s| s.kind == MarkerKind::Roman)
             .collect();
-        for t in scoped_texts(ctx, &self.scopes) {
+        let scope = ctx.scope_texts(&self.scopes);
+        for t in REFERENCE.texts(&scope) {
             let text = t.text.as_str();
-            for c in REFERENCE.captures_iter(text) {
+            for c in REFERENCE.regex().captures_iter(text) {
                 let m = c.get(0).expect("group 0");
                 // The rest of the sentence: a document named there ("… Điều 50 Nghị định số 18…")
                 // makes the reference external, unless it is "… này".
@@ -138,7 +146,7 @@ impl Check for References {
                     }
                 };
                 if let Some(problem) = problem {
-                    out.extend(Hit::at(&t, m.start(), m.end()).map(|h| h.var("problem", problem)));
+                    out.extend(Hit::at(t, m.start(), m.end()).map(|h| h.var("problem", problem)));
                 }
             }
         }

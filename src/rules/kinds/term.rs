@@ -13,17 +13,17 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
+use crate::rules::search::Searcher;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::rules::context::{DocContext, Scope};
 use crate::rules::spec::RuleError;
 
-use super::{Check, Hit, Params, scoped_texts};
+use super::{Check, Hit, Params};
 
 #[derive(Debug)]
 pub struct Term {
-    regex: Regex,
+    regex: Searcher,
     /// Variant (lower-cased when matching ignores case) → index into `right`.
     index: HashMap<String, usize>,
     case_sensitive: bool,
@@ -152,7 +152,7 @@ impl Term {
             alternatives.join("|")
         );
         Ok(Term {
-            regex: p.regex("terms", &pattern)?,
+            regex: p.searcher("terms", &pattern)?,
             index,
             case_sensitive,
             right,
@@ -162,9 +162,14 @@ impl Term {
 }
 
 impl Check for Term {
+    fn searchers(&self) -> Vec<(&[Scope], &Searcher)> {
+        vec![(&self.scopes, &self.regex)]
+    }
+
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
-        for t in scoped_texts(ctx, &self.scopes) {
-            for m in self.regex.find_iter(t.text.as_str()) {
+        let scope = ctx.scope_texts(&self.scopes);
+        for t in self.regex.texts(&scope) {
+            for m in self.regex.regex().find_iter(t.text.as_str()) {
                 let key = if self.case_sensitive {
                     m.as_str().to_string()
                 } else {
@@ -176,7 +181,7 @@ impl Check for Term {
                 if m.as_str() == self.right[k] {
                     continue;
                 }
-                if let Some(hit) = Hit::at(&t, m.start(), m.end()) {
+                if let Some(hit) = Hit::at(t, m.start(), m.end()) {
                     out.push(
                         hit.var("expected", self.right[k].clone())
                             .suggest(self.right[k].clone()),

@@ -1,0 +1,419 @@
+//! Searching all the texts of a scope for a rule's regular expression at once.
+//!
+//! A document has thousands of texts (paragraphs, lines) and a rule set dozens of regexes:
+//! searching text by text costs one regex call per text and rule, nearly all of which find
+//! nothing, and the per-call cost outweighs the search itself. Instead the texts of a scope are
+//! joined once per document ([`ScopeTexts`], `\n` between texts), and each regex is first run over
+//! the joined text in a *wide* form that matches wherever the regex could match within one text;
+//! only the texts that search touches are then searched with the regex itself.
+//!
+//! The wide form is the regex with its text anchors (`^`, `$`, `\A`, `\z`) turned into line
+//! anchors and its word-boundary assertions dropped. Every match of the regex at `a..b` of a text
+//! is then a match of the wide form at the same place of the joined text: classes and literals
+//! see the same characters, a line anchor holds where the text starts or ends, and dropping an
+//! assertion only allows more. A leftmost-first search over the joined text reports, for each
+//! such match, a match that starts at or before it and reaches it (or it would have reported
+//! that one), so the texts each wide match touches, ends included, contain every match of the
+//! regex. Dropping word boundaries also keeps the search on the regex crate's fast engines,
+//! which give up on Unicode word boundaries in non-ASCII text: Vietnamese text.
+
+//!
+//! The wide forms of all the rules that search one scope are also compiled into one automaton
+//! ([`SearchSet`]) that reports every place any of them matches in a single pass (an
+//! overlapping search): every match of a rule's regex ends where its wide form has a match end,
+//! so the texts holding those ends are the rule's candidates. One pass for all rules costs about
+//! what two passes for two rules cost.
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use regex::Regex;
+use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, MatchKind, meta, nfa::thompson};
+use regex_syntax::hir::{self, Hir, HirKind, Look};
+
+use super::context::ScopedText;
+
+/// Scopes of fewer texts than this are searched text by text.
+const JOIN_MIN_TEXTS: usize = 3;
+
+/// Scopes with at least this much text are worth building the wide forms for; smaller ones are
+/// searched text by text unless the wide forms are built already (a one-page document is checked
+/// without building any).
+const LARGE_BYTES: usize = 16 * 1024;
+
+/// Size limit of the automata built here (as for rule regexes, see `Params::regex`).
+const NFA_SIZE_LIMIT: usize = 1 << 22;
+
+/// A rule's regular expression with its wide form.
+#[derive(Debug)]
+pub struct Searcher {
+    /// Tells searchers apart in the candidates a [`SearchSet`] records.
+    id: usize,
+    regex: Regex,
+    /// The wide form, built when a large scope is first searched; `None` when it cannot be
+    /// built (then every text is searched).
+    wide: OnceLock<Option<Hir>>,
+    /// The wide form compiled, for searching without a [`SearchSet`].
+    wide_regex: OnceLock<Option<meta::Regex>>,
+}
+
+impl Searcher {
+    pub fn new(regex: Regex) -> Searcher {
+        static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+        Searcher {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            regex,
+            wide: OnceLock::new(),
+            wide_regex: OnceLock::new(),
+        }
+    }
+
+    fn wide(&self) -> Option<&Hir> {
+        self.wide
+            .get_or_init(|| {
+                regex_syntax::parse(self.regex.as_str())
+                    .ok()
+                    .map(|h| widen(&h))
+            })
+            .as_ref()
+    }
+
+    fn wide_regex(&self) -> Option<&meta::Regex> {
+        self.wide_regex
+            .get_or_init(|| {
+                meta::Builder::new()
+                    .configure(meta::Config::new().nfa_size_limit(Some(NFA_SIZE_LIMIT)))
+                    .build_from_hir(self.wide()?)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// The regex itself, for searching one text.
+    pub fn regex(&self) -> &Regex {
+        &self.regex
+    }
+
+    /// Indices of the texts of `scope` that may hold a match of the regex, in order.
+    pub fn candidates(&self, scope: &ScopeTexts) -> Vec<usize> {
+        if let Some(found) = scope.found.borrow().get(&self.id) {
+            return found.clone();
+        }
+        let all = || (0..scope.texts.len()).collect();
+        if !scope.is_large() {
+            return all();
+        }
+        let Some(wide) = self.wide_regex() else {
+            return all();
+        };
+        let joined = scope.joined();
+        let text_at = |pos: usize| joined.starts.partition_point(|&s| s <= pos) - 1;
+        let mut out: Vec<usize> = Vec::new();
+        for m in wide.find_iter(&joined.text) {
+            let (first, last) = (text_at(m.start()), text_at(m.end()));
+            let from = out.last().map_or(first, |&l| first.max(l + 1));
+            out.extend(from..=last);
+        }
+        out
+    }
+
+    /// The texts of `scope` that may hold a match, in order.
+    pub fn texts<'s, 'a>(
+        &self,
+        scope: &'s ScopeTexts<'a>,
+    ) -> impl Iterator<Item = &'s ScopedText<'a>> {
+        self.candidates(scope).into_iter().map(|i| &scope.texts[i])
+    }
+}
+
+/// The wide forms of several searchers in one automaton: one overlapping search over a scope's
+/// joined text finds the candidate texts of all of them.
+pub struct SearchSet {
+    dfa: DFA,
+    /// The searcher of each pattern of the automaton.
+    ids: Vec<usize>,
+    caches: Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>,
+}
+
+impl std::fmt::Debug for SearchSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchSet").field("ids", &self.ids).finish()
+    }
+}
+
+impl SearchSet {
+    /// The set of `searchers` whose wide form can only match something (an empty match would be
+    /// reported everywhere); `None` when there is no such searcher or the automaton cannot be
+    /// built (each searcher then searches alone).
+    pub fn new(searchers: &[&Searcher]) -> Option<SearchSet> {
+        let mut ids = Vec::new();
+        let mut hirs = Vec::new();
+        for s in searchers {
+            if let Some(hir) = s.wide()
+                && hir.properties().minimum_len().is_some_and(|n| n > 0)
+                && !ids.contains(&s.id)
+            {
+                ids.push(s.id);
+                hirs.push(hir);
+            }
+        }
+        if ids.is_empty() {
+            return None;
+        }
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().nfa_size_limit(Some(NFA_SIZE_LIMIT)))
+            .build_many_from_hir(&hirs)
+            .ok()?;
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(8 << 20)
+                    // A search that keeps refilling the cache gives up (and the searchers
+                    // search alone) rather than crawl.
+                    .minimum_cache_clear_count(Some(8))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa)
+            .ok()?;
+        let for_cache = dfa.clone();
+        let caches: Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>> =
+            Pool::new(Box::new(move || for_cache.create_cache()));
+        Some(SearchSet { dfa, ids, caches })
+    }
+
+    /// Runs over `scope` and records in it the candidate texts of every member, which
+    /// [`Searcher::candidates`] then returns without a search of its own. Scopes of a few texts
+    /// are left to the searchers.
+    pub fn run(&self, scope: &ScopeTexts) {
+        if scope.texts.len() < JOIN_MIN_TEXTS {
+            return;
+        }
+        let joined = scope.joined();
+        let mut found: Vec<Vec<usize>> = vec![Vec::new(); self.ids.len()];
+        let mut cache = self.caches.get();
+        let input = Input::new(&joined.text);
+        let mut state = OverlappingState::start();
+        loop {
+            if self
+                .dfa
+                .try_search_overlapping_fwd(&mut cache, &input, &mut state)
+                .is_err()
+            {
+                return;
+            }
+            let Some(m) = state.get_match() else { break };
+            let text = joined.starts.partition_point(|&s| s <= m.offset()) - 1;
+            let list = &mut found[m.pattern().as_usize()];
+            if list.last() != Some(&text) {
+                list.push(text);
+            }
+        }
+        let mut map = scope.found.borrow_mut();
+        for (id, mut list) in self.ids.iter().zip(found) {
+            // Ends come in order of position: sorting only guards the order searchers promise.
+            list.sort_unstable();
+            list.dedup();
+            map.insert(*id, list);
+        }
+    }
+}
+
+/// Indices of the texts of `scope` that may hold a match of any of `searchers`, in order.
+pub fn candidates_of_any(searchers: &[&Searcher], scope: &ScopeTexts) -> Vec<usize> {
+    let mut all: Vec<usize> = searchers.iter().flat_map(|s| s.candidates(scope)).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// The wide form of a regex (see the module documentation).
+fn widen(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(look) => match look {
+            Look::Start => Hir::look(Look::StartLF),
+            Look::End => Hir::look(Look::EndLF),
+            Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF => hir.clone(),
+            // Every other assertion is about word boundaries.
+            _ => Hir::empty(),
+        },
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            sub: Box::new(widen(&r.sub)),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => Hir::capture(hir::Capture {
+            sub: Box::new(widen(&c.sub)),
+            ..c.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(widen).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(widen).collect()),
+    }
+}
+
+/// The texts of one or more scopes of a document, in document order, with their joined form
+/// built on first use.
+#[derive(Debug)]
+pub struct ScopeTexts<'a> {
+    pub texts: Vec<ScopedText<'a>>,
+    /// The length of the joined text.
+    bytes: usize,
+    joined: OnceCell<Joined>,
+    /// Candidate texts of searchers, recorded by a [`SearchSet`].
+    found: RefCell<HashMap<usize, Vec<usize>>>,
+}
+
+#[derive(Debug)]
+struct Joined {
+    /// The texts with `\n` between them.
+    text: String,
+    /// Where each text starts in `text`.
+    starts: Vec<usize>,
+}
+
+impl<'a> ScopeTexts<'a> {
+    pub fn new(texts: Vec<ScopedText<'a>>) -> Self {
+        ScopeTexts {
+            bytes: texts.iter().map(|t| t.text.as_str().len() + 1).sum(),
+            texts,
+            joined: OnceCell::new(),
+            found: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Whether the texts are long enough to build wide forms for.
+    pub fn is_large(&self) -> bool {
+        self.bytes >= LARGE_BYTES
+    }
+
+    fn joined(&self) -> &Joined {
+        self.joined.get_or_init(|| {
+            let mut text = String::with_capacity(self.bytes);
+            let mut starts = Vec::with_capacity(self.texts.len());
+            for t in &self.texts {
+                starts.push(text.len());
+                text.push_str(t.text.as_str());
+                text.push('\n');
+            }
+            Joined { text, starts }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::mapped::MappedText;
+
+    fn scope(texts: &[MappedText]) -> ScopeTexts<'_> {
+        ScopeTexts::new(
+            texts
+                .iter()
+                .map(|text| ScopedText { text, section: "" })
+                .collect(),
+        )
+    }
+
+    /// The texts where the regex itself matches, searched one by one.
+    fn one_by_one(regex: &Regex, texts: &[MappedText]) -> Vec<usize> {
+        (0..texts.len())
+            .filter(|&i| regex.is_match(texts[i].as_str()))
+            .collect()
+    }
+
+    const PATTERNS: &[&str] = &[
+        r"^Số",
+        r"\.$",
+        r"\A-",
+        r"VX\.\z",
+        r"\bLuật\b",
+        r"\bniên\b",
+        r"\s+([.,;:!?)])([^.…\p{L}\p{N}]|$)",
+        r"^$",
+        r"^\s*$",
+        r"(?i)NGÀY\s+(\d{1,2})",
+        r"\p{L}*[µ·¸]\p{L}*",
+        r"\Bhòa",
+        r"x*",
+        r"nhận:\s*-",
+        r"VT, VX",
+    ];
+
+    /// The sample texts repeated into a scope large enough to be searched joined, with a few
+    /// texts that match nothing in between.
+    fn large_texts() -> Vec<MappedText> {
+        let samples = [
+            "Nơi nhận:",
+            "- Lưu: VT, VX.",
+            "",
+            "Số: 15/QĐ-UBND",
+            "ngày 04 tháng 7 năm 2023",
+            "Luật Thanh niên",
+            "  .",
+            "đ) Hòa",
+            "Một đoạn văn bình thường không có gì đáng chú ý",
+        ];
+        (0..3000)
+            .map(|i| {
+                let text = if i % 7 == 3 {
+                    samples[8]
+                } else {
+                    samples[i % samples.len()]
+                };
+                MappedText::from_line(text, i as u32 + 1)
+            })
+            .collect()
+    }
+
+    fn assert_superset(pattern: &str, regex: &Regex, texts: &[MappedText], candidates: &[usize]) {
+        for i in one_by_one(regex, texts) {
+            assert!(candidates.contains(&i), "{pattern}: text {i} missing");
+        }
+        assert!(
+            candidates.windows(2).all(|w| w[0] < w[1]),
+            "{pattern}: not in order"
+        );
+    }
+
+    #[test]
+    fn every_text_with_a_match_is_a_candidate() {
+        let texts = large_texts();
+        assert!(scope(&texts).is_large());
+        let searchers: Vec<Searcher> = PATTERNS
+            .iter()
+            .map(|p| Searcher::new(Regex::new(p).unwrap()))
+            .collect();
+        // Each searcher alone, then all of them in one automaton.
+        for (pattern, searcher) in PATTERNS.iter().zip(&searchers) {
+            let candidates = searcher.candidates(&scope(&texts));
+            assert_superset(pattern, searcher.regex(), &texts, &candidates);
+        }
+        let members: Vec<&Searcher> = searchers.iter().collect();
+        let set = SearchSet::new(&members).expect("the set builds");
+        let joined = scope(&texts);
+        set.run(&joined);
+        for (pattern, searcher) in PATTERNS.iter().zip(&searchers) {
+            let candidates = searcher.candidates(&joined);
+            assert_superset(pattern, searcher.regex(), &texts, &candidates);
+        }
+    }
+
+    #[test]
+    fn most_texts_are_not_candidates() {
+        let texts: Vec<MappedText> = (0..2000)
+            .map(|i| MappedText::from_line(&format!("Đoạn văn số {i} không có gì."), i + 1))
+            .chain([MappedText::from_line("Noi nhận:", 2001)])
+            .collect();
+        let searcher = Searcher::new(Regex::new(r"\bNoi nhận\b").unwrap());
+        assert_eq!(searcher.candidates(&scope(&texts)), [2000]);
+        let joined = scope(&texts);
+        SearchSet::new(&[&searcher]).unwrap().run(&joined);
+        assert_eq!(searcher.candidates(&joined), [2000]);
+        // A small scope is searched text by text: every text is a candidate.
+        assert_eq!(searcher.candidates(&scope(&texts[1990..])).len(), 11);
+    }
+}
