@@ -119,8 +119,23 @@ pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
         0
     };
     // Kept characters are copied in stretches (between two dropped characters or spaces), not
-    // one by one: a third of the lines of converted files carry markup or table pipes.
-    let mut cells: Vec<MappedText> = vec![MappedText::with_capacity(raw.len())];
+    // one by one: a third of the lines of converted files carry markup or table pipes. Each cell
+    // goes to `out` as soon as it ends.
+    let before = out.len();
+    let finish = |cell: MappedText, out: &mut Vec<CleanLine<'a>>| {
+        let text = cell.trimmed();
+        if !text.is_empty() {
+            out.push(CleanLine {
+                number: line.number,
+                kind: LineKind::Text,
+                text: std::borrow::Cow::Owned(text),
+                starts_bold,
+                ends_emphasis,
+                hard_break: false,
+            });
+        }
+    };
+    let mut cell = MappedText::with_capacity(raw.len());
     let mut stretch: Option<(usize, usize)> = None;
     let mut last_space = true;
     for (i, (at, c)) in raw.char_indices().enumerate() {
@@ -130,7 +145,6 @@ pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
             last_space = false;
             continue;
         }
-        let cell = cells.last_mut().expect("cells is never empty");
         if let Some((start, first)) = stretch.take() {
             cell.push_part(&line.text, start..at, first);
         }
@@ -138,31 +152,16 @@ pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
             continue;
         }
         if c == '|' {
-            cells.push(MappedText::new());
+            finish(std::mem::take(&mut cell), out);
         } else if !last_space && let Some(p) = line.text.pos_at(i) {
             cell.push(' ', p);
         }
         last_space = true;
     }
     if let Some((start, first)) = stretch {
-        let cell = cells.last_mut().expect("cells is never empty");
         cell.push_part(&line.text, start..raw.len(), first);
     }
-    let before = out.len();
-    out.extend(
-        cells
-            .into_iter()
-            .map(|t| t.trimmed())
-            .filter(|t| !t.is_empty())
-            .map(|text| CleanLine {
-                number: line.number,
-                kind: LineKind::Text,
-                text: std::borrow::Cow::Owned(text),
-                starts_bold,
-                ends_emphasis,
-                hard_break: false,
-            }),
-    );
+    finish(cell, out);
     if out.len() == before {
         // A line of markup only (`**`, `* *`) is an artefact of a bold run split by the converter:
         // dropping it keeps the lines around it together (`**ỦY BAN NHÂN DÂN` / `**` / `TỈNH X`).
@@ -189,10 +188,16 @@ fn is_plain(raw: &str) -> bool {
 
 /// A horizontal rule: three or more of `-`, `_`, `=`, `—`, `–` and nothing else.
 fn is_rule(raw: &str) -> bool {
-    let t = raw.trim().trim_matches('*').trim();
     let is_rule_char = |c: char| matches!(c, '-' | '_' | '=' | '—' | '–');
-    // Most lines fail on their first character.
-    t.starts_with(is_rule_char) && t.chars().count() >= 3 && t.chars().all(is_rule_char)
+    // Most lines fail on their first character past spaces and stars.
+    if !raw
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
+        .starts_with(is_rule_char)
+    {
+        return false;
+    }
+    let t = raw.trim().trim_matches('*').trim();
+    t.chars().count() >= 3 && t.chars().all(is_rule_char)
 }
 
 #[cfg(test)]

@@ -52,13 +52,15 @@ pub fn split_lines(text: &str) -> Vec<SourceLine> {
 fn normalise_line(line: &str, number: u32) -> SourceLine {
     let mut text = MappedText::new();
     // Fast path: text that is already NFC (almost all of it) maps one to one.
-    if is_plainly_nfc(line)
-        || unicode_normalization::is_nfc_quick(line.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
+    let chars = plainly_nfc_chars(line).or_else(|| {
+        (unicode_normalization::is_nfc_quick(line.chars())
+            == unicode_normalization::IsNormalized::Yes)
+            .then(|| line.chars().count() as u32)
+    });
+    if let Some(chars) = chars {
         return SourceLine {
             number,
-            text: MappedText::from_line(line, number),
+            text: MappedText::from_line_of(line, number, chars),
             was_not_nfc: false,
         };
     }
@@ -92,35 +94,38 @@ fn normalise_line(line: &str, number: u32) -> SourceLine {
     }
 }
 
-/// Whether `line` is NFC because every character is one that is NFC whatever surrounds it: below
-/// U+0300 (ASCII, Latin-1, Latin Extended-A and B: no combining marks), the precomposed letters of
-/// Latin Extended Additional (U+1E00–U+1EFF: Vietnamese `ạ`…`ỹ`), or the dashes, quotes and
-/// ellipsis of General Punctuation (U+2010–U+205E). Decided on bytes, without decoding: this runs
-/// on every line of every file, and the general quick check looks each character up in tables.
-/// `false` only means "not decided here".
-fn is_plainly_nfc(line: &str) -> bool {
+/// The number of characters of `line` if it is NFC because every character is one that is NFC
+/// whatever surrounds it: below U+0300 (ASCII, Latin-1, Latin Extended-A and B: no combining
+/// marks), the precomposed letters of Latin Extended Additional (U+1E00–U+1EFF: Vietnamese
+/// `ạ`…`ỹ`), or the dashes, quotes and ellipsis of General Punctuation (U+2010–U+205E). Decided
+/// on bytes in one pass that also counts the characters: this runs on every line of every file,
+/// and the general quick check looks each character up in tables. `None` only means "not
+/// decided here".
+fn plainly_nfc_chars(line: &str) -> Option<u32> {
     let bytes = line.as_bytes();
+    let mut chars = 0u32;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 {
+        // Every byte but a continuation byte (0x80–0xBF) starts a character.
+        chars += u32::from((b as i8) >= -0x40);
+        // ASCII, continuation bytes and the leads of U+0080–U+02FF.
+        if b < 0xCC {
             i += 1;
             continue;
         }
         match b {
-            // U+0080–U+02FF.
-            0xC2..=0xCB => i += 2,
             // U+1E00–U+1EFF.
             0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
             // U+2010–U+203F and U+2040–U+205E.
             0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
                 (Some(0x80), Some(0x90..=0xBF)) | (Some(0x81), Some(0x80..=0x9E)) => i += 3,
-                _ => return false,
+                _ => return None,
             },
-            _ => return false,
+            _ => return None,
         }
     }
-    true
+    Some(chars)
 }
 
 #[cfg(test)]
@@ -159,20 +164,19 @@ mod tests {
         ];
         for c in ('\u{0}'..='\u{2FFF}').chain('\u{FE00}'..='\u{FFFF}') {
             let alone = c.to_string();
-            if is_plainly_nfc(&alone) {
+            if plainly_nfc_chars(&alone).is_some() {
                 assert!(is_nfc(&alone), "U+{:04X} alone", c as u32);
                 for m in marks {
                     // A mark after an accepted character is itself never accepted.
                     let with_mark = format!("{c}{m}");
-                    assert!(!is_plainly_nfc(&with_mark) || is_nfc(&with_mark));
+                    assert!(plainly_nfc_chars(&with_mark).is_none() || is_nfc(&with_mark));
                 }
             }
         }
-        assert!(is_plainly_nfc(
-            "Cộng hòa xã hội chủ nghĩa Việt Nam – “Độc lập”…"
-        ));
-        assert!(!is_plainly_nfc("No\u{31B}i"));
+        let text = "Cộng hòa xã hội chủ nghĩa Việt Nam – “Độc lập”…";
+        assert_eq!(plainly_nfc_chars(text), Some(text.chars().count() as u32));
+        assert_eq!(plainly_nfc_chars("No\u{31B}i"), None);
         // U+2000 is a singleton that NFC maps to U+2002: left to the general check.
-        assert!(!is_plainly_nfc("a\u{2000}b"));
+        assert_eq!(plainly_nfc_chars("a\u{2000}b"), None);
     }
 }

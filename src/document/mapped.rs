@@ -111,7 +111,12 @@ impl MappedText {
 
     /// A whole line of text starting at column 1 of `line`: one run.
     pub fn from_line(text: &str, line: u32) -> MappedText {
-        let chars = text.chars().count() as u32;
+        Self::from_line_of(text, line, text.chars().count() as u32)
+    }
+
+    /// [`from_line`](Self::from_line) when the number of characters is known.
+    pub(crate) fn from_line_of(text: &str, line: u32, chars: u32) -> MappedText {
+        debug_assert_eq!(chars as usize, text.chars().count());
         let runs = if chars == 0 {
             Runs::Empty
         } else {

@@ -64,9 +64,12 @@ fn is_signature_title(text: &str) -> bool {
         return false;
     }
     let folded = fold(text);
-    SIGNATURE_TITLE_WORDS
-        .iter()
-        .any(|w| folded == *w || folded.starts_with(&format!("{w} ")) || folded.starts_with("pho "))
+    folded.starts_with("pho ")
+        || SIGNATURE_TITLE_WORDS.iter().any(|w| {
+            folded
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
 }
 
 fn looks_like_name(text: &str) -> bool {
@@ -102,12 +105,31 @@ fn closing_start(lines: &[CleanLine]) -> usize {
 
 /// Re-joins wrapped lines into paragraphs.
 pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
+    paragraphs_with_markers(lines).0
+}
+
+/// [`paragraphs`] with the marker of each ([`parse_marker`]): a paragraph of one line has the
+/// marker its line was already found to have.
+fn paragraphs_with_markers(lines: &[CleanLine]) -> (Vec<Paragraph>, Vec<Option<Marker>>) {
     let mut out: Vec<Paragraph> = Vec::new();
+    let mut markers: Vec<Option<Marker>> = Vec::new();
     let mut current: Vec<&CleanLine> = Vec::new();
     let mut blank = false;
     let mut rule = false;
-    // The marker of the previous text line, computed once: each line is `next` and then `prev`.
-    let mut prev_marker: Option<Marker> = None;
+    // Whether the previous text line is a bare legal heading (`Điều 3.`), from its marker,
+    // which is computed once per line.
+    let mut prev_bare_heading = false;
+    // The marker of the first line of the paragraph being gathered.
+    let mut first_marker: Option<Marker> = None;
+    let mut flush = |current: &mut Vec<&CleanLine>, marker: Option<Marker>| {
+        let paragraph = join(current);
+        markers.push(match current.len() {
+            1 => marker,
+            _ => parse_marker(paragraph.as_str()),
+        });
+        out.push(paragraph);
+        current.clear();
+    };
     for line in lines {
         match line.kind {
             LineKind::Blank => blank = true,
@@ -117,8 +139,8 @@ pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
                 let joins = current.last().is_some_and(|prev| {
                     let emphasis_break = prev.ends_emphasis && !starts_lower(line.as_str());
                     continues(
-                        (prev.as_str(), prev_marker.as_ref()),
-                        (line.as_str(), marker.as_ref()),
+                        (prev.as_str(), prev_bare_heading),
+                        (line.as_str(), marker.is_some()),
                         Breaks {
                             blank,
                             rule,
@@ -129,20 +151,24 @@ pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
                     )
                 });
                 if !joins && !current.is_empty() {
-                    out.push(join(&current));
-                    current.clear();
+                    flush(&mut current, first_marker.take());
+                }
+                prev_bare_heading = marker.as_ref().is_some_and(|m| {
+                    m.kind.is_legal_unit() && m.len_chars >= line.as_str().chars().count()
+                });
+                if current.is_empty() {
+                    first_marker = marker;
                 }
                 current.push(line);
-                prev_marker = marker;
                 blank = false;
                 rule = false;
             }
         }
     }
     if !current.is_empty() {
-        out.push(join(&current));
+        flush(&mut current, first_marker.take());
     }
-    out
+    (out, markers)
 }
 
 /// What separates two lines besides their text.
@@ -159,18 +185,18 @@ struct Breaks {
     hard: bool,
 }
 
-/// Does `next` continue the paragraph whose last line is `prev`? Each line comes with its marker
-/// ([`parse_marker`]).
+/// Does `next` continue the paragraph whose last line is `prev`? `prev` comes with whether it is
+/// a bare legal heading, `next` with whether it has a marker ([`parse_marker`]).
 fn continues(
-    (prev, prev_marker): (&str, Option<&Marker>),
-    (next, next_marker): (&str, Option<&Marker>),
+    (prev, prev_bare_heading): (&str, bool),
+    (next, next_has_marker): (&str, bool),
     breaks: Breaks,
 ) -> bool {
-    if breaks.rule || next_marker.is_some() {
+    if breaks.rule || next_has_marker {
         return false;
     }
     // A bare heading (`Điều 3.`, `Chương II`) takes its title from the next line.
-    if prev_marker.is_some_and(|m| m.kind.is_legal_unit() && m.len_chars >= prev.chars().count()) {
+    if prev_bare_heading {
         return true;
     }
     if breaks.emphasis || breaks.hard {
@@ -209,13 +235,16 @@ struct Open {
 /// Parses the body lines of a document into `doc`.
 pub fn parse_body(lines: &[CleanLine], doc: &mut Document) {
     let split = closing_start(lines);
-    let paras = paragraphs(&lines[..split]);
-    classify_paragraphs(paras, doc);
+    let (paras, markers) = paragraphs_with_markers(&lines[..split]);
+    classify_paragraphs(paras, markers, doc);
     parse_closing(&lines[split..], doc);
 }
 
-fn classify_paragraphs(paras: Vec<Paragraph>, doc: &mut Document) {
-    let mut markers: Vec<Option<Marker>> = paras.iter().map(|p| parse_marker(p.as_str())).collect();
+fn classify_paragraphs(
+    paras: Vec<Paragraph>,
+    mut markers: Vec<Option<Marker>>,
+    doc: &mut Document,
+) {
     let first_section = markers
         .iter()
         .position(|m| m.as_ref().is_some_and(|m| !m.kind.is_bullet()));

@@ -130,8 +130,11 @@ const NATIONAL_TITLE: &str = "cong hoa xa hoi chu nghia viet nam";
 /// (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`, `**CỘNG` / `HÒA XÃ HỘI…`), returns the index of its
 /// last line.
 pub(crate) fn national_title_end(lines: &[CleanLine], i: usize) -> Option<usize> {
-    // Cheap test first: this runs on every line of a file.
-    if !lines[i].as_str().starts_with(['C', 'c', 'Đ', 'đ']) || lines[i].as_str().len() > 120 {
+    // Cheap tests first: this runs on every line of a file. Whatever matches below starts with
+    // "cong" (at least four characters of the Quốc hiệu) or "dang".
+    if lines[i].as_str().len() > 120
+        || !crate::text::starts_with_folded(lines[i].as_str(), &["cong", "dang"])
+    {
         return None;
     }
     let first = crate::text::fold_prefix(lines[i].as_str(), 40);

@@ -9,12 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 pub fn is_caps(text: &str) -> bool {
     let mut letters = 0;
     for c in text.chars() {
-        // ASCII first: digits, punctuation and Latin letters need no Unicode table.
-        let (alphabetic, lower) = if c.is_ascii() {
-            (c.is_ascii_alphabetic(), c.is_ascii_lowercase())
-        } else {
-            (c.is_alphabetic(), c.is_lowercase())
-        };
+        let (alphabetic, lower) = alphabetic_and_lowercase(c);
         if alphabetic {
             if lower {
                 return false;
@@ -54,41 +49,68 @@ fn fold_char_into(c: char, out: &mut String) {
         .for_each(|f| out.push(f));
 }
 
-/// The fold of the Latin letters Vietnamese uses (U+00C0–U+024F and U+1EA0–U+1EFF) from a table
-/// built once with [`fold_char_into`]: folding is on the hot path of parsing, and decomposing each
-/// letter again is most of its cost. `None` outside those ranges or when a letter folds to more
-/// or less than one character.
-fn folded_letter(c: char) -> Option<char> {
+/// What parsing asks of a character, for the Latin letters Vietnamese uses (U+00C0–U+024F and
+/// U+1EA0–U+1EFF) read from a table built once: folding ([`fold_char_into`]), alphabetic and
+/// lower case are on the hot path of parsing, and decomposing each letter again, or searching
+/// the Unicode tables, is most of their cost.
+#[derive(Debug, Clone, Copy)]
+struct Letter {
+    /// The fold, or `\0` when the character folds to more or less than one character.
+    folded: char,
+    alphabetic: bool,
+    lowercase: bool,
+}
+
+fn letter(c: char) -> Option<Letter> {
     const LATIN: (u32, usize) = (0xC0, 0x190);
     const VIETNAMESE: (u32, usize) = (0x1EA0, 0x60);
-    static TABLES: std::sync::LazyLock<(Vec<char>, Vec<char>)> = std::sync::LazyLock::new(|| {
-        let build = |(start, len): (u32, usize)| -> Vec<char> {
-            (start..start + len as u32)
-                .map(|u| {
-                    let Some(c) = char::from_u32(u) else {
-                        return '\0';
-                    };
-                    let mut folded = String::new();
-                    fold_char_into(c, &mut folded);
-                    let mut chars = folded.chars();
-                    match (chars.next(), chars.next()) {
-                        (Some(f), None) => f,
-                        _ => '\0',
-                    }
-                })
-                .collect()
-        };
-        (build(LATIN), build(VIETNAMESE))
-    });
+    static TABLES: std::sync::LazyLock<(Vec<Letter>, Vec<Letter>)> =
+        std::sync::LazyLock::new(|| {
+            let build = |(start, len): (u32, usize)| -> Vec<Letter> {
+                (start..start + len as u32)
+                    .map(|u| {
+                        let c = char::from_u32(u).expect("no surrogates in these ranges");
+                        let mut folded = String::new();
+                        fold_char_into(c, &mut folded);
+                        let mut chars = folded.chars();
+                        Letter {
+                            folded: match (chars.next(), chars.next()) {
+                                (Some(f), None) => f,
+                                _ => '\0',
+                            },
+                            alphabetic: c.is_alphabetic(),
+                            lowercase: c.is_lowercase(),
+                        }
+                    })
+                    .collect()
+            };
+            (build(LATIN), build(VIETNAMESE))
+        });
     let u = c as u32;
-    let f = if (LATIN.0..LATIN.0 + LATIN.1 as u32).contains(&u) {
-        TABLES.0[(u - LATIN.0) as usize]
+    if (LATIN.0..LATIN.0 + LATIN.1 as u32).contains(&u) {
+        Some(TABLES.0[(u - LATIN.0) as usize])
     } else if (VIETNAMESE.0..VIETNAMESE.0 + VIETNAMESE.1 as u32).contains(&u) {
-        TABLES.1[(u - VIETNAMESE.0) as usize]
+        Some(TABLES.1[(u - VIETNAMESE.0) as usize])
     } else {
-        return None;
-    };
-    (f != '\0').then_some(f)
+        None
+    }
+}
+
+/// The fold of a Vietnamese letter from the table, `None` elsewhere.
+fn folded_letter(c: char) -> Option<char> {
+    letter(c).map(|l| l.folded).filter(|&f| f != '\0')
+}
+
+/// [`char::is_alphabetic`] and [`char::is_lowercase`], without a table search for ASCII and the
+/// Vietnamese letters.
+fn alphabetic_and_lowercase(c: char) -> (bool, bool) {
+    if c.is_ascii() {
+        return (c.is_ascii_alphabetic(), c.is_ascii_lowercase());
+    }
+    match letter(c) {
+        Some(l) => (l.alphabetic, l.lowercase),
+        None => (c.is_alphabetic(), c.is_lowercase()),
+    }
 }
 
 /// [`fold`] of the first `n` characters only: enough to test a keyword at the start of a line
@@ -152,11 +174,37 @@ fn folded_starts_with(text: &str, keyword: &str, n: usize) -> bool {
 /// leading, trailing or repeated; no tab, no other Unicode space), and no character is refused
 /// by `refuse`.
 ///
-/// Decided on bytes, decoding only characters led by C2, E1 9A, E2, E3 or EF (those hold every
-/// Unicode space and invisible format character below U+FFFF); `refuse` sees those and ASCII
-/// characters only, never the Vietnamese letters (C3–C6, E1 BA/BB), so it must not refuse
-/// letters. Runs on every line and every paragraph.
+/// Decided on bytes with a table, decoding only characters led by C2, E1 9A, E2, E3 or EF (those
+/// hold every Unicode space and invisible format character below U+FFFF); `refuse` sees those
+/// and ASCII punctuation only, never a letter or digit, so it must not refuse letters or digits.
+/// Runs on every line and every paragraph.
 pub fn is_single_spaced(text: &str, refuse: impl Fn(char) -> bool) -> bool {
+    /// What a byte asks for: most (letters, digits, continuation bytes, the leads of Vietnamese
+    /// letters) nothing.
+    const PASS: u8 = 0;
+    const SPACE: u8 = 1;
+    const CONTROL: u8 = 2;
+    const ASCII_MARK: u8 = 3;
+    const LOOK: u8 = 4;
+    const KIND: [u8; 256] = {
+        let mut kind = [PASS; 256];
+        let mut b = 0;
+        while b < 128 {
+            kind[b] = match b as u8 {
+                b' ' => SPACE,
+                b'\t'..=b'\r' => CONTROL,
+                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => PASS,
+                _ => ASCII_MARK,
+            };
+            b += 1;
+        }
+        kind[0xC2] = LOOK;
+        kind[0xE1] = LOOK;
+        kind[0xE2] = LOOK;
+        kind[0xE3] = LOOK;
+        kind[0xEF] = LOOK;
+        kind
+    };
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
@@ -165,29 +213,35 @@ pub fn is_single_spaced(text: &str, refuse: impl Fn(char) -> bool) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b' ' {
-            if previous_space {
-                return false;
-            }
-            previous_space = true;
+        let kind = KIND[usize::from(b)];
+        if kind == PASS {
+            previous_space = false;
             i += 1;
             continue;
         }
-        previous_space = false;
-        match b {
-            b'\t'..=b'\r' => return false,
-            0..=0x7F if refuse(char::from(b)) => return false,
-            0xE1 if bytes.get(i + 1) != Some(&0x9A) => {}
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+        match kind {
+            SPACE if previous_space => return false,
+            SPACE => {
+                previous_space = true;
+                i += 1;
+                continue;
+            }
+            CONTROL => return false,
+            ASCII_MARK if refuse(char::from(b)) => return false,
+            ASCII_MARK => {}
+            // E1 leads the Vietnamese letters too; only E1 9A (U+1680) is a space.
+            _ if b == 0xE1 && bytes.get(i + 1) != Some(&0x9A) => {}
+            _ => {
                 let c = text[i..].chars().next().expect("a character starts here");
                 if c.is_whitespace() || refuse(c) {
                     return false;
                 }
+                previous_space = false;
                 i += c.len_utf8();
                 continue;
             }
-            _ => {}
         }
+        previous_space = false;
         i += 1;
     }
     true
@@ -211,7 +265,9 @@ pub fn starts_upper(text: &str) -> bool {
 
 /// First character lower case?
 pub fn starts_lower(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_lowercase)
+    text.chars()
+        .next()
+        .is_some_and(|c| alphabetic_and_lowercase(c).1)
 }
 
 #[cfg(test)]
@@ -241,6 +297,18 @@ mod tests {
             assert_eq!(
                 is_alphanumeric(c),
                 c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn letter_facts_from_the_table_agree_with_the_standard_library() {
+        for c in ('\u{0}'..='\u{2FF}').chain('\u{1E00}'..='\u{1FFF}') {
+            assert_eq!(
+                alphabetic_and_lowercase(c),
+                (c.is_alphabetic(), c.is_lowercase()),
                 "U+{:04X}",
                 c as u32
             );
