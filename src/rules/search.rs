@@ -223,6 +223,67 @@ impl SearchSet {
     }
 }
 
+/// A regex for `\bX\b` (or `\bX`, or `X\b`) written without word-boundary assertions:
+/// `(?:^|\W)X(?:\W|$)`, the characters around `X` matched instead of asserted. The regex crate
+/// searches a Unicode word boundary in non-ASCII text only with its slow engines; a class it
+/// searches with the fast ones. When `X` starts (and ends) with a word character, a boundary
+/// there means exactly that the character before (after) is not one or that the text starts
+/// (ends): the matches of `X` are the same, provided the search resumes where `X` ended (the
+/// character after it may be the one before the next). For the built-in checks' regexes.
+#[derive(Debug)]
+pub struct WordBounded {
+    searcher: Searcher,
+    leading: bool,
+    trailing: bool,
+}
+
+impl WordBounded {
+    /// `core` must start with a word character when `leading`, end with one when `trailing`.
+    pub fn new(core: &str, leading: bool, trailing: bool) -> WordBounded {
+        let pattern = format!(
+            "{}(?:{core}){}",
+            if leading { r"(?:^|\W)" } else { "" },
+            if trailing { r"(?:\W|$)" } else { "" }
+        );
+        WordBounded {
+            searcher: Searcher::new(Regex::new(&pattern).expect("built-in regex")),
+            leading,
+            trailing,
+        }
+    }
+
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    /// The matches of `X` in `text`: their captures (the groups of `X`; group 0 includes the
+    /// characters around) and the span of `X` itself.
+    pub fn captures_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (regex::Captures<'t>, std::ops::Range<usize>)> + 't {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            if at > text.len() {
+                return None;
+            }
+            let c = self.searcher.regex().captures_at(text, at)?;
+            let m = c.get(0).expect("group 0 always matches");
+            let is_word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+            let mut span = m.range();
+            if self.leading && !is_word(m.as_str().chars().next()) {
+                span.start += m.as_str().chars().next().map_or(0, char::len_utf8);
+            }
+            if self.trailing && !is_word(m.as_str().chars().next_back()) {
+                span.end -= m.as_str().chars().next_back().map_or(0, char::len_utf8);
+            }
+            // `X` is never empty: the search moves on.
+            at = span.end.max(at + 1);
+            Some((c, span))
+        })
+    }
+}
+
 /// Indices of the texts of `scope` that may hold a match of any of `searchers`, in order.
 pub fn candidates_of_any(searchers: &[&Searcher], scope: &ScopeTexts) -> Vec<usize> {
     let mut all: Vec<usize> = searchers.iter().flat_map(|s| s.candidates(scope)).collect();
@@ -399,6 +460,64 @@ mod tests {
         for (pattern, searcher) in PATTERNS.iter().zip(&searchers) {
             let candidates = searcher.candidates(&joined);
             assert_superset(pattern, searcher.regex(), &texts, &candidates);
+        }
+    }
+
+    #[test]
+    fn word_bounded_matches_equal_those_of_word_boundaries() {
+        let cases: &[(&str, bool, bool)] = &[
+            (r"(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4})", true, true),
+            (
+                r"(?:(Quý|quý)\s+(IV|III|II|I)|(Tháng|tháng)\s+(\d{1,2}))\s+năm\s+(\d{4})",
+                true,
+                false,
+            ),
+            (
+                r"(?:(Điều)\s+(\d{1,3})|(Mục)\s+([IVXLC]{1,6}))",
+                false,
+                true,
+            ),
+            (r"(?i)(?:trước|hạn chót)\s+ngày", true, false),
+        ];
+        let texts = [
+            "ngày 5/7/2023 và 6/8/2024,7/9/2025;8/10/2026",
+            "5/7/2023",
+            "a5/7/2023 ạ5/7/2023 5/7/20234 5/7/2023ạ 15/7/2023/QĐ 1/2/3/2024",
+            "Quý IV năm 2023, tháng 3 năm 2024 vàTháng 3 năm 2024 ệquý I năm 2023",
+            "Điều 5, Điều 6Mục II; Điều 7ạ Mục IV Mục IIIa Điều 12",
+            "TRƯỚC ngày, trước ngày, ạtrước ngày, Hạn chót ngày",
+            "",
+            "5",
+        ];
+        for &(core, leading, trailing) in cases {
+            let exact = Regex::new(&format!(
+                "{}(?:{core}){}",
+                if leading { r"\b" } else { "" },
+                if trailing { r"\b" } else { "" }
+            ))
+            .unwrap();
+            let bounded = WordBounded::new(core, leading, trailing);
+            for text in texts {
+                let want: Vec<(std::ops::Range<usize>, Vec<Option<&str>>)> = exact
+                    .captures_iter(text)
+                    .map(|c| {
+                        (
+                            c.get(0).unwrap().range(),
+                            c.iter().skip(1).map(|g| g.map(|g| g.as_str())).collect(),
+                        )
+                    })
+                    .collect();
+                let got: Vec<(std::ops::Range<usize>, Vec<Option<&str>>)> = bounded
+                    .captures_iter(text)
+                    .map(|(c, span)| {
+                        (
+                            span,
+                            c.iter().skip(1).map(|g| g.map(|g| g.as_str())).collect(),
+                        )
+                    })
+                    .collect();
+                assert_eq!(got, want, "{core} on {text:?}");
+            }
         }
     }
 

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use crate::rules::context::{DocContext, Scope, ScopedText};
-use crate::rules::search::{Searcher, candidates_of_any};
+use crate::rules::search::{Searcher, WordBounded, candidates_of_any};
 use crate::rules::spec::RuleError;
 
 use super::{Check, Hit, Params};
@@ -42,25 +42,37 @@ static LONG: LazyLock<Searcher> = LazyLock::new(|| {
             .expect("static regex"),
     )
 });
-static SHORT: LazyLock<Searcher> = LazyLock::new(|| {
-    Searcher::new(Regex::new(r"\b(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4})\b").expect("static regex"))
+static SHORT: LazyLock<WordBounded> =
+    LazyLock::new(|| WordBounded::new(r"(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4})", true, true));
+static DEADLINE: LazyLock<WordBounded> = LazyLock::new(|| {
+    WordBounded::new(
+        r"(?i)(?:trước|chậm nhất|không muộn hơn|hạn chót)(?:\s+là)?\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))",
+        true,
+        false,
+    )
 });
-static DEADLINE: LazyLock<Searcher> = LazyLock::new(|| {
-    Searcher::new(Regex::new(r"(?i)\b(?:trước|chậm nhất|không muộn hơn|hạn chót)(?:\s+là)?\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))").expect("static regex"))
-});
-static PERIOD: LazyLock<Searcher> = LazyLock::new(|| {
-    Searcher::new(
-        Regex::new(r"\b(?:(Quý|quý)\s+(IV|III|II|I)|(Tháng|tháng)\s+(\d{1,2}))\s+năm\s+(\d{4})")
-            .expect("static regex"),
+static PERIOD: LazyLock<WordBounded> = LazyLock::new(|| {
+    WordBounded::new(
+        r"(?:(Quý|quý)\s+(IV|III|II|I)|(Tháng|tháng)\s+(\d{1,2}))\s+năm\s+(\d{4})",
+        true,
+        false,
     )
 });
 static DAY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)ngày\s+\d{1,2}\s+$").expect("static regex"));
-static CITATION: LazyLock<Searcher> = LazyLock::new(|| {
-    Searcher::new(Regex::new(r"\b(\d{1,5}/(\d{4})/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))").expect("static regex"))
+static CITATION: LazyLock<WordBounded> = LazyLock::new(|| {
+    WordBounded::new(
+        r"(\d{1,5}/(\d{4})/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))",
+        true,
+        false,
+    )
 });
-static ANY_CITATION: LazyLock<Searcher> = LazyLock::new(|| {
-    Searcher::new(Regex::new(r"\b(\d{1,5}/(?:\d{4}/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))").expect("static regex"))
+static ANY_CITATION: LazyLock<WordBounded> = LazyLock::new(|| {
+    WordBounded::new(
+        r"(\d{1,5}/(?:\d{4}/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))",
+        true,
+        false,
+    )
 });
 
 /// A cited document number with its date, as found in a text.
@@ -76,15 +88,13 @@ pub struct Citation {
 /// Every `NUMBER … ngày DATE` citation in a text.
 pub fn citations(text: &str) -> Vec<Citation> {
     ANY_CITATION
-        .regex()
         .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0)?;
+        .filter_map(|(c, span)| {
             Some(Citation {
                 number: c.get(1)?.as_str().to_string(),
                 date: show(date_in(&c, 2)?),
-                start: m.start(),
-                end: m.end(),
+                start: span.start,
+                end: span.end,
             })
         })
         .collect()
@@ -202,17 +212,16 @@ impl Dates {
                         out.extend(Hit::at(t, m0.start(), m0.end()));
                     }
                 }
-                for c in SHORT.regex().captures_iter(text) {
-                    let m0 = c.get(0).expect("group 0");
+                for (c, m0) in SHORT.captures_iter(text) {
                     // `15/2020/…` is a document number, not a date.
-                    if text[m0.end()..].starts_with('/') {
+                    if text[m0.end..].starts_with('/') {
                         continue;
                     }
                     let (Some(d), Some(m), Some(y)) = (num(&c, 1), num(&c, 3), num(&c, 4)) else {
                         continue;
                     };
                     if !is_valid(y as i32, m, d) {
-                        out.extend(Hit::at(t, m0.start(), m0.end()));
+                        out.extend(Hit::at(t, m0.start, m0.end));
                     }
                 }
             }
@@ -239,7 +248,7 @@ impl Dates {
                 let Some((doc_date, full)) = document_date(ctx) else {
                     return;
                 };
-                for c in DEADLINE.regex().captures_iter(text) {
+                for (c, m0) in DEADLINE.captures_iter(text) {
                     let Some(date) = date_in(&c, 1) else { continue };
                     // A deadline left over from an earlier round is recent; "nhà ở xây dựng trước
                     // ngày 01/7/2004" is a condition about the past, not a deadline.
@@ -249,9 +258,8 @@ impl Dates {
                         date.0 == doc_date.0 - 1
                     };
                     if before {
-                        let m0 = c.get(0).expect("group 0");
                         out.extend(
-                            Hit::at(t, m0.start(), m0.end()).map(|h| h.var("date", show(doc_date))),
+                            Hit::at(t, m0.start, m0.end).map(|h| h.var("date", show(doc_date))),
                         );
                     }
                 }
@@ -260,9 +268,9 @@ impl Dates {
                 let Some((doc_date, full)) = document_date(ctx) else {
                     return;
                 };
-                for c in PERIOD.regex().captures_iter(text) {
+                for (c, m0) in PERIOD.captures_iter(text) {
                     // "ngày 10 tháng 11 năm 2022" is a date, not the period "tháng 11 năm 2022".
-                    let before = &text[..c.get(0).expect("group 0").start()];
+                    let before = &text[..m0.start];
                     if DAY_BEFORE.is_match(before) {
                         continue;
                     }
@@ -273,20 +281,18 @@ impl Dates {
                         end.0 < doc_date.0
                     };
                     if before {
-                        let m0 = c.get(0).expect("group 0");
                         out.extend(
-                            Hit::at(t, m0.start(), m0.end()).map(|h| h.var("date", show(doc_date))),
+                            Hit::at(t, m0.start, m0.end).map(|h| h.var("date", show(doc_date))),
                         );
                     }
                 }
             }
             Mode::CitedYear => {
-                for c in CITATION.regex().captures_iter(text) {
+                for (c, m0) in CITATION.captures_iter(text) {
                     let number_year: i32 = c.get(2).expect("year").as_str().parse().unwrap_or(0);
                     let Some(date) = date_in(&c, 3) else { continue };
                     if date.0 != number_year {
-                        let m0 = c.get(0).expect("group 0");
-                        out.extend(Hit::at(t, m0.start(), m0.end()).map(|h| {
+                        out.extend(Hit::at(t, m0.start, m0.end).map(|h| {
                             h.var("number", c.get(1).expect("number").as_str())
                                 .var("date", show(date))
                         }));
@@ -294,13 +300,12 @@ impl Dates {
                 }
             }
             Mode::SameNumberSameDate => {
-                for c in ANY_CITATION.regex().captures_iter(text) {
+                for (c, m0) in ANY_CITATION.captures_iter(text) {
                     let number = c.get(1).expect("number").as_str().to_string();
                     let Some(date) = date_in(&c, 2) else { continue };
                     match seen.get(&number) {
                         Some(first) if *first != date => {
-                            let m0 = c.get(0).expect("group 0");
-                            out.extend(Hit::at(t, m0.start(), m0.end()).map(|h| {
+                            out.extend(Hit::at(t, m0.start, m0.end).map(|h| {
                                 h.var("number", number.clone()).var("date", show(*first))
                             }));
                         }
@@ -319,12 +324,12 @@ impl Dates {
     /// The regexes the check searches with.
     fn regexes(&self) -> Vec<&'static Searcher> {
         match self.mode {
-            Mode::Exists => vec![&LONG, &SHORT],
+            Mode::Exists => vec![&LONG, SHORT.searcher()],
             Mode::LeadingZero => vec![&LONG],
-            Mode::Deadline => vec![&DEADLINE],
-            Mode::Period => vec![&PERIOD],
-            Mode::CitedYear => vec![&CITATION],
-            Mode::SameNumberSameDate => vec![&ANY_CITATION],
+            Mode::Deadline => vec![DEADLINE.searcher()],
+            Mode::Period => vec![PERIOD.searcher()],
+            Mode::CitedYear => vec![CITATION.searcher()],
+            Mode::SameNumberSameDate => vec![ANY_CITATION.searcher()],
         }
     }
 }

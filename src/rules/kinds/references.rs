@@ -14,16 +14,17 @@ use regex::Regex;
 use crate::outline::MarkerKind;
 use crate::outline::model::Section;
 use crate::rules::context::{DocContext, Scope};
-use crate::rules::search::Searcher;
+use crate::rules::search::{Searcher, WordBounded};
 use crate::rules::spec::RuleError;
 use crate::text::numbering::{letter_ordinal, roman_value};
 
 use super::{Check, Hit, Params};
 
-static REFERENCE: LazyLock<Searcher> = LazyLock::new(|| {
-    Searcher::new(
-        Regex::new(r"(?:điểm\s+([a-zđ])\s+)?(?:khoản\s+(\d{1,3})\s+)?(?:(Điều)\s+(\d{1,3})|(Mục)\s+([IVXLC]{1,6}))\b")
-            .expect("static regex"),
+static REFERENCE: LazyLock<WordBounded> = LazyLock::new(|| {
+    WordBounded::new(
+        r"(?:điểm\s+([a-zđ])\s+)?(?:khoản\s+(\d{1,3})\s+)?(?:(Điều)\s+(\d{1,3})|(Mục)\s+([IVXLC]{1,6}))",
+        false,
+        true,
     )
 });
 static AMENDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,7 +78,7 @@ fn unresolved(point: Option<u32>, clause: Option<u32>, top: &Section) -> Option<
 
 impl Check for References {
     fn searchers(&self) -> Vec<(&[Scope], &Searcher)> {
-        vec![(&self.scopes, &REFERENCE)]
+        vec![(&self.scopes, REFERENCE.searcher())]
     }
 
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
@@ -100,13 +101,12 @@ impl Check for References {
             .filter(|s| s.kind == MarkerKind::Roman)
             .collect();
         let scope = ctx.scope_texts(&self.scopes);
-        for t in REFERENCE.texts(&scope) {
+        for t in REFERENCE.searcher().texts(&scope) {
             let text = t.text.as_str();
-            for c in REFERENCE.regex().captures_iter(text) {
-                let m = c.get(0).expect("group 0");
+            for (c, m) in REFERENCE.captures_iter(text) {
                 // The rest of the sentence: a document named there ("… Điều 50 Nghị định số 18…")
                 // makes the reference external, unless it is "… này".
-                let after = &text[m.end()..];
+                let after = &text[m.end..];
                 let sentence_end = after.find(['.', ';', ':']).unwrap_or(after.len());
                 let rest = &after[..sentence_end];
                 if let Some(e) = EXTERNAL.captures(rest)
@@ -117,7 +117,7 @@ impl Check for References {
                 }
                 // Amendments quote the parts of the amended document ("sửa đổi khoản 2 Điều 1 như
                 // sau").
-                if AMENDING.is_match(&text[..m.start()]) || rest.trim_start().starts_with("như sau")
+                if AMENDING.is_match(&text[..m.start]) || rest.trim_start().starts_with("như sau")
                 {
                     continue;
                 }
@@ -146,7 +146,7 @@ impl Check for References {
                     }
                 };
                 if let Some(problem) = problem {
-                    out.extend(Hit::at(t, m.start(), m.end()).map(|h| h.var("problem", problem)));
+                    out.extend(Hit::at(t, m.start, m.end).map(|h| h.var("problem", problem)));
                 }
             }
         }
