@@ -422,7 +422,7 @@ impl LoadedFile {
             encoding,
             format,
             parsed: ParsedFile {
-                lines: Vec::new(),
+                lines: Default::default(),
                 documents: Vec::new(),
             },
             revisions,

@@ -14,7 +14,7 @@ pub mod words;
 
 use serde::Serialize;
 
-use crate::document::lines::SourceLine;
+use crate::document::lines::Lines;
 use crate::outline::{Document, MarkerKind};
 
 pub use options::Options;
@@ -25,7 +25,7 @@ pub use words::{Edit, Op, TextDiff};
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {
     pub doc: &'a Document,
-    pub lines: &'a [SourceLine],
+    pub lines: &'a Lines,
 }
 
 /// What happened to a unit.

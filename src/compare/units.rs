@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::document::lines::SourceLine;
+use crate::document::lines::Lines;
 use crate::outline::MarkerKind;
 use crate::outline::model::{Document, Paragraph, Section};
 
@@ -380,18 +380,18 @@ pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
 }
 
 /// Markup characters on the unit's original lines (to notice markup-only changes).
-pub fn markup_signature(unit: &Unit, lines: &[SourceLine]) -> usize {
+pub fn markup_signature(unit: &Unit, lines: &Lines) -> usize {
     unit.own_lines
         .iter()
-        .filter_map(|&l| lines.get(l as usize - 1))
+        .filter_map(|&l| lines.line(l))
         .map(|l| memchr::memchr_iter(b'*', l.text.as_str().as_bytes()).count())
         .sum()
 }
 
 /// Whether any of the unit's original lines was not in NFC.
-pub fn has_decomposed_text(unit: &Unit, lines: &[SourceLine]) -> bool {
+pub fn has_decomposed_text(unit: &Unit, lines: &Lines) -> bool {
     unit.own_lines
         .iter()
-        .filter_map(|&l| lines.get(l as usize - 1))
+        .filter_map(|&l| lines.line(l))
         .any(|l| l.was_not_nfc)
 }

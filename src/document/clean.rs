@@ -5,7 +5,7 @@
 //! tabs and non-breaking spaces. None of this is content; all of it breaks naive parsing.
 
 use super::lines::SourceLine;
-use super::mapped::MappedText;
+use super::mapped::{MappedStr, MappedText};
 
 /// What a cleaned line is, for the paragraph and header logic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,14 +18,37 @@ pub enum LineKind {
     Text,
 }
 
-/// A line (or one table cell of a line) ready for analysis. Borrows the source line when it is
-/// already clean (almost always), so that parsing does not copy the whole text once more.
+/// The text of a cleaned line: the source line itself when it is clean already (almost always),
+/// so that parsing does not copy the whole text once more, or the cleaned copy.
+#[derive(Debug, Clone)]
+pub enum LineText<'a> {
+    Source(MappedStr<'a>),
+    Cleaned(Box<MappedText>),
+}
+
+impl LineText<'_> {
+    pub fn view(&self) -> MappedStr<'_> {
+        match self {
+            LineText::Source(s) => *s,
+            LineText::Cleaned(t) => t.view(),
+        }
+    }
+
+    pub fn to_mapped_text(&self) -> MappedText {
+        match self {
+            LineText::Source(s) => s.to_mapped_text(),
+            LineText::Cleaned(t) => MappedText::clone(t),
+        }
+    }
+}
+
+/// A line (or one table cell of a line) ready for analysis.
 #[derive(Debug, Clone)]
 pub struct CleanLine<'a> {
     pub number: u32,
     pub kind: LineKind,
     /// Cleaned text: no markup, single spaces, trimmed.
-    pub text: std::borrow::Cow<'a, MappedText>,
+    pub text: LineText<'a>,
     /// Whether the original line opened with a bold marker (`**`): converters put each bold run of
     /// the header (issuing body, type name, authority) on its own, so this helps split blocks.
     pub starts_bold: bool,
@@ -43,7 +66,7 @@ impl CleanLine<'_> {
         CleanLine {
             number,
             kind,
-            text: std::borrow::Cow::Owned(MappedText::new()),
+            text: LineText::Cleaned(Box::default()),
             starts_bold: false,
             ends_emphasis: false,
             hard_break: false,
@@ -53,13 +76,16 @@ impl CleanLine<'_> {
     /// The line with its own copy of the text (for lines that must outlive their source).
     pub fn into_owned(self) -> CleanLine<'static> {
         CleanLine {
-            text: std::borrow::Cow::Owned(self.text.into_owned()),
+            text: LineText::Cleaned(Box::new(self.text.to_mapped_text())),
             ..self
         }
     }
 
     pub fn as_str(&self) -> &str {
-        self.text.as_str()
+        match &self.text {
+            LineText::Source(s) => s.as_str(),
+            LineText::Cleaned(t) => t.as_str(),
+        }
     }
     pub fn is_text(&self) -> bool {
         self.kind == LineKind::Text
@@ -76,7 +102,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Cleans one source line into one or more lines (a `|`-separated row becomes one line per cell).
-pub fn clean_line(line: &SourceLine) -> Vec<CleanLine<'_>> {
+pub fn clean_line(line: SourceLine<'_>) -> Vec<CleanLine<'_>> {
     let mut out = Vec::new();
     clean_line_into(line, &mut out);
     out
@@ -84,7 +110,7 @@ pub fn clean_line(line: &SourceLine) -> Vec<CleanLine<'_>> {
 
 /// [`clean_line`] appending to `out`: parsing cleans every line of a file into one vector, without
 /// a vector per line.
-pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
+pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
     let raw = line.text.as_str();
     // rasoat's own comments (suppressions) are not document text.
     if raw.contains("rasoat-") && crate::rules::suppress::is_directive(raw) {
@@ -96,7 +122,7 @@ pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
         out.push(CleanLine {
             number: line.number,
             kind: LineKind::Text,
-            text: std::borrow::Cow::Borrowed(&line.text),
+            text: LineText::Source(line.text),
             starts_bold: false,
             ends_emphasis: false,
             hard_break: false,
@@ -128,7 +154,7 @@ pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
             out.push(CleanLine {
                 number: line.number,
                 kind: LineKind::Text,
-                text: std::borrow::Cow::Owned(text),
+                text: LineText::Cleaned(Box::new(text)),
                 starts_bold,
                 ends_emphasis,
                 hard_break: false,
@@ -146,7 +172,7 @@ pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
             continue;
         }
         if let Some((start, first)) = stretch.take() {
-            cell.push_part(&line.text, start..at, first);
+            cell.push_part(line.text, start..at, first);
         }
         if dropped {
             continue;
@@ -159,7 +185,7 @@ pub fn clean_line_into<'a>(line: &'a SourceLine, out: &mut Vec<CleanLine<'a>>) {
         last_space = true;
     }
     if let Some((start, first)) = stretch {
-        cell.push_part(&line.text, start..raw.len(), first);
+        cell.push_part(line.text, start..raw.len(), first);
     }
     finish(cell, out);
     if out.len() == before {
@@ -206,10 +232,11 @@ mod tests {
     use crate::document::lines::split_lines;
 
     fn clean(s: &str) -> Vec<(LineKind, String)> {
-        split_lines(s)
+        let lines = split_lines(s);
+        lines
             .iter()
             .flat_map(clean_line)
-            .map(|l| (l.kind, l.text.as_str().to_string()))
+            .map(|l| (l.kind, l.as_str().to_string()))
             .collect()
     }
 
@@ -239,10 +266,10 @@ mod tests {
     #[test]
     fn keeps_original_columns_after_cleaning() {
         let lines = split_lines("**Số:  15/QĐ-UBND**");
-        let cl = &clean_line(&lines[0])[0];
+        let cl = &clean_line(lines.get(0).unwrap())[0];
         assert_eq!(cl.as_str(), "Số: 15/QĐ-UBND");
         // "1" of 15 is at original column 8 (after "**Số:" and two spaces).
-        assert_eq!(cl.text.pos_at(4).unwrap().column, 8);
+        assert_eq!(cl.text.view().pos_at(4).unwrap().column, 8);
     }
 
     #[test]

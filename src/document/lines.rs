@@ -3,17 +3,126 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::mapped::{MappedText, Pos};
+use super::mapped::{MappedStr, MappedText, Pos, Run};
+
+/// The lines of a file, in NFC, without their terminators. Their text is kept in one buffer and
+/// each line is a record of where it is: a file of a hundred thousand lines is three allocations,
+/// not a hundred thousand.
+#[derive(Debug, Clone, Default)]
+pub struct Lines {
+    text: String,
+    records: Vec<Record>,
+    /// The position runs of the lines that are not read as they are (decomposed tone marks
+    /// composed, several original characters to one): the others map character by character.
+    runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Record {
+    start: usize,
+    end: usize,
+    chars: u32,
+    /// `runs[runs_start..runs_end]` when the line has runs of its own.
+    runs_start: u32,
+    runs_end: u32,
+    was_not_nfc: bool,
+}
 
 /// One physical line of the user's file, in NFC, without its line terminator.
-#[derive(Debug, Clone)]
-pub struct SourceLine {
+#[derive(Debug, Clone, Copy)]
+pub struct SourceLine<'a> {
     /// 1-based line number in the original file.
     pub number: u32,
     /// The line in NFC with original positions.
-    pub text: MappedText,
+    pub text: MappedStr<'a>,
     /// Whether the original line was not already NFC (decomposed tone marks and the like).
     pub was_not_nfc: bool,
+}
+
+impl SourceLine<'_> {
+    /// An owned copy of the line (to keep after the file is gone).
+    pub fn to_owned_line(&self) -> OwnedLine {
+        OwnedLine {
+            number: self.number,
+            text: self.text.to_mapped_text(),
+        }
+    }
+}
+
+/// A line kept apart from its file: what a report shows under a finding.
+#[derive(Debug, Clone)]
+pub struct OwnedLine {
+    pub number: u32,
+    pub text: MappedText,
+}
+
+impl Lines {
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The line at 0-based `index`.
+    pub fn get(&self, index: usize) -> Option<SourceLine<'_>> {
+        let r = self.records.get(index)?;
+        let text = &self.text[r.start..r.end];
+        let view = if r.runs_start == r.runs_end {
+            MappedStr::line(text, r.chars, index as u32 + 1)
+        } else {
+            let runs = &self.runs[r.runs_start as usize..r.runs_end as usize];
+            MappedStr::new(text, r.chars, runs)
+        };
+        Some(SourceLine {
+            number: index as u32 + 1,
+            text: view,
+            was_not_nfc: r.was_not_nfc,
+        })
+    }
+
+    /// The line with 1-based `number`.
+    pub fn line(&self, number: u32) -> Option<SourceLine<'_>> {
+        self.get((number as usize).checked_sub(1)?)
+    }
+
+    /// The lines in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = SourceLine<'_>> + ExactSizeIterator {
+        (0..self.records.len()).map(|i| self.get(i).expect("index in range"))
+    }
+
+    fn push(&mut self, line: &str) {
+        let start = self.text.len();
+        // Fast path: text that is already NFC (almost all of it) maps one to one.
+        let chars = plainly_nfc_chars(line).or_else(|| {
+            (unicode_normalization::is_nfc_quick(line.chars())
+                == unicode_normalization::IsNormalized::Yes)
+                .then(|| line.chars().count() as u32)
+        });
+        let runs_start = self.runs.len() as u32;
+        let (chars, was_not_nfc) = match chars {
+            Some(chars) => {
+                self.text.push_str(line);
+                (chars, false)
+            }
+            None => {
+                let number = self.records.len() as u32 + 1;
+                let (text, was_not_nfc) = normalise_line(line, number);
+                self.text.push_str(text.as_str());
+                self.runs.extend_from_slice(text.runs());
+                (text.char_len() as u32, was_not_nfc)
+            }
+        };
+        self.records.push(Record {
+            start,
+            end: self.text.len(),
+            chars,
+            runs_start,
+            runs_end: self.runs.len() as u32,
+            was_not_nfc,
+        });
+    }
 }
 
 /// Splits on `\r\n`, `\n` or a lone `\r`, and normalises each line to NFC.
@@ -21,15 +130,17 @@ pub struct SourceLine {
 /// Canonical composition never crosses an extended grapheme cluster boundary for the scripts
 /// rasoat reads, so each grapheme is normalised on its own and all its NFC characters are mapped to
 /// the column where the grapheme started.
-pub fn split_lines(text: &str) -> Vec<SourceLine> {
+pub fn split_lines(text: &str) -> Lines {
     let bytes = text.as_bytes();
-    // Reserve exactly: a doubling vector of line structs would hold up to twice their size.
+    // Reserve exactly: a doubling vector of line records would hold up to twice their size.
     let estimate = memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1;
-    let mut lines = Vec::with_capacity(estimate);
-    let mut number = 0u32;
+    let mut lines = Lines {
+        text: String::with_capacity(text.len()),
+        records: Vec::with_capacity(estimate),
+        runs: Vec::new(),
+    };
     let mut start = 0usize;
     loop {
-        number += 1;
         // Line ends are ASCII bytes, never inside a multi-byte character: a byte search, not a
         // character search, finds them.
         let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
@@ -40,7 +151,7 @@ pub fn split_lines(text: &str) -> Vec<SourceLine> {
             }
             None => (bytes.len(), bytes.len()),
         };
-        lines.push(normalise_line(&text[start..end], number));
+        lines.push(&text[start..end]);
         start = next;
         if start >= bytes.len() {
             break;
@@ -49,21 +160,9 @@ pub fn split_lines(text: &str) -> Vec<SourceLine> {
     lines
 }
 
-fn normalise_line(line: &str, number: u32) -> SourceLine {
+/// A line that is not plainly NFC, composed grapheme by grapheme, and whether it was not NFC.
+fn normalise_line(line: &str, number: u32) -> (MappedText, bool) {
     let mut text = MappedText::new();
-    // Fast path: text that is already NFC (almost all of it) maps one to one.
-    let chars = plainly_nfc_chars(line).or_else(|| {
-        (unicode_normalization::is_nfc_quick(line.chars())
-            == unicode_normalization::IsNormalized::Yes)
-            .then(|| line.chars().count() as u32)
-    });
-    if let Some(chars) = chars {
-        return SourceLine {
-            number,
-            text: MappedText::from_line_of(line, number, chars),
-            was_not_nfc: false,
-        };
-    }
     let mut column = 1u32;
     let mut was_not_nfc = false;
     for grapheme in line.graphemes(true) {
@@ -87,11 +186,7 @@ fn normalise_line(line: &str, number: u32) -> SourceLine {
         }
         column += original_len;
     }
-    SourceLine {
-        number,
-        text,
-        was_not_nfc,
-    }
+    (text, was_not_nfc)
 }
 
 /// The number of characters of `line` if it is NFC because every character is one that is NFC
@@ -137,7 +232,7 @@ mod tests {
         let lines = split_lines("a\r\nb\rc\nd");
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["a", "b", "c", "d"]);
-        assert_eq!(lines[3].number, 4);
+        assert_eq!(lines.get(3).unwrap().number, 4);
     }
 
     #[test]
@@ -145,7 +240,7 @@ mod tests {
         // "Nơi" written with a decomposed horn (o + U+031B), then "nhận" decomposed too.
         let nfd = "No\u{31B}i nha\u{323}\u{302}n";
         let lines = split_lines(nfd);
-        let line = &lines[0];
+        let line = lines.get(0).unwrap();
         assert_eq!(line.text.as_str(), "Nơi nhận");
         assert!(line.was_not_nfc);
         // "n" of "nhận" is the 6th original character (N, o, U+031B, i, space, n).

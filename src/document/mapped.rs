@@ -2,7 +2,9 @@
 //!
 //! Analysis runs on NFC text with markup stripped and paragraphs re-joined, but every finding must
 //! point at the user's real line and column. A [`MappedText`] carries, for each character, the
-//! 1-based line and 1-based column (in Unicode scalar values of the original line) it came from.
+//! 1-based line and 1-based column (in Unicode scalar values of the original line) it came from;
+//! a [`MappedStr`] is the same borrowed (the lines of a file are views into one buffer, so that
+//! no line needs a string of its own).
 
 use serde::Serialize;
 
@@ -24,12 +26,24 @@ pub struct Span {
 
 /// A stretch of consecutive characters that came from consecutive columns of one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Run {
+pub struct Run {
     /// Index (in characters of the text) of the run's first character.
     start: u32,
     len: u32,
     line: u32,
     column: u32,
+}
+
+impl Run {
+    /// `len` characters from column `column` of `line`, starting the text.
+    pub(crate) fn line(line: u32, column: u32, len: u32) -> Run {
+        Run {
+            start: 0,
+            len,
+            line,
+            column,
+        }
+    }
 }
 
 /// Text plus the original position of each character.
@@ -63,6 +77,14 @@ impl Runs {
         }
     }
 
+    fn view(&self) -> RunsRef<'_> {
+        match self {
+            Runs::Empty => RunsRef::Many(&[]),
+            Runs::One(r) => RunsRef::One(*r),
+            Runs::Many(v) => RunsRef::Many(v),
+        }
+    }
+
     fn last_mut(&mut self) -> Option<&mut Run> {
         match self {
             Runs::Empty => None,
@@ -83,21 +105,52 @@ impl Runs {
     }
 }
 
-impl MappedText {
-    pub fn new() -> Self {
-        Self::default()
-    }
+/// Borrowed runs: one inline, or a slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunsRef<'a> {
+    One(Run),
+    Many(&'a [Run]),
+}
 
-    /// An empty text with room for `bytes` bytes.
-    pub fn with_capacity(bytes: usize) -> Self {
-        MappedText {
-            text: String::with_capacity(bytes),
-            ..Self::default()
+/// A borrowed [`MappedText`]: text and the original position of each of its characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MappedStr<'a> {
+    text: &'a str,
+    chars: u32,
+    runs: RunsRef<'a>,
+}
+
+impl<'a> MappedStr<'a> {
+    /// `text` of `chars` characters whose runs are `runs` (one for a line read as it is).
+    pub(crate) fn new(text: &'a str, chars: u32, runs: &'a [Run]) -> Self {
+        debug_assert_eq!(chars as usize, text.chars().count());
+        MappedStr {
+            text,
+            chars,
+            runs: RunsRef::Many(runs),
         }
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.text
+    /// A whole line read as it is: `chars` characters from column 1 of `line`.
+    pub(crate) fn line(text: &'a str, chars: u32, line: u32) -> Self {
+        debug_assert_eq!(chars as usize, text.chars().count());
+        let runs = if chars == 0 {
+            RunsRef::Many(&[])
+        } else {
+            RunsRef::One(Run::line(line, 1, chars))
+        };
+        MappedStr { text, chars, runs }
+    }
+
+    fn runs(&self) -> &[Run] {
+        match &self.runs {
+            RunsRef::One(r) => std::slice::from_ref(r),
+            RunsRef::Many(v) => v,
+        }
+    }
+
+    pub fn as_str(&self) -> &'a str {
+        self.text
     }
 
     pub fn is_empty(&self) -> bool {
@@ -109,61 +162,11 @@ impl MappedText {
         self.chars as usize
     }
 
-    /// A whole line of text starting at column 1 of `line`: one run.
-    pub fn from_line(text: &str, line: u32) -> MappedText {
-        Self::from_line_of(text, line, text.chars().count() as u32)
-    }
-
-    /// [`from_line`](Self::from_line) when the number of characters is known.
-    pub(crate) fn from_line_of(text: &str, line: u32, chars: u32) -> MappedText {
-        debug_assert_eq!(chars as usize, text.chars().count());
-        let runs = if chars == 0 {
-            Runs::Empty
-        } else {
-            Runs::One(Run {
-                start: 0,
-                len: chars,
-                line,
-                column: 1,
-            })
-        };
-        MappedText {
-            text: text.to_string(),
-            chars,
-            runs,
-        }
-    }
-
-    pub fn push(&mut self, c: char, at: Pos) {
-        self.text.push(c);
-        match self.runs.last_mut() {
-            Some(run) if run.line == at.line && run.column + run.len == at.column => run.len += 1,
-            _ => self.runs.push(Run {
-                start: self.chars,
-                len: 1,
-                line: at.line,
-                column: at.column,
-            }),
-        }
-        self.chars += 1;
-    }
-
-    /// Appends a character that maps to the same position as the one before it (an NFC
-    /// composition of several original characters produces one character per grapheme; a
-    /// decomposition never happens after NFC, but a grapheme may still yield two characters).
-    pub(crate) fn push_same(&mut self, c: char, at: Pos) {
-        self.text.push(c);
-        self.runs.push(Run {
-            start: self.chars,
-            len: 1,
-            line: at.line,
-            column: at.column,
-        });
-        self.chars += 1;
-    }
-
-    pub fn push_mapped(&mut self, other: &MappedText) {
-        self.push_part(other, 0..other.text.len(), 0);
+    /// An owned copy.
+    pub fn to_mapped_text(&self) -> MappedText {
+        let mut out = MappedText::with_capacity(self.text.len());
+        out.push_mapped(*self);
+        out
     }
 
     /// Original position of the character at `char_index` (clamped to the last character).
@@ -172,7 +175,7 @@ impl MappedText {
             return None;
         }
         let i = (char_index as u32).min(self.chars - 1);
-        let runs = self.runs.as_slice();
+        let runs = self.runs();
         let k = runs.partition_point(|r| r.start <= i) - 1;
         let run = runs[k];
         Some(Pos {
@@ -207,22 +210,155 @@ impl MappedText {
 
     /// Iterates over characters with their positions.
     pub fn chars(&self) -> impl Iterator<Item = (char, Pos)> + '_ {
-        let mut run = 0usize;
-        let runs = self.runs.as_slice();
-        self.text.chars().enumerate().map(move |(i, c)| {
-            let i = i as u32;
-            while runs[run].start + runs[run].len <= i {
-                run += 1;
+        chars_with_positions(self.text, self.runs())
+    }
+
+    /// The characters `char_start..char_end` (used to drop a recognised prefix such as a marker).
+    pub fn slice_chars(&self, char_start: usize, char_end: usize) -> MappedText {
+        let total = self.char_len();
+        let (a, b) = (char_start.min(total), char_end.min(total));
+        if a >= b {
+            return MappedText::new();
+        }
+        // Slices usually run to the end (a title after its marker): that end needs no search.
+        let byte_at = |k: usize| {
+            if k >= total {
+                return self.text.len();
             }
-            let r = runs[run];
-            (
-                c,
-                Pos {
-                    line: r.line,
-                    column: r.column + (i - r.start),
-                },
-            )
-        })
+            self.text
+                .char_indices()
+                .nth(k)
+                .map_or(self.text.len(), |(i, _)| i)
+        };
+        let (start, end) = (byte_at(a), byte_at(b));
+        let mut out = MappedText::with_capacity(end - start);
+        out.push_part(*self, start..end, a);
+        out
+    }
+}
+
+/// The characters of `text` with their positions from `runs`.
+fn chars_with_positions<'s>(
+    text: &'s str,
+    runs: &'s [Run],
+) -> impl Iterator<Item = (char, Pos)> + 's {
+    let mut run = 0usize;
+    text.chars().enumerate().map(move |(i, c)| {
+        let i = i as u32;
+        while runs[run].start + runs[run].len <= i {
+            run += 1;
+        }
+        let r = runs[run];
+        (
+            c,
+            Pos {
+                line: r.line,
+                column: r.column + (i - r.start),
+            },
+        )
+    })
+}
+
+impl MappedText {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty text with room for `bytes` bytes.
+    pub fn with_capacity(bytes: usize) -> Self {
+        MappedText {
+            text: String::with_capacity(bytes),
+            ..Self::default()
+        }
+    }
+
+    /// The text borrowed.
+    pub fn view(&self) -> MappedStr<'_> {
+        MappedStr {
+            text: &self.text,
+            chars: self.chars,
+            runs: self.runs.view(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Number of characters.
+    pub fn char_len(&self) -> usize {
+        self.chars as usize
+    }
+
+    /// A whole line of text starting at column 1 of `line`: one run.
+    pub fn from_line(text: &str, line: u32) -> MappedText {
+        MappedStr::line(text, text.chars().count() as u32, line).to_mapped_text()
+    }
+
+    pub fn push(&mut self, c: char, at: Pos) {
+        self.text.push(c);
+        match self.runs.last_mut() {
+            Some(run) if run.line == at.line && run.column + run.len == at.column => run.len += 1,
+            _ => self.runs.push(Run {
+                start: self.chars,
+                len: 1,
+                line: at.line,
+                column: at.column,
+            }),
+        }
+        self.chars += 1;
+    }
+
+    /// Appends a character that maps to the same position as the one before it (an NFC
+    /// composition of several original characters produces one character per grapheme; a
+    /// decomposition never happens after NFC, but a grapheme may still yield two characters).
+    pub(crate) fn push_same(&mut self, c: char, at: Pos) {
+        self.text.push(c);
+        self.runs.push(Run {
+            start: self.chars,
+            len: 1,
+            line: at.line,
+            column: at.column,
+        });
+        self.chars += 1;
+    }
+
+    pub fn push_mapped(&mut self, other: MappedStr) {
+        self.push_part(other, 0..other.text.len(), 0);
+    }
+
+    /// The runs, to store apart from the text (see [`MappedStr::new`]).
+    pub(crate) fn runs(&self) -> &[Run] {
+        self.runs.as_slice()
+    }
+
+    /// Original position of the character at `char_index` (clamped to the last character).
+    pub fn pos_at(&self, char_index: usize) -> Option<Pos> {
+        self.view().pos_at(char_index)
+    }
+
+    /// First original position, if any text.
+    pub fn start(&self) -> Option<Pos> {
+        self.view().start()
+    }
+
+    /// Last original position, if any text.
+    pub fn end(&self) -> Option<Pos> {
+        self.view().end()
+    }
+
+    /// Span in the original file of the byte range `start..end` of this text.
+    pub fn span_of_bytes(&self, start: usize, end: usize) -> Option<Span> {
+        self.view().span_of_bytes(start, end)
+    }
+
+    /// Iterates over characters with their positions.
+    pub fn chars(&self) -> impl Iterator<Item = (char, Pos)> + '_ {
+        chars_with_positions(&self.text, self.runs.as_slice())
     }
 
     /// Removes leading and trailing whitespace (without a copy when there is none).
@@ -245,32 +381,14 @@ impl MappedText {
 
     /// The characters `char_start..char_end` (used to drop a recognised prefix such as a marker).
     pub fn slice_chars(&self, char_start: usize, char_end: usize) -> MappedText {
-        let total = self.char_len();
-        let (a, b) = (char_start.min(total), char_end.min(total));
-        if a >= b {
-            return MappedText::new();
-        }
-        // Slices usually run to the end (a title after its marker): that end needs no search.
-        let byte_at = |k: usize| {
-            if k >= total {
-                return self.text.len();
-            }
-            self.text
-                .char_indices()
-                .nth(k)
-                .map_or(self.text.len(), |(i, _)| i)
-        };
-        let (start, end) = (byte_at(a), byte_at(b));
-        let mut out = MappedText::with_capacity(end - start);
-        out.push_part(self, start..end, a);
-        out
+        self.view().slice_chars(char_start, char_end)
     }
 
     /// Appends the bytes `bytes` of `source`, which start at its character `char_start`, with
     /// their positions: a whole stretch at once instead of character by character.
     pub fn push_part(
         &mut self,
-        source: &MappedText,
+        source: MappedStr,
         bytes: std::ops::Range<usize>,
         char_start: usize,
     ) {
@@ -281,7 +399,7 @@ impl MappedText {
         }
         self.text.push_str(part);
         let (a, b) = (char_start, char_start + chars);
-        for run in source.runs.as_slice() {
+        for run in source.runs() {
             let (run_start, run_end) = (run.start as usize, (run.start + run.len) as usize);
             if run_end <= a {
                 continue;
@@ -343,7 +461,7 @@ mod tests {
         let mut b = MappedText::new();
         b.push('x', Pos { line: 3, column: 7 });
         b.push('y', Pos { line: 3, column: 8 });
-        a.push_mapped(&b);
+        a.push_mapped(b.view());
         assert_eq!(a.as_str(), "abxy");
         assert_eq!(a.pos_at(1), Some(Pos { line: 1, column: 2 }));
         assert_eq!(a.pos_at(2), Some(Pos { line: 3, column: 7 }));

@@ -411,7 +411,7 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) {
     let mut in_trailer = false;
     for line in lines.iter().filter(|l| l.is_text()) {
         let text = line.as_str();
-        let para = || Paragraph::new(line.text.clone().into_owned());
+        let para = || Paragraph::new(line.text.to_mapped_text());
         if in_trailer {
             doc.trailer.push(para());
             continue;
@@ -424,7 +424,8 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) {
             };
             if let Some(colon) = text.find(':') {
                 let start = text[..=colon].chars().count();
-                let rest = line.text.slice_chars(start, line.text.char_len()).trimmed();
+                let text = line.text.view();
+                let rest = text.slice_chars(start, text.char_len()).trimmed();
                 if !rest.is_empty() {
                     push_item(&mut d, Paragraph::new(rest));
                 }
@@ -520,10 +521,10 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) {
 
 fn append_line(paragraph: &mut Paragraph, line: &CleanLine) {
     let mut joined = paragraph.text.clone();
-    if let Some(p) = line.text.start() {
+    if let Some(p) = line.text.view().start() {
         joined.push(' ', p);
     }
-    joined.push_mapped(&line.text);
+    joined.push_mapped(line.text.view());
     *paragraph = Paragraph::new(joined);
 }
 

@@ -224,7 +224,7 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
             || header.place_date.is_some();
         match field {
             Field::NationalTitle => {
-                header.national_title = Some(Paragraph::new(line.text.clone().into_owned()));
+                header.national_title = Some(Paragraph::new(line.text.to_mapped_text()));
             }
             Field::NationalTitleFirstHalf => match national_title_end(lines, i) {
                 Some(j) => {
@@ -234,7 +234,7 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
                 None if header.type_name.is_none() => body_caps.push(line),
                 None => {}
             },
-            Field::Motto => header.motto = Some(Paragraph::new(line.text.clone().into_owned())),
+            Field::Motto => header.motto = Some(Paragraph::new(line.text.to_mapped_text())),
             Field::Symbol if header.symbol.is_none() => {
                 let caps = SYMBOL.captures(text).expect("classified as symbol");
                 let value = caps.get(1).map_or("", |m| m.as_str()).trim();
@@ -259,12 +259,12 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
                 }
                 header.place_date = Some(parse_place_date(join(&parts)));
             }
-            Field::Draft => header.draft = Some(Paragraph::new(line.text.clone().into_owned())),
+            Field::Draft => header.draft = Some(Paragraph::new(line.text.to_mapped_text())),
             Field::Mark => header
                 .marks
-                .push(Paragraph::new(line.text.clone().into_owned())),
+                .push(Paragraph::new(line.text.to_mapped_text())),
             Field::TypeName if header.type_name.is_none() => {
-                header.type_name = Some(Paragraph::new(line.text.clone().into_owned()));
+                header.type_name = Some(Paragraph::new(line.text.to_mapped_text()));
                 let (title, next) = collect_title(lines, i + 1, false);
                 if !title.is_empty() {
                     header.title = Some(join(&title));
@@ -328,7 +328,7 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
             // not end the header; they are kept as its other lines.
             _ => header
                 .other
-                .push(Paragraph::new(line.text.clone().into_owned())),
+                .push(Paragraph::new(line.text.to_mapped_text())),
         }
         i += 1;
     }
@@ -402,14 +402,14 @@ fn collect_title<'a>(
 /// Joins cleaned lines into one paragraph with single spaces, keeping positions.
 pub(crate) fn join(lines: &[&CleanLine]) -> Paragraph {
     if let [line] = lines {
-        return Paragraph::new(line.text.as_ref().clone());
+        return Paragraph::new(line.text.to_mapped_text());
     }
     let mut text = MappedText::with_capacity(lines.iter().map(|l| l.as_str().len() + 1).sum());
     for line in lines {
-        if let (false, Some(p)) = (text.is_empty(), line.text.start()) {
+        if let (false, Some(p)) = (text.is_empty(), line.text.view().start()) {
             text.push(' ', p);
         }
-        text.push_mapped(&line.text);
+        text.push_mapped(line.text.view());
     }
     Paragraph::new(text)
 }
@@ -557,7 +557,7 @@ mod tests {
     fn legal_symbol_with_year() {
         let s = parse_symbol(Paragraph::new({
             let l = split_lines("Số: 15/2020/NĐ-CP");
-            l[0].text.clone()
+            l.get(0).unwrap().text.to_mapped_text()
         }));
         assert_eq!(s.number.as_deref(), Some("15"));
         assert_eq!(s.year.as_deref(), Some("2020"));

@@ -7,7 +7,7 @@ pub mod model;
 pub mod split;
 
 use crate::document::clean::{CleanLine, clean_line_into};
-use crate::document::lines::{SourceLine, split_lines};
+use crate::document::lines::{Lines, split_lines};
 use crate::text::fold;
 
 pub use marker::MarkerKind;
@@ -16,7 +16,7 @@ pub use model::{Document, Header, Paragraph, Section};
 /// A parsed file: its NFC lines (for rules that read raw text) and its documents.
 #[derive(Debug, Clone)]
 pub struct ParsedFile {
-    pub lines: Vec<SourceLine>,
+    pub lines: Lines,
     pub documents: Vec<Document>,
 }
 
@@ -34,7 +34,7 @@ pub fn parse_paragraphs(text: &str, paragraph_starts: &[bool]) -> ParsedFile {
 fn parse_with_breaks(text: &str, paragraph_starts: Option<&[bool]>) -> ParsedFile {
     let lines = split_lines(text);
     let mut clean: Vec<CleanLine> = Vec::with_capacity(lines.len() + lines.len() / 16);
-    for line in &lines {
+    for line in lines.iter() {
         let first = clean.len();
         clean_line_into(line, &mut clean);
         if let Some(starts) = paragraph_starts

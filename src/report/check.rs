@@ -8,7 +8,8 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::document::lines::SourceLine;
+use crate::document::lines::{Lines, OwnedLine};
+use crate::document::mapped::MappedStr;
 use crate::rules::{Finding, Round, RuleSet, Severity};
 
 /// A finding with the file it is in (and, for text output, the line it starts on).
@@ -17,16 +18,15 @@ pub struct Located {
     pub path: String,
     pub finding: Finding,
     /// The source line the finding starts on, for showing it (files are not kept in memory).
-    pub source: Option<SourceLine>,
+    pub source: Option<OwnedLine>,
 }
 
 impl Located {
     /// A finding with its source line taken from the file's lines.
-    pub fn new(path: String, finding: Finding, lines: Option<&[SourceLine]>) -> Located {
+    pub fn new(path: String, finding: Finding, lines: Option<&Lines>) -> Located {
         let source = lines
-            .filter(|_| finding.line > 0)
-            .and_then(|l| l.get(finding.line as usize - 1))
-            .cloned();
+            .and_then(|l| l.line(finding.line))
+            .map(|l| l.to_owned_line());
         Located {
             path,
             finding,
@@ -152,11 +152,11 @@ pub fn write_json(out: &mut dyn Write, findings: &[Located], summary: &Summary) 
 }
 
 /// Byte range in `line` of the characters at original columns `from..=to` (1-based).
-fn byte_range(line: &SourceLine, from: u32, to: u32) -> std::ops::Range<usize> {
-    let text = line.text.as_str();
+fn byte_range(line: MappedStr, from: u32, to: u32) -> std::ops::Range<usize> {
+    let text = line.as_str();
     let mut start = None;
     let mut end = text.len();
-    for ((byte, _), (_, pos)) in text.char_indices().zip(line.text.chars()) {
+    for ((byte, _), (_, pos)) in text.char_indices().zip(line.chars()) {
         if start.is_none() && pos.column >= from {
             start = Some(byte);
         }
@@ -230,7 +230,7 @@ pub fn write_text(
                 } else {
                     u32::MAX
                 };
-                let range = byte_range(line, f.column, to);
+                let range = byte_range(line.text.view(), f.column, to);
                 let label = f
                     .suggestion
                     .as_ref()

@@ -1,7 +1,7 @@
 //! What a rule looks at: one document of a parsed file, and the texts of a scope with the
 //! section each belongs to.
 
-use crate::document::mapped::MappedText;
+use crate::document::mapped::MappedStr;
 use crate::outline::ParsedFile;
 use crate::outline::model::{Document, Paragraph, Section};
 
@@ -93,7 +93,7 @@ impl Scope {
 /// A text to check with the section (or block) it belongs to.
 #[derive(Debug, Clone, Copy)]
 pub struct ScopedText<'a> {
-    pub text: &'a MappedText,
+    pub text: MappedStr<'a>,
     pub section: &'a str,
 }
 
@@ -147,7 +147,7 @@ impl<'a> DocContext<'a> {
         let push = |out: &mut Vec<ScopedText<'a>>, p: Option<&'a Paragraph>, section: &'a str| {
             if let Some(p) = p {
                 out.push(ScopedText {
-                    text: &p.text,
+                    text: p.text.view(),
                     section,
                 });
             }
@@ -169,9 +169,9 @@ impl<'a> DocContext<'a> {
                 let lines = &self.file.lines;
                 let first = d.first_line.max(1) as usize;
                 let last = (d.last_line as usize).min(lines.len());
-                for line in lines.get(first - 1..last).unwrap_or(&[]) {
+                for line in (first..=last).filter_map(|n| lines.line(n as u32)) {
                     out.push(ScopedText {
-                        text: &line.text,
+                        text: line.text,
                         section: HEADER,
                     });
                 }
@@ -331,12 +331,12 @@ impl<'a> DocContext<'a> {
 
 fn section_texts<'a>(s: &'a Section, out: &mut Vec<ScopedText<'a>>) {
     out.push(ScopedText {
-        text: &s.heading.text,
+        text: s.heading.text.view(),
         section: &s.number,
     });
     for p in &s.paragraphs {
         out.push(ScopedText {
-            text: &p.text,
+            text: p.text.view(),
             section: &s.number,
         });
     }

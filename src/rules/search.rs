@@ -374,7 +374,10 @@ mod tests {
         ScopeTexts::new(
             texts
                 .iter()
-                .map(|text| ScopedText { text, section: "" })
+                .map(|text| ScopedText {
+                    text: text.view(),
+                    section: "",
+                })
                 .collect(),
         )
     }

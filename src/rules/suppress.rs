@@ -46,6 +46,10 @@ fn directives(file: &ParsedFile) -> Vec<Directive> {
     let mut out: Vec<Directive> = Vec::new();
     let lines = &file.lines;
     for (i, l) in lines.iter().enumerate() {
+        // A directive names rasoat: most lines are passed over without running the regex.
+        if !l.text.as_str().contains("rasoat-") {
+            continue;
+        }
         let Some(c) = DIRECTIVE.captures(l.text.as_str()) else {
             continue;
         };
@@ -64,8 +68,9 @@ fn directives(file: &ParsedFile) -> Vec<Directive> {
                 let (from, to) = if kind == "disable" {
                     (l.number, u32::MAX)
                 } else {
-                    let next = lines[i + 1..]
+                    let next = lines
                         .iter()
+                        .skip(i + 1)
                         .find(|n| !n.text.as_str().trim().is_empty())
                         .map_or(l.number + 1, |n| n.number);
                     (next, next)

@@ -236,7 +236,7 @@ impl Check for Capture {
                 };
                 if !ok {
                     let t = ScopedText {
-                        text: &para.text,
+                        text: para.text.view(),
                         section: ctx.section_at(para.line()),
                     };
                     if let Some(hit) = Hit::whole(&t) {

@@ -56,7 +56,7 @@ fn label(kind: MarkerKind, ordinal: u32) -> String {
 /// A hit on the marker of a section heading.
 fn hit_on(s: &Section) -> Option<Hit> {
     let t = ScopedText {
-        text: &s.heading.text,
+        text: s.heading.text.view(),
         section: &s.number,
     };
     let text = t.text.as_str();

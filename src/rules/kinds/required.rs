@@ -88,7 +88,7 @@ fn present(ctx: &DocContext, block: &str) -> bool {
 
 fn hit_on(p: &Paragraph, section: &str) -> Option<Hit> {
     Hit::whole(&ScopedText {
-        text: &p.text,
+        text: p.text.view(),
         section,
     })
 }
@@ -157,7 +157,7 @@ impl Check for Required {
                     let start = text.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
                     out.extend(Hit::at(
                         &ScopedText {
-                            text: &p.text,
+                            text: p.text.view(),
                             section,
                         },
                         start,

@@ -81,7 +81,7 @@ impl Check for Signature {
             .collect();
         let mut report = |line: &SignatureLine, problem: String| {
             let t = ScopedText {
-                text: &line.text.text,
+                text: line.text.text.view(),
                 section: "Chữ ký",
             };
             out.extend(Hit::whole(&t).map(|h| h.var("problem", problem)));
