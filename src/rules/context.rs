@@ -8,7 +8,7 @@ use crate::outline::model::{Document, Paragraph, Section};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::search::ScopeTexts;
+use super::search::{Found, ScopeTexts};
 use super::spec::RuleError;
 
 /// A part of the document a rule is limited to.
@@ -73,6 +73,26 @@ impl Scope {
         })
     }
 
+    /// Whether the texts of this scope are among those of [`Scope::All`]: every scope but the
+    /// original lines and the text after the signature.
+    pub fn within_all(&self) -> bool {
+        !matches!(self, Scope::Raw | Scope::Trailer)
+    }
+
+    /// The scope list to search for a rule that looks at `scopes`: `all` when they take in the
+    /// body and are within `all` (one search then serves every such rule), `scopes` themselves
+    /// otherwise (the header's fields, the Nơi nhận block: a few short texts, searched one by
+    /// one).
+    pub fn search_base(scopes: &[Scope]) -> Vec<Scope> {
+        let takes_in_body =
+            |s: &Scope| matches!(s, Scope::Body | Scope::Section(_) | Scope::Closing);
+        if scopes.iter().any(takes_in_body) && scopes.iter().all(Scope::within_all) {
+            vec![Scope::All]
+        } else {
+            scopes.to_vec()
+        }
+    }
+
     /// Parses a rule's scope list (empty means `all`).
     pub fn parse_list(list: &[String], path: &str, line: usize) -> Result<Vec<Scope>, RuleError> {
         if list.is_empty() {
@@ -104,6 +124,8 @@ pub struct DocContext<'a> {
     pub doc: &'a Document,
     /// The texts of each scope list asked for, kept for the other rules of the document.
     scopes: RefCell<Vec<(Vec<Scope>, Rc<ScopeTexts<'a>>)>>,
+    /// Candidate texts of the rules' regexes, shared by all scopes.
+    found: Rc<Found>,
 }
 
 const HEADER: &str = "Thể thức";
@@ -121,6 +143,7 @@ impl<'a> DocContext<'a> {
             file,
             doc,
             scopes: RefCell::new(Vec::new()),
+            found: Rc::default(),
         }
     }
 
@@ -132,6 +155,7 @@ impl<'a> DocContext<'a> {
         }
         let texts = Rc::new(ScopeTexts::new(
             scopes.iter().flat_map(|s| self.texts(s)).collect(),
+            Rc::clone(&self.found),
         ));
         self.scopes
             .borrow_mut()

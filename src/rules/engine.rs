@@ -48,7 +48,8 @@ impl Rule {
     }
 }
 
-/// The regexes rules search one scope list with, as (rule, searcher of its check) indices.
+/// The regexes of the rules whose scopes are searched as one scope list (see
+/// [`Scope::search_base`]), as (rule, searcher of its check) indices.
 #[derive(Debug)]
 struct SearchGroup {
     scopes: Vec<Scope>,
@@ -114,10 +115,11 @@ impl RuleSet {
             for (r, check) in self.rules.iter().enumerate() {
                 let Some(check) = &check.check else { continue };
                 for (k, (scopes, _)) in check.searchers().into_iter().enumerate() {
-                    match groups.iter_mut().find(|g| g.scopes == scopes) {
+                    let base = Scope::search_base(scopes);
+                    match groups.iter_mut().find(|g| g.scopes == base) {
                         Some(g) => g.members.push((r, k)),
                         None => groups.push(SearchGroup {
-                            scopes: scopes.to_vec(),
+                            scopes: base,
                             members: vec![(r, k)],
                             set: OnceLock::new(),
                         }),

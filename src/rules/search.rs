@@ -25,7 +25,8 @@
 //! what two passes for two rules cost.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -100,8 +101,10 @@ impl Searcher {
 
     /// Indices of the texts of `scope` that may hold a match of the regex, in order.
     pub fn candidates(&self, scope: &ScopeTexts) -> Vec<usize> {
-        if let Some(found) = scope.found.borrow().get(&self.id) {
-            return found.clone();
+        if let Some(found) = scope.found.0.borrow().get(&self.id) {
+            return (0..scope.texts.len())
+                .filter(|&i| found.contains(&identity(&scope.texts[i])))
+                .collect();
         }
         let all = || (0..scope.texts.len()).collect();
         if !scope.is_large() {
@@ -213,12 +216,13 @@ impl SearchSet {
                 list.push(text);
             }
         }
-        let mut map = scope.found.borrow_mut();
-        for (id, mut list) in self.ids.iter().zip(found) {
-            // Ends come in order of position: sorting only guards the order searchers promise.
-            list.sort_unstable();
-            list.dedup();
-            map.insert(*id, list);
+        let mut map = scope.found.0.borrow_mut();
+        for (id, list) in self.ids.iter().zip(found) {
+            let texts = list
+                .into_iter()
+                .map(|i| identity(&scope.texts[i]))
+                .collect();
+            map.insert(*id, texts);
         }
     }
 }
@@ -324,8 +328,21 @@ pub struct ScopeTexts<'a> {
     /// The length of the joined text.
     bytes: usize,
     joined: OnceCell<Joined>,
-    /// Candidate texts of searchers, recorded by a [`SearchSet`].
-    found: RefCell<HashMap<usize, Vec<usize>>>,
+    /// Candidate texts of searchers, recorded by a [`SearchSet`] for every scope of the document.
+    found: Rc<Found>,
+}
+
+/// The candidate texts of searchers in one document, by searcher, recorded by a [`SearchSet`]
+/// that searched a scope holding them all (the texts of `body` are among those of `all`: one
+/// search of `all` serves rules of either).
+#[derive(Debug, Default)]
+pub struct Found(RefCell<HashMap<usize, HashSet<(usize, usize)>>>);
+
+/// What tells a text of a document from the others across scopes: where it is in memory (the
+/// same paragraph is the same text in every scope) and its length.
+fn identity(t: &ScopedText) -> (usize, usize) {
+    let s = t.text.as_str();
+    (s.as_ptr() as usize, s.len())
 }
 
 #[derive(Debug)]
@@ -337,12 +354,13 @@ struct Joined {
 }
 
 impl<'a> ScopeTexts<'a> {
-    pub fn new(texts: Vec<ScopedText<'a>>) -> Self {
+    /// The texts of a scope of a document whose candidates are recorded in `found`.
+    pub fn new(texts: Vec<ScopedText<'a>>, found: Rc<Found>) -> Self {
         ScopeTexts {
             bytes: texts.iter().map(|t| t.text.as_str().len() + 1).sum(),
             texts,
             joined: OnceCell::new(),
-            found: RefCell::new(HashMap::new()),
+            found,
         }
     }
 
@@ -379,6 +397,7 @@ mod tests {
                     section: "",
                 })
                 .collect(),
+            Rc::default(),
         )
     }
 
