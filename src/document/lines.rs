@@ -26,6 +26,8 @@ struct Record {
     runs_start: u32,
     runs_end: u32,
     was_not_nfc: bool,
+    single_spaced: bool,
+    names_rasoat: bool,
 }
 
 /// One physical line of the user's file, in NFC, without its line terminator.
@@ -37,6 +39,12 @@ pub struct SourceLine<'a> {
     pub text: MappedStr<'a>,
     /// Whether the original line was not already NFC (decomposed tone marks and the like).
     pub was_not_nfc: bool,
+    /// Whether the text is [single-spaced](crate::text::is_single_spaced) and holds no markup
+    /// (`*`, `|`) and no invisible character: what cleaning leaves as it is. Found in the same
+    /// pass over the bytes as the NFC test.
+    pub single_spaced: bool,
+    /// Whether the line holds `rasoat-`, as every suppression directive does.
+    pub names_rasoat: bool,
 }
 
 impl SourceLine<'_> {
@@ -79,6 +87,8 @@ impl Lines {
             number: index as u32 + 1,
             text: view,
             was_not_nfc: r.was_not_nfc,
+            single_spaced: r.single_spaced,
+            names_rasoat: r.names_rasoat,
         })
     }
 
@@ -92,26 +102,28 @@ impl Lines {
         (0..self.records.len()).map(|i| self.get(i).expect("index in range"))
     }
 
-    fn push(&mut self, line: &str) {
+    fn push(&mut self, line: &str, names_rasoat: bool) {
         let start = self.text.len();
+        let runs_start = self.runs.len() as u32;
         // Fast path: text that is already NFC (almost all of it) maps one to one.
-        let chars = plainly_nfc_chars(line).or_else(|| {
+        let scan = scan(line);
+        let plain = scan.nfc.or_else(|| {
             (unicode_normalization::is_nfc_quick(line.chars())
                 == unicode_normalization::IsNormalized::Yes)
                 .then(|| line.chars().count() as u32)
         });
-        let runs_start = self.runs.len() as u32;
-        let (chars, was_not_nfc) = match chars {
+        let (chars, was_not_nfc, single_spaced) = match plain {
             Some(chars) => {
                 self.text.push_str(line);
-                (chars, false)
+                (chars, false, scan.single_spaced)
             }
             None => {
                 let number = self.records.len() as u32 + 1;
                 let (text, was_not_nfc) = normalise_line(line, number);
                 self.text.push_str(text.as_str());
                 self.runs.extend_from_slice(text.runs());
-                (text.char_len() as u32, was_not_nfc)
+                let single_spaced = crate::text::is_single_spaced(text.as_str(), refused);
+                (text.char_len() as u32, was_not_nfc, single_spaced)
             }
         };
         self.records.push(Record {
@@ -121,6 +133,8 @@ impl Lines {
             runs_start,
             runs_end: self.runs.len() as u32,
             was_not_nfc,
+            single_spaced,
+            names_rasoat,
         });
     }
 }
@@ -139,6 +153,9 @@ pub fn split_lines(text: &str) -> Lines {
         records: Vec::with_capacity(estimate),
         runs: Vec::new(),
     };
+    // Suppression directives are rare: one search of the whole text finds the lines that may hold
+    // one.
+    let mut mentions = memchr::memmem::find_iter(bytes, b"rasoat-").peekable();
     let mut start = 0usize;
     loop {
         // Line ends are ASCII bytes, never inside a multi-byte character: a byte search, not a
@@ -151,7 +168,15 @@ pub fn split_lines(text: &str) -> Lines {
             }
             None => (bytes.len(), bytes.len()),
         };
-        lines.push(&text[start..end]);
+        let mut names_rasoat = false;
+        while let Some(&at) = mentions.peek() {
+            if at >= end {
+                break;
+            }
+            names_rasoat |= at >= start;
+            mentions.next();
+        }
+        lines.push(&text[start..end], names_rasoat);
         start = next;
         if start >= bytes.len() {
             break;
@@ -189,38 +214,124 @@ fn normalise_line(line: &str, number: u32) -> (MappedText, bool) {
     (text, was_not_nfc)
 }
 
-/// The number of characters of `line` if it is NFC because every character is one that is NFC
-/// whatever surrounds it: below U+0300 (ASCII, Latin-1, Latin Extended-A and B: no combining
-/// marks), the precomposed letters of Latin Extended Additional (U+1E00–U+1EFF: Vietnamese
-/// `ạ`…`ỹ`), or the dashes, quotes and ellipsis of General Punctuation (U+2010–U+205E). Decided
-/// on bytes in one pass that also counts the characters: this runs on every line of every file,
-/// and the general quick check looks each character up in tables. `None` only means "not
-/// decided here".
-fn plainly_nfc_chars(line: &str) -> Option<u32> {
+/// What one pass over the bytes of a line tells.
+struct Scan {
+    /// The number of characters if the line is NFC because every character is one that is NFC
+    /// whatever surrounds it: below U+0300 (ASCII, Latin-1, Latin Extended-A and B: no combining
+    /// marks), the precomposed letters of Latin Extended Additional (U+1E00–U+1EFF: Vietnamese
+    /// `ạ`…`ỹ`), or the dashes, quotes and ellipsis of General Punctuation (U+2010–U+205E).
+    /// `None` only means "not decided here".
+    nfc: Option<u32>,
+    /// [`crate::text::is_single_spaced`] with [`refused`] characters.
+    single_spaced: bool,
+}
+
+/// The characters a clean line never holds besides spaces other than U+0020: markup and
+/// invisible characters (see `clean`).
+fn refused(c: char) -> bool {
+    matches!(
+        c,
+        '*' | '|' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Tests a line for NFC and for single spacing, counting its characters, in one pass: this runs
+/// on every line of every file, and the general tests look each character up in tables.
+fn scan(line: &str) -> Scan {
+    // What a byte asks for. Nearly every byte of Vietnamese text (letters, digits, punctuation,
+    // continuation bytes, the leads C3–CB and E1 of its letters) is `PASS` or `E1`.
+    const PASS: u8 = 0;
+    const SPACE: u8 = 1;
+    const REFUSED: u8 = 2;
+    /// C2: U+0080–U+00BF, which holds U+0085, U+00A0 (spaces) and U+00AD (invisible).
+    const C2: u8 = 3;
+    /// CC–DF, E0, E3–EF, F0–F4: characters the NFC test leaves undecided.
+    const OTHER: u8 = 4;
+    const E1: u8 = 5;
+    const E2: u8 = 6;
+    const KIND: [u8; 256] = {
+        let mut kind = [PASS; 256];
+        kind[b' ' as usize] = SPACE;
+        let mut b = b'\t';
+        while b <= b'\r' {
+            kind[b as usize] = REFUSED;
+            b += 1;
+        }
+        kind[b'*' as usize] = REFUSED;
+        kind[b'|' as usize] = REFUSED;
+        kind[0xC2] = C2;
+        let mut b = 0xCC;
+        while b <= 0xFF {
+            kind[b] = OTHER;
+            b += 1;
+        }
+        kind[0xE1] = E1;
+        kind[0xE2] = E2;
+        kind
+    };
     let bytes = line.as_bytes();
     let mut chars = 0u32;
+    let mut nfc = true;
+    let mut single_spaced = bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
+    let mut previous_space = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // Every byte but a continuation byte (0x80–0xBF) starts a character.
         chars += u32::from((b as i8) >= -0x40);
-        // ASCII, continuation bytes and the leads of U+0080–U+02FF.
-        if b < 0xCC {
+        let kind = KIND[usize::from(b)];
+        if kind == PASS {
+            previous_space = false;
             i += 1;
             continue;
         }
-        match b {
-            // U+1E00–U+1EFF.
-            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => i += 3,
-            // U+2010–U+203F and U+2040–U+205E.
-            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(0x80), Some(0x90..=0xBF)) | (Some(0x81), Some(0x80..=0x9E)) => i += 3,
-                _ => return None,
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        match kind {
+            SPACE => {
+                single_spaced &= !previous_space;
+                previous_space = true;
+                i += 1;
+                continue;
+            }
+            REFUSED => single_spaced = false,
+            C2 => single_spaced &= !matches!(next(1), 0x85 | 0xA0 | 0xAD),
+            E1 => match next(1) {
+                // U+1E00–U+1EFF.
+                0xB8..=0xBB => {}
+                // U+1680, a space.
+                0x9A => {
+                    nfc = false;
+                    single_spaced &= next(2) != 0x80;
+                }
+                _ => nfc = false,
             },
-            _ => return None,
+            E2 => {
+                let (b1, b2) = (next(1), next(2));
+                // U+2010–U+203F and U+2040–U+205E.
+                nfc &= matches!((b1, b2), (0x80, 0x90..=0xBF) | (0x81, 0x80..=0x9E));
+                // U+2000–U+200D (spaces, invisible), U+2028, U+2029, U+202F, U+205F (spaces),
+                // U+2060 (invisible).
+                single_spaced &= !matches!(
+                    (b1, b2),
+                    (0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F | 0xA0)
+                );
+            }
+            _ => {
+                nfc = false;
+                // U+3000 (a space) and U+FEFF (invisible).
+                single_spaced &= !matches!(
+                    (b, next(1), next(2)),
+                    (0xE3, 0x80, 0x80) | (0xEF, 0xBB, 0xBF)
+                );
+            }
         }
+        previous_space = false;
+        i += 1;
     }
-    Some(chars)
+    Scan {
+        nfc: nfc.then_some(chars),
+        single_spaced,
+    }
 }
 
 #[cfg(test)]
@@ -259,19 +370,50 @@ mod tests {
         ];
         for c in ('\u{0}'..='\u{2FFF}').chain('\u{FE00}'..='\u{FFFF}') {
             let alone = c.to_string();
-            if plainly_nfc_chars(&alone).is_some() {
+            if scan(&alone).nfc.is_some() {
                 assert!(is_nfc(&alone), "U+{:04X} alone", c as u32);
                 for m in marks {
                     // A mark after an accepted character is itself never accepted.
                     let with_mark = format!("{c}{m}");
-                    assert!(plainly_nfc_chars(&with_mark).is_none() || is_nfc(&with_mark));
+                    assert!(scan(&with_mark).nfc.is_none() || is_nfc(&with_mark));
                 }
             }
         }
         let text = "Cộng hòa xã hội chủ nghĩa Việt Nam – “Độc lập”…";
-        assert_eq!(plainly_nfc_chars(text), Some(text.chars().count() as u32));
-        assert_eq!(plainly_nfc_chars("No\u{31B}i"), None);
+        assert_eq!(scan(text).nfc, Some(text.chars().count() as u32));
+        assert_eq!(scan("No\u{31B}i").nfc, None);
         // U+2000 is a singleton that NFC maps to U+2002: left to the general check.
-        assert_eq!(plainly_nfc_chars("a\u{2000}b"), None);
+        assert_eq!(scan("a\u{2000}b").nfc, None);
+    }
+
+    #[test]
+    fn the_single_spacing_found_with_the_nfc_test_is_the_one_of_text() {
+        let odd: Vec<String> = ('\u{0}'..='\u{3100}')
+            .chain(['\u{FEFF}', '\u{FE00}', '\u{1F600}'])
+            .map(String::from)
+            .chain(["  ", " ", ""].map(String::from))
+            .collect();
+        for a in &odd {
+            for text in [
+                format!("Nơi{a}nhận"),
+                format!("{a}Lưu VT"),
+                format!("x {a}"),
+                a.clone(),
+            ] {
+                assert_eq!(
+                    scan(&text).single_spaced,
+                    crate::text::is_single_spaced(&text, refused),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lines_that_name_rasoat_are_marked() {
+        let lines =
+            split_lines("a\n<!-- rasoat-disable X reason: y -->\nrasoat\nb rasoat-enable X");
+        let marked: Vec<bool> = lines.iter().map(|l| l.names_rasoat).collect();
+        assert_eq!(marked, [false, true, false, true]);
     }
 }

@@ -47,7 +47,7 @@ fn directives(file: &ParsedFile) -> Vec<Directive> {
     let lines = &file.lines;
     for (i, l) in lines.iter().enumerate() {
         // A directive names rasoat: most lines are passed over without running the regex.
-        if !l.text.as_str().contains("rasoat-") {
+        if !l.names_rasoat {
             continue;
         }
         let Some(c) = DIRECTIVE.captures(l.text.as_str()) else {
