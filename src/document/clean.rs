@@ -112,6 +112,10 @@ pub fn clean_line(line: SourceLine<'_>) -> Vec<CleanLine<'_>> {
 /// a vector per line.
 pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
     let raw = line.text.as_str();
+    if raw.is_empty() {
+        out.push(CleanLine::empty(line.number, LineKind::Blank));
+        return;
+    }
     // rasoat's own comments (suppressions) are not document text.
     if line.names_rasoat && crate::rules::suppress::is_directive(raw) {
         out.push(CleanLine::empty(line.number, LineKind::Rule));
@@ -172,7 +176,7 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
             continue;
         }
         if let Some((start, first)) = stretch.take() {
-            cell.push_part(line.text, start..at, first);
+            cell.push_part(line.text, start..at, first, i - first);
         }
         if dropped {
             continue;
@@ -185,7 +189,12 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
         last_space = true;
     }
     if let Some((start, first)) = stretch {
-        cell.push_part(line.text, start..raw.len(), first);
+        cell.push_part(
+            line.text,
+            start..raw.len(),
+            first,
+            line.text.char_len() - first,
+        );
     }
     finish(cell, out);
     if out.len() == before {
@@ -214,11 +223,10 @@ fn is_plain(line: &SourceLine) -> bool {
 /// A horizontal rule: three or more of `-`, `_`, `=`, `—`, `–` and nothing else.
 fn is_rule(raw: &str) -> bool {
     let is_rule_char = |c: char| matches!(c, '-' | '_' | '=' | '—' | '–');
-    // Most lines fail on their first character past spaces and stars.
-    if !raw
-        .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
-        .starts_with(is_rule_char)
-    {
+    // Most lines fail on their first byte past ASCII spaces and stars: one that is neither a
+    // rule character nor the lead of a non-ASCII one (a dash or a space).
+    let first = raw.bytes().find(|b| !matches!(b, b' ' | b'\t' | b'*'));
+    if !first.is_some_and(|b| matches!(b, b'-' | b'_' | b'=') || b >= 0x80) {
         return false;
     }
     let t = raw.trim().trim_matches('*').trim();

@@ -164,9 +164,17 @@ impl<'a> MappedStr<'a> {
 
     /// An owned copy.
     pub fn to_mapped_text(&self) -> MappedText {
-        let mut out = MappedText::with_capacity(self.text.len());
-        out.push_mapped(*self);
-        out
+        let runs = match self.runs {
+            RunsRef::One(r) => Runs::One(r),
+            RunsRef::Many([]) => Runs::Empty,
+            RunsRef::Many([r]) => Runs::One(*r),
+            RunsRef::Many(v) => Runs::Many(v.to_vec()),
+        };
+        MappedText {
+            text: self.text.to_string(),
+            chars: self.chars,
+            runs,
+        }
     }
 
     /// Original position of the character at `char_index` (clamped to the last character).
@@ -232,7 +240,7 @@ impl<'a> MappedStr<'a> {
         };
         let (start, end) = (byte_at(a), byte_at(b));
         let mut out = MappedText::with_capacity(end - start);
-        out.push_part(*self, start..end, a);
+        out.push_part(*self, start..end, a, b - a);
         out
     }
 }
@@ -328,7 +336,7 @@ impl MappedText {
     }
 
     pub fn push_mapped(&mut self, other: MappedStr) {
-        self.push_part(other, 0..other.text.len(), 0);
+        self.push_part(other, 0..other.text.len(), 0, other.char_len());
     }
 
     /// The runs, to store apart from the text (see [`MappedStr::new`]).
@@ -384,16 +392,18 @@ impl MappedText {
         self.view().slice_chars(char_start, char_end)
     }
 
-    /// Appends the bytes `bytes` of `source`, which start at its character `char_start`, with
-    /// their positions: a whole stretch at once instead of character by character.
+    /// Appends the bytes `bytes` of `source`, which are its `chars` characters from character
+    /// `char_start`, with their positions: a whole stretch at once instead of character by
+    /// character.
     pub fn push_part(
         &mut self,
         source: MappedStr,
         bytes: std::ops::Range<usize>,
         char_start: usize,
+        chars: usize,
     ) {
         let part = &source.text[bytes];
-        let chars = part.chars().count();
+        debug_assert_eq!(chars, part.chars().count());
         if chars == 0 {
             return;
         }

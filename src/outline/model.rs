@@ -121,8 +121,36 @@ impl Section {
             .map_or(own, |c| c.max(own))
     }
     /// Depth-first iteration over this section and all descendants.
-    pub fn walk(&self) -> Box<dyn Iterator<Item = &Section> + '_> {
-        Box::new(std::iter::once(self).chain(self.children.iter().flat_map(|c| c.walk())))
+    pub fn walk(&self) -> Walk<'_> {
+        Walk {
+            stack: vec![std::slice::from_ref(self).iter()],
+        }
+    }
+}
+
+/// Depth-first iteration over sections and their descendants, parents before children (one
+/// stack for the whole walk, not an iterator per section).
+#[derive(Debug, Clone)]
+pub struct Walk<'a> {
+    stack: Vec<std::slice::Iter<'a, Section>>,
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = &'a Section;
+
+    fn next(&mut self) -> Option<&'a Section> {
+        while let Some(top) = self.stack.last_mut() {
+            match top.next() {
+                Some(s) => {
+                    self.stack.push(s.children.iter());
+                    return Some(s);
+                }
+                None => {
+                    self.stack.pop();
+                }
+            }
+        }
+        None
     }
 }
 
@@ -225,8 +253,10 @@ impl Document {
     }
 
     /// All sections depth first.
-    pub fn all_sections(&self) -> impl Iterator<Item = &Section> {
-        self.sections.iter().flat_map(|s| s.walk())
+    pub fn all_sections(&self) -> Walk<'_> {
+        Walk {
+            stack: vec![self.sections.iter()],
+        }
     }
 
     /// Finds a section by numbering path (`III.3`).

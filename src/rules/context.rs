@@ -193,22 +193,20 @@ impl<'a> DocContext<'a> {
                 let lines = &self.file.lines;
                 let first = d.first_line.max(1) as usize;
                 let last = (d.last_line as usize).min(lines.len());
+                // Each raw line belongs to the last section (or block) starting at or before it:
+                // the lines and the spans are both in order, so one pass over both attributes
+                // them.
+                let spans = self.section_spans();
+                let mut k = 0;
+                out.reserve((last + 1).saturating_sub(first));
                 for line in (first..=last).filter_map(|n| lines.line(n as u32)) {
+                    while k < spans.len() && spans[k].0 <= line.number {
+                        k += 1;
+                    }
                     out.push(ScopedText {
                         text: line.text,
-                        section: HEADER,
+                        section: if k == 0 { HEADER } else { spans[k - 1].2 },
                     });
-                }
-                // Attribute raw lines to the section they fall in (spans are sorted by their first
-                // line: a binary search, not a scan per line).
-                let spans = self.section_spans();
-                for t in &mut out {
-                    if let Some(line) = t.text.start().map(|p| p.line) {
-                        let k = spans.partition_point(|(a, _, _)| *a <= line);
-                        if k > 0 {
-                            t.section = spans[k - 1].2;
-                        }
-                    }
                 }
             }
             Scope::Header => {
