@@ -235,40 +235,42 @@ fn refused(c: char) -> bool {
     )
 }
 
+// What a byte asks of [`scan`]. Nearly every byte of Vietnamese text (letters, digits,
+// punctuation, continuation bytes, the leads C3–CB and E1 of its letters) is `PASS` or `E1`.
+// `PASS` (spaces are tested apart) and `E1` come first: `scan` looks closer at greater kinds.
+const SCAN_PASS: u8 = 0;
+const SCAN_E1: u8 = 1;
+const SCAN_REFUSED: u8 = 2;
+/// C2: U+0080–U+00BF, which holds U+0085, U+00A0 (spaces) and U+00AD (invisible).
+const SCAN_C2: u8 = 3;
+/// CC–DF, E0, E3–EF, F0–F4: characters the NFC test leaves undecided.
+const SCAN_OTHER: u8 = 4;
+const SCAN_E2: u8 = 5;
+
+const fn scan_kinds() -> [u8; 256] {
+    let mut kind = [SCAN_PASS; 256];
+    let mut b = b'\t';
+    while b <= b'\r' {
+        kind[b as usize] = SCAN_REFUSED;
+        b += 1;
+    }
+    kind[b'*' as usize] = SCAN_REFUSED;
+    kind[b'|' as usize] = SCAN_REFUSED;
+    kind[0xC2] = SCAN_C2;
+    let mut b = 0xCC;
+    while b <= 0xFF {
+        kind[b] = SCAN_OTHER;
+        b += 1;
+    }
+    kind[0xE1] = SCAN_E1;
+    kind[0xE2] = SCAN_E2;
+    kind
+}
+
 /// Tests a line for NFC and for single spacing, counting its characters, in one pass: this runs
 /// on every line of every file, and the general tests look each character up in tables.
 fn scan(line: &str) -> Scan {
-    // What a byte asks for. Nearly every byte of Vietnamese text (letters, digits, punctuation,
-    // continuation bytes, the leads C3–CB and E1 of its letters) is `PASS` or `E1`.
-    const PASS: u8 = 0;
-    const SPACE: u8 = 1;
-    const REFUSED: u8 = 2;
-    /// C2: U+0080–U+00BF, which holds U+0085, U+00A0 (spaces) and U+00AD (invisible).
-    const C2: u8 = 3;
-    /// CC–DF, E0, E3–EF, F0–F4: characters the NFC test leaves undecided.
-    const OTHER: u8 = 4;
-    const E1: u8 = 5;
-    const E2: u8 = 6;
-    const KIND: [u8; 256] = {
-        let mut kind = [PASS; 256];
-        kind[b' ' as usize] = SPACE;
-        let mut b = b'\t';
-        while b <= b'\r' {
-            kind[b as usize] = REFUSED;
-            b += 1;
-        }
-        kind[b'*' as usize] = REFUSED;
-        kind[b'|' as usize] = REFUSED;
-        kind[0xC2] = C2;
-        let mut b = 0xCC;
-        while b <= 0xFF {
-            kind[b] = OTHER;
-            b += 1;
-        }
-        kind[0xE1] = E1;
-        kind[0xE2] = E2;
-        kind
-    };
+    const KIND: [u8; 256] = scan_kinds();
     let bytes = line.as_bytes();
     // Every byte but a continuation byte (0x80–0xBF) starts a character. Counted apart: a loop
     // of its own is vectorised.
@@ -277,63 +279,72 @@ fn scan(line: &str) -> Scan {
         .map(|&b| u32::from((b as i8) >= -0x40))
         .sum::<u32>();
     let mut nfc = true;
-    let mut single_spaced = bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
-    let mut previous_space = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let kind = KIND[usize::from(b)];
-        if kind == PASS {
-            previous_space = false;
-            i += 1;
-            continue;
-        }
-        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-        match kind {
-            SPACE => {
-                single_spaced &= !previous_space;
-                previous_space = true;
-                i += 1;
-                continue;
-            }
-            REFUSED => single_spaced = false,
-            C2 => single_spaced &= !matches!(next(1), 0x85 | 0xA0 | 0xAD),
-            E1 => match next(1) {
-                // U+1E00–U+1EFF.
-                0xB8..=0xBB => {}
-                // U+1680, a space.
-                0x9A => {
-                    nfc = false;
-                    single_spaced &= next(2) != 0x80;
-                }
-                _ => nfc = false,
-            },
-            E2 => {
-                let (b1, b2) = (next(1), next(2));
-                // U+2010–U+203F and U+2040–U+205E.
-                nfc &= matches!((b1, b2), (0x80, 0x90..=0xBF) | (0x81, 0x80..=0x9E));
-                // U+2000–U+200D (spaces, invisible), U+2028, U+2029, U+202F, U+205F (spaces),
-                // U+2060 (invisible).
-                single_spaced &= !matches!(
-                    (b1, b2),
-                    (0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F | 0xA0)
-                );
-            }
-            _ => {
-                nfc = false;
-                // U+3000 (a space) and U+FEFF (invisible).
-                single_spaced &= !matches!(
-                    (b, next(1), next(2)),
-                    (0xE3, 0x80, 0x80) | (0xEF, 0xBB, 0xBF)
-                );
+    let mut single_spaced = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    // E1 leads the Vietnamese letters (U+1E00–U+1EFF, second byte B8–BB) and a few characters
+    // of other scripts; tested pairwise without a branch, a loop the compiler vectorises.
+    let other_e1 = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |other, (&a, &b)| {
+            other | ((a == 0xE1) & !(0xB8..=0xBB).contains(&b))
+        });
+    // The other bytes that need a look are rare in Vietnamese text: whether a line has any is
+    // found with comparisons the compiler vectorises, and only then are they looked at.
+    let any_rare = bytes.iter().fold(false, |any, &b| {
+        any | (b'\t'..=b'\r').contains(&b)
+            | (b == b'*')
+            | (b == b'|')
+            | (b == 0xC2)
+            | ((b >= 0xCC) & (b != 0xE1))
+    });
+    if any_rare || other_e1 {
+        for (i, &b) in bytes.iter().enumerate() {
+            let kind = KIND[usize::from(b)];
+            if kind > SCAN_E1 || (kind == SCAN_E1 && other_e1) {
+                rare(kind, bytes, i, &mut nfc, &mut single_spaced);
             }
         }
-        previous_space = false;
-        i += 1;
     }
     Scan {
         nfc: nfc.then_some(chars),
         single_spaced,
+    }
+}
+
+/// [`scan`] of the byte at `i` of kind `kind`, one of the rare kinds.
+#[inline(never)]
+fn rare(kind: u8, bytes: &[u8], i: usize, nfc: &mut bool, single_spaced: &mut bool) {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match kind {
+        SCAN_REFUSED => *single_spaced = false,
+        SCAN_C2 => *single_spaced &= !matches!(next(1), 0x85 | 0xA0 | 0xAD),
+        SCAN_E1 if (0xB8..=0xBB).contains(&next(1)) => {}
+        SCAN_E1 => {
+            *nfc = false;
+            // U+1680, a space.
+            *single_spaced &= !(next(1) == 0x9A && next(2) == 0x80);
+        }
+        SCAN_E2 => {
+            let (b1, b2) = (next(1), next(2));
+            // U+2010–U+203F and U+2040–U+205E.
+            *nfc &= matches!((b1, b2), (0x80, 0x90..=0xBF) | (0x81, 0x80..=0x9E));
+            // U+2000–U+200D (spaces, invisible), U+2028, U+2029, U+202F, U+205F (spaces),
+            // U+2060 (invisible).
+            *single_spaced &= !matches!(
+                (b1, b2),
+                (0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F | 0xA0)
+            );
+        }
+        _ => {
+            *nfc = false;
+            // U+3000 (a space) and U+FEFF (invisible).
+            *single_spaced &= !matches!(
+                (bytes[i], next(1), next(2)),
+                (0xE3, 0x80, 0x80) | (0xEF, 0xBB, 0xBF)
+            );
+        }
     }
 }
 
