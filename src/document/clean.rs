@@ -23,7 +23,7 @@ pub enum LineKind {
 #[derive(Debug, Clone)]
 pub enum LineText<'a> {
     Source(MappedStr<'a>),
-    Cleaned(Box<MappedText>),
+    Cleaned(MappedText),
 }
 
 impl LineText<'_> {
@@ -37,7 +37,7 @@ impl LineText<'_> {
     pub fn to_mapped_text(&self) -> MappedText {
         match self {
             LineText::Source(s) => s.to_mapped_text(),
-            LineText::Cleaned(t) => MappedText::clone(t),
+            LineText::Cleaned(t) => t.clone(),
         }
     }
 }
@@ -66,7 +66,7 @@ impl CleanLine<'_> {
         CleanLine {
             number,
             kind,
-            text: LineText::Cleaned(Box::default()),
+            text: LineText::Cleaned(MappedText::new()),
             starts_bold: false,
             ends_emphasis: false,
             hard_break: false,
@@ -76,7 +76,7 @@ impl CleanLine<'_> {
     /// The line with its own copy of the text (for lines that must outlive their source).
     pub fn into_owned(self) -> CleanLine<'static> {
         CleanLine {
-            text: LineText::Cleaned(Box::new(self.text.to_mapped_text())),
+            text: LineText::Cleaned(self.text.to_mapped_text()),
             ..self
         }
     }
@@ -158,7 +158,7 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
             out.push(CleanLine {
                 number: line.number,
                 kind: LineKind::Text,
-                text: LineText::Cleaned(Box::new(text)),
+                text: LineText::Cleaned(text),
                 starts_bold,
                 ends_emphasis,
                 hard_break: false,
