@@ -202,7 +202,7 @@ pub fn text_key<'a>(text: &'a str, options: &Options) -> Cow<'a, str> {
     if !options.case
         && !options.tone_style
         && !options.punctuation
-        && (!options.whitespace || crate::text::is_single_spaced(text, |_| false))
+        && (!options.whitespace || crate::text::has_single_spaces(text))
     {
         return Cow::Borrowed(text);
     }
