@@ -421,9 +421,13 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         DiffFormat::Markdown => report::diff::write_markdown(out, &old_info, &new_info, &cmp)?,
         DiffFormat::Html => report::diff::write_html(out, &old_info, &new_info, &cmp)?,
     }
-    Ok(if args.exit_code && cmp.has_differences() {
+    let code = if args.exit_code && cmp.has_differences() {
         EXIT_FOUND
     } else {
         EXIT_OK
-    })
+    };
+    // The process ends once the output is flushed: freeing two parsed documents and their
+    // comparison piece by piece would only delay that (by a tenth of the run on large files).
+    std::mem::forget((cmp, old_file, new_file));
+    Ok(code)
 }

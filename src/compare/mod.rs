@@ -140,6 +140,64 @@ fn unit_ref(u: &units::Unit) -> UnitRef {
     }
 }
 
+/// The comparison of one aligned entry.
+fn section_change(e: &align::Entry, old: Side, new: Side, options: &Options) -> SectionChange {
+    let (no_text, no_keys): (Vec<&str>, Vec<std::borrow::Cow<str>>) = (Vec::new(), Vec::new());
+    let old_paras = e
+        .old
+        .map_or((&no_text, &no_keys), |u| (&u.paragraphs, &u.paragraph_keys));
+    let new_paras = e
+        .new
+        .map_or((&no_text, &no_keys), |u| (&u.paragraphs, &u.paragraph_keys));
+    // Most units are equal: skip the word diff for them.
+    let diff = match (e.old, e.new) {
+        (Some(o), Some(n)) if o.same_text(n) => words::equal(old_paras.0, new_paras.0),
+        _ => words::diff_keyed_paragraphs(
+            (old_paras.0, old_paras.1),
+            (new_paras.0, new_paras.1),
+            options,
+        ),
+    };
+    let (status, renumbered, marker_changed, notes) = match (e.old, e.new) {
+        (Some(o), Some(n)) => {
+            let same_kind = o.kind == n.kind;
+            let renumbered = same_kind && !o.is_bullet() && o.label != n.label;
+            let marker_changed = !same_kind && !options.list_markers;
+            let mut notes = Vec::new();
+            if !options.markup
+                && units::markup_signature(o, old.lines) != units::markup_signature(n, new.lines)
+            {
+                notes.push("định dạng (đậm/nghiêng) thay đổi".to_string());
+            }
+            if !options.unicode_form
+                && units::has_decomposed_text(o, old.lines)
+                    != units::has_decomposed_text(n, new.lines)
+            {
+                notes.push("dạng Unicode (NFC/NFD) thay đổi".to_string());
+            }
+            let changed = diff.has_changes() || marker_changed || !notes.is_empty();
+            let status = if changed {
+                Status::Changed
+            } else {
+                Status::Unchanged
+            };
+            (status, renumbered, marker_changed, notes)
+        }
+        (Some(_), None) => (Status::Deleted, false, false, Vec::new()),
+        _ => (Status::Inserted, false, false, Vec::new()),
+    };
+    SectionChange {
+        status,
+        moved: e.moved,
+        renumbered,
+        marker_changed,
+        old: e.old.map(unit_ref),
+        new: e.new.map(unit_ref),
+        diff,
+        notes,
+    }
+}
+
 /// Below this many lines in both versions together, the units are built on one thread.
 const PARALLEL_LINES: usize = 20_000;
 
@@ -159,75 +217,23 @@ pub fn compare(old: Side, new: Side, options: &Options) -> Comparison {
         )
     };
     let entries = align::align(&old_units, &new_units);
+    let sections: Vec<SectionChange> = entries
+        .iter()
+        .map(|e| section_change(e, old, new, options))
+        .collect();
     let mut stats = Stats::default();
-    let mut sections = Vec::with_capacity(entries.len());
-    for e in entries {
-        let (no_text, no_keys): (Vec<&str>, Vec<std::borrow::Cow<str>>) = (Vec::new(), Vec::new());
-        let old_paras = e
-            .old
-            .map_or((&no_text, &no_keys), |u| (&u.paragraphs, &u.paragraph_keys));
-        let new_paras = e
-            .new
-            .map_or((&no_text, &no_keys), |u| (&u.paragraphs, &u.paragraph_keys));
-        // Most units are equal: skip the word diff for them.
-        let diff = match (e.old, e.new) {
-            (Some(o), Some(n)) if o.same_text(n) => words::equal(old_paras.0, new_paras.0),
-            _ => words::diff_keyed_paragraphs(
-                (old_paras.0, old_paras.1),
-                (new_paras.0, new_paras.1),
-                options,
-            ),
-        };
-        let (status, renumbered, marker_changed, notes) = match (e.old, e.new) {
-            (Some(o), Some(n)) => {
-                let same_kind = o.kind == n.kind;
-                let renumbered = same_kind && !o.is_bullet() && o.label != n.label;
-                let marker_changed = !same_kind && !options.list_markers;
-                let mut notes = Vec::new();
-                if !options.markup
-                    && units::markup_signature(o, old.lines)
-                        != units::markup_signature(n, new.lines)
-                {
-                    notes.push("định dạng (đậm/nghiêng) thay đổi".to_string());
-                }
-                if !options.unicode_form
-                    && units::has_decomposed_text(o, old.lines)
-                        != units::has_decomposed_text(n, new.lines)
-                {
-                    notes.push("dạng Unicode (NFC/NFD) thay đổi".to_string());
-                }
-                let changed = diff.has_changes() || marker_changed || !notes.is_empty();
-                let status = if changed {
-                    Status::Changed
-                } else {
-                    Status::Unchanged
-                };
-                (status, renumbered, marker_changed, notes)
-            }
-            (Some(_), None) => (Status::Deleted, false, false, Vec::new()),
-            _ => (Status::Inserted, false, false, Vec::new()),
-        };
-        match status {
+    for s in &sections {
+        match s.status {
             Status::Unchanged => stats.sections_unchanged += 1,
             Status::Changed => stats.sections_changed += 1,
             Status::Inserted => stats.sections_inserted += 1,
             Status::Deleted => stats.sections_deleted += 1,
         }
-        stats.sections_moved += usize::from(e.moved);
-        stats.sections_renumbered += usize::from(renumbered);
-        stats.sections_coarse += usize::from(diff.coarse);
-        stats.words_inserted += diff.words_inserted;
-        stats.words_deleted += diff.words_deleted;
-        sections.push(SectionChange {
-            status,
-            moved: e.moved,
-            renumbered,
-            marker_changed,
-            old: e.old.map(unit_ref),
-            new: e.new.map(unit_ref),
-            diff,
-            notes,
-        });
+        stats.sections_moved += usize::from(s.moved);
+        stats.sections_renumbered += usize::from(s.renumbered);
+        stats.sections_coarse += usize::from(s.diff.coarse);
+        stats.words_inserted += s.diff.words_inserted;
+        stats.words_deleted += s.diff.words_deleted;
     }
     Comparison {
         sections,
