@@ -326,7 +326,7 @@ fn parse_bytes(
     // Before anything costly looks at the lines.
     check_line_lengths(&shown, &text, "line", options)?;
     let text = file.legacy_text(text, options.convert_legacy);
-    file.parsed = outline::parse(&text);
+    file.parsed = outline::parse(text);
     check_sections(&shown, &file.parsed, options)?;
     Ok(file)
 }
@@ -389,7 +389,7 @@ fn load_docx(path: PathBuf, bytes: &[u8], options: &LoadOptions) -> Result<Loade
     let read_view = |view: docx::TextView, revisions: Option<Revisions>| {
         let mut file = LoadedFile::unparsed(path.clone(), Encoding::Utf8, Format::Docx, revisions);
         let body = file.legacy_text(view.text, options.convert_legacy);
-        file.parsed = outline::parse_paragraphs(&body, &view.paragraph_starts);
+        file.parsed = outline::parse_paragraphs(body, &view.paragraph_starts);
         file
     };
     let file = match (options.docx_revisions, text.new, text.old) {

@@ -64,7 +64,7 @@ pub struct Unit<'a> {
     pub paragraph_keys: Vec<Cow<'a, str>>,
     /// Sorted word hashes of the own text (for move detection and pairing), built on first use:
     /// most units match exactly and never need it.
-    bag: std::cell::OnceCell<Vec<u64>>,
+    bag: std::cell::OnceCell<Vec<similarity::WordHash>>,
     /// The number of words of the own text and all descendants, counted on first use.
     subtree_words: std::cell::OnceCell<usize>,
     /// Hash of the own text and all descendants (for exact matching).
@@ -83,9 +83,9 @@ impl Unit<'_> {
     }
 
     /// Sorted word hashes of the own text.
-    pub fn bag(&self) -> &[u64] {
+    pub fn bag(&self) -> &[similarity::WordHash] {
         self.bag.get_or_init(|| {
-            let mut bag: Vec<u64> = Vec::new();
+            let mut bag: Vec<similarity::WordHash> = Vec::new();
             for key in &self.paragraph_keys {
                 similarity::extend_bag(key, &mut bag);
             }
@@ -96,7 +96,7 @@ impl Unit<'_> {
 
     /// Sorted word hashes of the own text and all descendants. Built when pairing needs it and
     /// not kept: caching it at every level held each word's hash once per level of nesting.
-    pub fn subtree_bag(&self) -> std::borrow::Cow<'_, [u64]> {
+    pub fn subtree_bag(&self) -> std::borrow::Cow<'_, [similarity::WordHash]> {
         if self.children.is_empty() {
             return std::borrow::Cow::Borrowed(self.bag());
         }
@@ -183,7 +183,7 @@ impl Unit<'_> {
                 .sum::<usize>()
     }
 
-    fn collect_bags(&self, out: &mut Vec<u64>) {
+    fn collect_bags(&self, out: &mut Vec<similarity::WordHash>) {
         out.extend_from_slice(self.bag());
         for child in &self.children {
             child.collect_bags(out);

@@ -153,7 +153,9 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
     // goes to `out` as soon as it ends.
     let before = out.len();
     let finish = |cell: MappedText, out: &mut Vec<CleanLine<'a>>| {
-        let text = cell.trimmed();
+        let mut text = cell.trimmed();
+        // A cell was given room for the whole line: give back what it did not use.
+        text.shrink_to_fit();
         if !text.is_empty() {
             out.push(CleanLine {
                 number: line.number,

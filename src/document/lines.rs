@@ -102,40 +102,54 @@ impl Lines {
         (0..self.records.len()).map(|i| self.get(i).expect("index in range"))
     }
 
-    fn push(&mut self, line: &str, names_rasoat: bool) {
-        let start = self.text.len();
-        let runs_start = self.runs.len() as u32;
-        // Fast path: text that is already NFC (almost all of it) maps one to one.
+    /// Records the line at `range` of the text, adding its composed form to the text when it is
+    /// not NFC.
+    fn push(
+        &mut self,
+        records: &mut Vec<Record>,
+        range: std::ops::Range<usize>,
+        names_rasoat: bool,
+    ) {
+        let line = &self.text[range.clone()];
+        // Fast path: text that is already NFC (almost all of it) is read where it is.
         let scan = scan(line);
         let plain = scan.nfc.or_else(|| {
             (unicode_normalization::is_nfc_quick(line.chars())
                 == unicode_normalization::IsNormalized::Yes)
                 .then(|| line.chars().count() as u32)
         });
-        let (chars, was_not_nfc, single_spaced) = match plain {
-            Some(chars) => {
-                self.text.push_str(line);
-                (chars, false, scan.single_spaced)
-            }
+        let runs_start = self.runs.len() as u32;
+        let record = match plain {
+            Some(chars) => Record {
+                start: range.start,
+                end: range.end,
+                chars,
+                runs_start,
+                runs_end: runs_start,
+                was_not_nfc: false,
+                single_spaced: scan.single_spaced,
+                names_rasoat,
+            },
             None => {
-                let number = self.records.len() as u32 + 1;
+                let number = records.len() as u32 + 1;
                 let (text, was_not_nfc) = normalise_line(line, number);
+                let single_spaced = crate::text::is_single_spaced(text.as_str(), refused);
+                let start = self.text.len();
                 self.text.push_str(text.as_str());
                 self.runs.extend_from_slice(text.runs());
-                let single_spaced = crate::text::is_single_spaced(text.as_str(), refused);
-                (text.char_len() as u32, was_not_nfc, single_spaced)
+                Record {
+                    start,
+                    end: self.text.len(),
+                    chars: text.char_len() as u32,
+                    runs_start,
+                    runs_end: self.runs.len() as u32,
+                    was_not_nfc,
+                    single_spaced,
+                    names_rasoat,
+                }
             }
         };
-        self.records.push(Record {
-            start,
-            end: self.text.len(),
-            chars,
-            runs_start,
-            runs_end: self.runs.len() as u32,
-            was_not_nfc,
-            single_spaced,
-            names_rasoat,
-        });
+        records.push(record);
     }
 }
 
@@ -144,20 +158,26 @@ impl Lines {
 /// Canonical composition never crosses an extended grapheme cluster boundary for the scripts
 /// rasoat reads, so each grapheme is normalised on its own and all its NFC characters are mapped to
 /// the column where the grapheme started.
-pub fn split_lines(text: &str) -> Lines {
-    let bytes = text.as_bytes();
-    // Reserve exactly: a doubling vector of line records would hold up to twice their size.
-    let estimate = memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1;
+pub fn split_lines(text: impl Into<String>) -> Lines {
+    // The lines are kept in the text itself (the line ends are left between them): a line that
+    // is not NFC gets its composed form added at the end.
     let mut lines = Lines {
-        text: String::with_capacity(text.len()),
-        records: Vec::with_capacity(estimate),
+        text: text.into(),
+        records: Vec::new(),
         runs: Vec::new(),
     };
-    // Suppression directives are rare: one search of the whole text finds the lines that may hold
-    // one.
-    let mut mentions = memchr::memmem::find_iter(bytes, b"rasoat-").peekable();
+    let original = lines.text.len();
+    let bytes = lines.text.as_bytes();
+    // Reserve exactly: a doubling vector of line records would hold up to twice their size.
+    let estimate = memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1;
+    let mut records = Vec::with_capacity(estimate);
+    let mut mentions: Vec<usize> = memchr::memmem::find_iter(bytes, b"rasoat-").collect();
+    mentions.reverse();
+    // Suppression directives are rare: one search of the whole text (above, in reverse order)
+    // finds the lines that may hold one.
     let mut start = 0usize;
     loop {
+        let bytes = &lines.text.as_bytes()[..original];
         // Line ends are ASCII bytes, never inside a multi-byte character: a byte search, not a
         // character search, finds them.
         let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
@@ -166,22 +186,23 @@ pub fn split_lines(text: &str) -> Lines {
                 let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
                 (at, at + if crlf { 2 } else { 1 })
             }
-            None => (bytes.len(), bytes.len()),
+            None => (original, original),
         };
         let mut names_rasoat = false;
-        while let Some(&at) = mentions.peek() {
+        while let Some(&at) = mentions.last() {
             if at >= end {
                 break;
             }
             names_rasoat |= at >= start;
-            mentions.next();
+            mentions.pop();
         }
-        lines.push(&text[start..end], names_rasoat);
+        lines.push(&mut records, start..end, names_rasoat);
         start = next;
-        if start >= bytes.len() {
+        if start >= original {
             break;
         }
     }
+    lines.records = records;
     lines
 }
 

@@ -280,6 +280,11 @@ impl MappedText {
         }
     }
 
+    /// Gives back the room reserved beyond the text.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+    }
+
     /// The text borrowed.
     pub fn view(&self) -> MappedStr<'_> {
         MappedStr {

@@ -168,6 +168,9 @@ fn paragraphs_with_markers(lines: &[CleanLine]) -> (Vec<Paragraph>, Vec<Option<M
     if !current.is_empty() {
         flush(&mut current, first_marker.take());
     }
+    // Grown by doubling, they may hold twice the room they need until the sections take them.
+    out.shrink_to_fit();
+    markers.shrink_to_fit();
     (out, markers)
 }
 

@@ -21,17 +21,18 @@ pub struct ParsedFile {
 }
 
 /// Parses decoded text into documents.
-pub fn parse(text: &str) -> ParsedFile {
-    parse_with_breaks(text, None)
+pub fn parse(text: impl Into<String>) -> ParsedFile {
+    parse_with_breaks(text.into(), None)
 }
 
 /// Parses text whose paragraphs are known (a .docx): `paragraph_starts[i]` tells whether line
 /// `i + 1` starts a paragraph, and such a line is never joined to the one before.
-pub fn parse_paragraphs(text: &str, paragraph_starts: &[bool]) -> ParsedFile {
-    parse_with_breaks(text, Some(paragraph_starts))
+pub fn parse_paragraphs(text: impl Into<String>, paragraph_starts: &[bool]) -> ParsedFile {
+    parse_with_breaks(text.into(), Some(paragraph_starts))
 }
 
-fn parse_with_breaks(text: &str, paragraph_starts: Option<&[bool]>) -> ParsedFile {
+/// Parses `text`, which the lines of the result keep (no copy of it is made).
+fn parse_with_breaks(text: String, paragraph_starts: Option<&[bool]>) -> ParsedFile {
     let lines = split_lines(text);
     let mut clean: Vec<CleanLine> = Vec::with_capacity(lines.len() + lines.len() / 16);
     for line in lines.iter() {
