@@ -4,7 +4,7 @@
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::similarity::{bag_similarity, dice};
-use super::units::{Block, Unit};
+use super::units::{Block, Unit, common_paragraph_words};
 
 /// A step of the merged reading order: a pair, a deleted unit or an inserted unit.
 #[derive(Debug, Clone, Copy)]
@@ -37,12 +37,11 @@ fn pair_score(o: &Unit, n: &Unit, similarity: impl FnOnce() -> f64) -> f64 {
 /// The unit of `candidates` that `o` pairs with: the one with the highest [`pair_score`] of at
 /// least [`PAIR_MIN`] on the similarity of their subtrees' words (the last of equals).
 ///
-/// That is what comparing `o`'s word bag with every candidate's gives, but the bags of large
-/// parts (every word of a Phần and its Điều) are built only when bounds do not settle it: an
-/// upper bound from the word counts, and lower bounds that count the children both sides share
-/// unchanged (then also the words of the changed paragraphs). A candidate whose upper bound is
-/// below the best lower bound cannot win; when one is left, its lower bound tells whether it is
-/// similar enough.
+/// That is what comparing `o`'s words with every candidate's gives, computed as little as
+/// possible: an upper bound from the word counts, and a lower bound that counts the children
+/// both sides share unchanged, settle most choices without a word being hashed. Otherwise the
+/// candidates are scored exactly ([`Unit::common_subtree_words`]: identical paragraphs count
+/// whole), best bound first, until no bound left can beat the best score.
 fn best_match<'u, 'a>(o: &Unit, candidates: &'u [Unit<'a>]) -> Option<usize> {
     let upper = |n: &Unit| {
         pair_score(o, n, || {
@@ -50,10 +49,10 @@ fn best_match<'u, 'a>(o: &Unit, candidates: &'u [Unit<'a>]) -> Option<usize> {
             dice(a.min(b), a + b)
         })
     };
-    let lower = |n: &Unit, deep: bool| {
+    let lower = |n: &Unit| {
         pair_score(o, n, || {
             dice(
-                o.common_words_at_least(n, deep),
+                o.common_words_at_least(n),
                 o.subtree_words() + n.subtree_words(),
             )
         })
@@ -64,32 +63,41 @@ fn best_match<'u, 'a>(o: &Unit, candidates: &'u [Unit<'a>]) -> Option<usize> {
         .map(|(k, n)| (k, upper(n)))
         .filter(|&(_, up)| up >= PAIR_MIN)
         .collect();
-    for deep in [false, true] {
-        let floor = left
-            .iter()
-            .map(|&(k, _)| lower(&candidates[k], deep))
-            .max_by(f64::total_cmp)?;
-        // The candidate with the best lower bound stays; one whose upper bound is below that
-        // cannot win.
-        left.retain(|&(_, up)| up >= floor);
-        if let [(k, _)] = left[..]
-            && floor >= PAIR_MIN
-        {
-            return Some(k);
+    let floor = left
+        .iter()
+        .map(|&(k, _)| lower(&candidates[k]))
+        .max_by(f64::total_cmp)?;
+    // The candidate with the best lower bound stays; one whose upper bound is below that cannot
+    // win.
+    left.retain(|&(_, up)| up >= floor);
+    if let [(k, _)] = left[..]
+        && floor >= PAIR_MIN
+    {
+        return Some(k);
+    }
+    // Best bound first (the later of equal bounds first, as the later of equal scores wins).
+    left.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+    let ours = o.sorted_paragraphs();
+    let mut best: Option<(usize, f64)> = None;
+    for (k, up) in left {
+        if best.is_some_and(|(_, score)| up < score) {
+            break;
+        }
+        let n = &candidates[k];
+        let score = pair_score(o, n, || {
+            let common = if o.subtree_hash == n.subtree_hash {
+                o.subtree_words()
+            } else {
+                common_paragraph_words(&ours, &n.sorted_paragraphs())
+            };
+            dice(common, o.subtree_words() + n.subtree_words())
+        });
+        let better = best.is_none_or(|(b, s)| score > s || (score == s && k > b));
+        if score >= PAIR_MIN && better {
+            best = Some((k, score));
         }
     }
-    let old_bag = o.subtree_bag();
-    left.into_iter()
-        .map(|(k, _)| {
-            let n = &candidates[k];
-            (
-                k,
-                pair_score(o, n, || bag_similarity(&old_bag, &n.subtree_bag())),
-            )
-        })
-        .filter(|(_, s)| *s >= PAIR_MIN)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(k, _)| k)
+    best.map(|(k, _)| k)
 }
 
 /// Aligns two lists of units (one level), recursing into paired children; appends to `out`.
@@ -302,7 +310,9 @@ mod tests {
                 }
                 for n in &new_units {
                     let exact = bag_similarity(&o.subtree_bag(), &n.subtree_bag());
-                    let lower = dice(o.common_words_at_least(n, true), o.subtree_words() + n.subtree_words());
+                    let common = o.common_subtree_words(n);
+                    prop_assert_eq!(exact, dice(common, o.subtree_words() + n.subtree_words()));
+                    let lower = dice(o.common_words_at_least(n), o.subtree_words() + n.subtree_words());
                     prop_assert!(lower <= exact + 1e-12, "{} > {}", lower, exact);
                     prop_assert_eq!(o.subtree_words() + n.subtree_words(), o.subtree_bag().len() + n.subtree_bag().len());
                 }

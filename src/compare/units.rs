@@ -8,7 +8,7 @@ use crate::outline::MarkerKind;
 use crate::outline::model::{Document, Paragraph, Section};
 
 use std::borrow::Cow;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hasher};
 
 use super::options::Options;
 use super::similarity;
@@ -62,9 +62,14 @@ pub struct Unit<'a> {
     pub own_lines: Vec<u32>,
     /// Comparison key of each own paragraph under the options (usually the paragraph itself).
     pub paragraph_keys: Vec<Cow<'a, str>>,
+    /// A hash of each paragraph key: identical paragraphs of two subtrees are recognised by it
+    /// and share all their words without them being hashed one by one.
+    paragraph_hashes: Vec<u64>,
     /// Sorted word hashes of the own text (for move detection and pairing), built on first use:
     /// most units match exactly and never need it.
     bag: std::cell::OnceCell<Vec<similarity::WordHash>>,
+    /// The number of words of each own paragraph, counted on first use.
+    paragraph_words: std::cell::OnceCell<Vec<u32>>,
     /// The number of words of the own text and all descendants, counted on first use.
     subtree_words: std::cell::OnceCell<usize>,
     /// Hash of the own text and all descendants (for exact matching).
@@ -94,54 +99,84 @@ impl Unit<'_> {
         })
     }
 
-    /// Sorted word hashes of the own text and all descendants. Built when pairing needs it and
-    /// not kept: caching it at every level held each word's hash once per level of nesting.
-    pub fn subtree_bag(&self) -> std::borrow::Cow<'_, [similarity::WordHash]> {
-        if self.children.is_empty() {
-            return std::borrow::Cow::Borrowed(self.bag());
+    /// Sorted word hashes of the own text and all descendants: the reference that
+    /// [`common_subtree_words`](Self::common_subtree_words) is tested against.
+    #[cfg(test)]
+    pub fn subtree_bag(&self) -> Vec<similarity::WordHash> {
+        fn collect(unit: &Unit, out: &mut Vec<similarity::WordHash>) {
+            out.extend_from_slice(unit.bag());
+            unit.children.iter().for_each(|c| collect(c, out));
         }
         let mut all = Vec::new();
-        self.collect_bags(&mut all);
+        collect(self, &mut all);
         all.sort_unstable();
-        std::borrow::Cow::Owned(all)
+        all
+    }
+
+    /// The number of words this unit's subtree shares with `other`'s, as multisets: what
+    /// [`similarity::common_words`] of the sorted word hashes of both subtrees counts.
+    ///
+    /// For multisets, what X + A and X + B share is X and what A and B share. So the paragraphs
+    /// found on both sides (by hash, then text) count whole, and only the words of the others are
+    /// hashed and compared. Two versions of a long part differ in a few paragraphs, and two parts
+    /// that merely look alike (the same clauses in another order) mostly hold the same paragraphs
+    /// too: either way the cost is that of the paragraphs, not of every word.
+    pub fn common_subtree_words(&self, other: &Unit) -> usize {
+        if self.subtree_hash == other.subtree_hash {
+            return self.subtree_words();
+        }
+        common_paragraph_words(&self.sorted_paragraphs(), &other.sorted_paragraphs())
+    }
+
+    /// The (hash, key, word count) of every paragraph of the subtree, sorted: one side of
+    /// [`common_paragraph_words`].
+    pub fn sorted_paragraphs(&self) -> Vec<(u64, &str, u32)> {
+        let mut all = Vec::new();
+        self.collect_paragraphs(&mut all);
+        all.sort_unstable();
+        all
+    }
+
+    /// The (hash, key, word count) of every paragraph of the subtree.
+    fn collect_paragraphs<'s>(&'s self, out: &mut Vec<(u64, &'s str, u32)>) {
+        out.extend(
+            self.paragraph_hashes
+                .iter()
+                .zip(&self.paragraph_keys)
+                .zip(self.paragraph_words())
+                .map(|((&h, k), &n)| (h, k.as_ref(), n)),
+        );
+        for child in &self.children {
+            child.collect_paragraphs(out);
+        }
     }
 
     /// The number of words of the own text and all descendants (the length of
     /// [`subtree_bag`](Self::subtree_bag)), counted without hashing them.
     pub fn subtree_words(&self) -> usize {
         *self.subtree_words.get_or_init(|| {
-            let own = match self.bag.get() {
-                Some(bag) => bag.len(),
-                None => self
-                    .paragraph_keys
-                    .iter()
-                    .map(|k| similarity::count_words(k))
-                    .sum(),
-            };
+            let own: usize = self.paragraph_words().iter().map(|&n| n as usize).sum();
             own + self.children.iter().map(Unit::subtree_words).sum::<usize>()
         })
     }
 
-    /// A lower bound of the number of words this unit's subtree shares with `other`'s (as
-    /// multisets: what [`similarity::common_words`] of their [`subtree_bag`](Self::subtree_bag)s
-    /// counts).
-    ///
-    /// Shared words can be counted part by part: for disjoint parts, what each pair of parts
-    /// shares adds up to at most what the wholes share. Identical children (equal subtree hashes)
-    /// share all their words and are only counted. With `deep`, the own texts are compared too
-    /// and the other children are paired in order and bounded the same way, down to the
-    /// paragraphs an edit touched; without it they count for nothing and no word is hashed. An
-    /// edit to one paragraph of a long part (a Phần of a code of law) thus costs that paragraph,
-    /// not the whole part, at every level the alignment goes through.
-    pub fn common_words_at_least(&self, other: &Unit, deep: bool) -> usize {
+    /// The number of words of each own paragraph.
+    fn paragraph_words(&self) -> &[u32] {
+        self.paragraph_words.get_or_init(|| {
+            self.paragraph_keys
+                .iter()
+                .map(|k| u32::try_from(similarity::count_words(k)).unwrap_or(u32::MAX))
+                .collect()
+        })
+    }
+
+    /// A lower bound of [`common_subtree_words`](Self::common_subtree_words) found without a
+    /// word being read: the words of the children both sides hold unchanged (equal subtree
+    /// hashes), each child of `other` matched at most once.
+    pub fn common_words_at_least(&self, other: &Unit) -> usize {
         if self.subtree_hash == other.subtree_hash {
             return self.subtree_words();
         }
-        let mut common = if deep {
-            similarity::common_words(self.bag(), other.bag())
-        } else {
-            0
-        };
         let mut theirs: Vec<(u64, usize)> = other
             .children
             .iter()
@@ -150,7 +185,7 @@ impl Unit<'_> {
             .collect();
         theirs.sort_unstable();
         let mut matched = vec![false; other.children.len()];
-        let mut unmatched_ours = Vec::new();
+        let mut common = 0;
         for child in &self.children {
             let from = theirs.partition_point(|&(h, _)| h < child.subtree_hash);
             let twin = theirs[from..]
@@ -158,36 +193,12 @@ impl Unit<'_> {
                 .take_while(|&&(h, _)| h == child.subtree_hash)
                 .map(|&(_, i)| i)
                 .find(|&i| !matched[i]);
-            match twin {
-                Some(i) => {
-                    matched[i] = true;
-                    common += child.subtree_words();
-                }
-                None => unmatched_ours.push(child),
+            if let Some(i) = twin {
+                matched[i] = true;
+                common += child.subtree_words();
             }
         }
-        if !deep {
-            return common;
-        }
-        let unmatched_theirs = other
-            .children
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| !matched[i])
-            .map(|(_, c)| c);
         common
-            + unmatched_ours
-                .into_iter()
-                .zip(unmatched_theirs)
-                .map(|(a, b)| a.common_words_at_least(b, true))
-                .sum::<usize>()
-    }
-
-    fn collect_bags(&self, out: &mut Vec<similarity::WordHash>) {
-        out.extend_from_slice(self.bag());
-        for child in &self.children {
-            child.collect_bags(out);
-        }
     }
 }
 
@@ -250,6 +261,44 @@ fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
+/// The number of words two multisets of paragraphs share, from their sorted (hash, key, word
+/// count) triples (see [`Unit::common_subtree_words`]): the paragraphs on both sides count whole,
+/// the words of the others are hashed and compared.
+pub fn common_paragraph_words(ours: &[(u64, &str, u32)], theirs: &[(u64, &str, u32)]) -> usize {
+    let (mut rest_ours, mut rest_theirs) = (Vec::new(), Vec::new());
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < ours.len() && j < theirs.len() {
+        match ours[i].cmp(&theirs[j]) {
+            std::cmp::Ordering::Less => {
+                similarity::extend_bag(ours[i].1, &mut rest_ours);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                similarity::extend_bag(theirs[j].1, &mut rest_theirs);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                common += ours[i].2 as usize;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    ours[i..]
+        .iter()
+        .for_each(|p| similarity::extend_bag(p.1, &mut rest_ours));
+    theirs[j..]
+        .iter()
+        .for_each(|p| similarity::extend_bag(p.1, &mut rest_theirs));
+    rest_ours.sort_unstable();
+    rest_theirs.sort_unstable();
+    common + similarity::common_words(&rest_ours, &rest_theirs)
+}
+
+/// The hasher of paragraph keys and subtrees: fast, and seeded the same in every run so that
+/// a comparison is reproducible (a hash only decides equality here, never an order shown).
+const HASHER: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x7261_736f_6174);
+
 fn lines_of(paragraphs: &[&Paragraph]) -> Vec<u32> {
     let mut lines: Vec<u32> = paragraphs
         .iter()
@@ -270,8 +319,10 @@ fn block_unit<'a>(
 ) -> Unit<'a> {
     let texts: Vec<&'a str> = paragraphs.iter().map(|p| p.as_str()).collect();
     let paragraph_keys: Vec<Cow<'a, str>> = texts.iter().map(|t| text_key(t, options)).collect();
-    let mut hasher = DefaultHasher::new();
-    paragraph_keys.hash(&mut hasher);
+    let paragraph_hashes: Vec<u64> = paragraph_keys.iter().map(|k| HASHER.hash_one(k)).collect();
+    let mut hasher = HASHER.build_hasher();
+    hasher.write_usize(paragraph_hashes.len());
+    paragraph_hashes.iter().for_each(|&h| hasher.write_u64(h));
     Unit {
         block,
         kind: None,
@@ -282,7 +333,9 @@ fn block_unit<'a>(
         own_lines: lines_of(lines),
         paragraphs: texts,
         paragraph_keys,
+        paragraph_hashes,
         bag: std::cell::OnceCell::new(),
+        paragraph_words: std::cell::OnceCell::new(),
         subtree_words: std::cell::OnceCell::new(),
         subtree_hash: hasher.finish(),
         children: Vec::new(),
@@ -307,10 +360,10 @@ fn section_unit<'a>(section: &'a Section, options: &Options) -> Unit<'a> {
         .iter()
         .map(|c| section_unit(c, options))
         .collect();
-    let mut hasher = DefaultHasher::new();
-    unit.subtree_hash.hash(&mut hasher);
+    let mut hasher = HASHER.build_hasher();
+    hasher.write_u64(unit.subtree_hash);
     for child in &unit.children {
-        child.subtree_hash.hash(&mut hasher);
+        hasher.write_u64(child.subtree_hash);
     }
     unit.subtree_hash = hasher.finish();
     unit
