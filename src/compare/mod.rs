@@ -217,10 +217,22 @@ pub fn compare(old: Side, new: Side, options: &Options) -> Comparison {
         )
     };
     let entries = align::align(&old_units, &new_units);
-    let sections: Vec<SectionChange> = entries
-        .iter()
-        .map(|e| section_change(e, old, new, options))
-        .collect();
+    let changes = |entries: &[align::Entry]| -> Vec<SectionChange> {
+        entries
+            .iter()
+            .map(|e| section_change(e, old, new, options))
+            .collect()
+    };
+    let sections = if large && crate::parallel::available() {
+        // Two halves at once: the entries are independent, and most of the time goes to
+        // copying their text (equal units) and diffing the few that changed.
+        let (first, second) = entries.split_at(entries.len() / 2);
+        let (mut sections, rest) = crate::parallel::join(|| changes(first), || changes(second));
+        sections.extend(rest);
+        sections
+    } else {
+        changes(&entries)
+    };
     let mut stats = Stats::default();
     for s in &sections {
         match s.status {

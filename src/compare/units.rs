@@ -67,11 +67,11 @@ pub struct Unit<'a> {
     paragraph_hashes: Vec<u64>,
     /// Sorted word hashes of the own text (for move detection and pairing), built on first use:
     /// most units match exactly and never need it.
-    bag: std::cell::OnceCell<Vec<similarity::WordHash>>,
+    bag: std::sync::OnceLock<Vec<similarity::WordHash>>,
     /// The number of words of each own paragraph, counted on first use.
-    paragraph_words: std::cell::OnceCell<Vec<u32>>,
+    paragraph_words: std::sync::OnceLock<Vec<u32>>,
     /// The number of words of the own text and all descendants, counted on first use.
-    subtree_words: std::cell::OnceCell<usize>,
+    subtree_words: std::sync::OnceLock<usize>,
     /// Hash of the own text and all descendants (for exact matching).
     pub subtree_hash: u64,
     pub children: Vec<Unit<'a>>,
@@ -334,9 +334,9 @@ fn block_unit<'a>(
         paragraphs: texts,
         paragraph_keys,
         paragraph_hashes,
-        bag: std::cell::OnceCell::new(),
-        paragraph_words: std::cell::OnceCell::new(),
-        subtree_words: std::cell::OnceCell::new(),
+        bag: std::sync::OnceLock::new(),
+        paragraph_words: std::sync::OnceLock::new(),
+        subtree_words: std::sync::OnceLock::new(),
         subtree_hash: hasher.finish(),
         children: Vec::new(),
     }
