@@ -1,6 +1,6 @@
 //! `rasoat rules` and `rasoat explain ID`.
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -72,9 +72,7 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                     path: &r.path,
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "rules": rules }))
-                .map_err(io::Error::from)?;
-            writeln!(out)?;
+            crate::report::write_pretty_json(out, &serde_json::json!({ "rules": rules }))?;
         }
         RulesFormat::Text => {
             writeln!(

@@ -147,8 +147,7 @@ pub fn write_json(out: &mut dyn Write, findings: &[Located], summary: &Summary) 
             .collect(),
         summary,
     };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
-    writeln!(out)
+    super::write_pretty_json(out, &json)
 }
 
 /// Byte range in `line` of the characters at original columns `from..=to` (1-based).
@@ -576,6 +575,5 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -
             results,
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &sarif)?;
-    writeln!(out)
+    super::write_pretty_json(out, &sarif)
 }

@@ -152,8 +152,7 @@ pub fn write_json(
             .collect(),
         stats: &cmp.stats,
     };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
-    writeln!(out)
+    super::write_pretty_json(out, &json)
 }
 
 /// Vietnamese words for what happened to a unit.

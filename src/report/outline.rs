@@ -209,8 +209,7 @@ pub fn write_json(out: &mut dyn Write, path: &str, documents: &[&Document]) -> i
         path: path.to_string(),
         documents: documents.iter().map(|d| document_json(d)).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
-    writeln!(out)
+    super::write_pretty_json(out, &json)
 }
 
 /// Shortens `text` to at most `max` characters, ending with `…` when cut.
