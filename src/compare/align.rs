@@ -4,7 +4,7 @@
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::similarity::{bag_similarity, dice};
-use super::units::{Block, Unit, common_paragraph_words};
+use super::units::{Block, ParagraphMatch, Unit};
 
 /// A step of the merged reading order: a pair, a deleted unit or an inserted unit.
 #[derive(Debug, Clone, Copy)]
@@ -84,14 +84,19 @@ fn best_match<'u, 'a>(o: &Unit, candidates: &'u [Unit<'a>]) -> Option<usize> {
             break;
         }
         let n = &candidates[k];
-        let score = pair_score(o, n, || {
-            let common = if o.subtree_hash == n.subtree_hash {
-                o.subtree_words()
-            } else {
-                common_paragraph_words(&ours, &n.sorted_paragraphs())
-            };
-            dice(common, o.subtree_words() + n.subtree_words())
-        });
+        let total = o.subtree_words() + n.subtree_words();
+        let score = if o.subtree_hash == n.subtree_hash {
+            pair_score(o, n, || dice(o.subtree_words(), total))
+        } else {
+            // The paragraphs both hold bound the score before their words are read: a
+            // candidate that cannot beat the best so far is left there.
+            let split = ParagraphMatch::of(&ours, &n.sorted_paragraphs());
+            let at_most = pair_score(o, n, || dice(split.at_most(), total));
+            if best.is_some_and(|(_, score)| at_most < score) {
+                continue;
+            }
+            pair_score(o, n, || dice(split.common_words(), total))
+        };
         let better = best.is_none_or(|(b, s)| score > s || (score == s && k > b));
         if score >= PAIR_MIN && better {
             best = Some((k, score));

@@ -146,4 +146,28 @@ mod tests {
         assert_eq!(similarity("a b", "c d"), 0.0);
         assert!((similarity("a b c d", "a b c e") - 0.75).abs() < 1e-9);
     }
+
+    #[test]
+    fn counted_words_are_the_hashed_words() {
+        for key in [
+            "",
+            " ",
+            "Luật Thực hiện dân chủ ở cơ sở.",
+            "ở – Đ ý",
+            "- a) 1. (*) … “ ” 12/2020/NĐ-CP",
+            "x\u{1}y\nz  ",
+            "× ÷ ¶ § Ω",
+        ] {
+            assert_eq!(count_words(key), bag(key).len(), "{key:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counted_words_are_the_hashed_words_of_any_text(
+            key in "[a-zA-Z0-9 .,:;()–“”\n\u{1}ởĐýÀ×÷§Ωα\u{300}\u{301}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(count_words(&key), bag(&key).len());
+        }
+    }
 }

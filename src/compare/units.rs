@@ -68,10 +68,11 @@ pub struct Unit<'a> {
     /// Sorted word hashes of the own text (for move detection and pairing), built on first use:
     /// most units match exactly and never need it.
     bag: std::sync::OnceLock<Vec<similarity::WordHash>>,
-    /// The number of words of each own paragraph, counted on first use.
-    paragraph_words: std::sync::OnceLock<Vec<u32>>,
-    /// The number of words of the own text and all descendants, counted on first use.
-    subtree_words: std::sync::OnceLock<usize>,
+    /// The number of words of each own paragraph. Counted when the unit is built, as the units
+    /// of both versions are built at once: alignment needs the counts of nearly every part.
+    paragraph_words: Vec<u32>,
+    /// The number of words of the own text and all descendants.
+    subtree_words: usize,
     /// Hash of the own text and all descendants (for exact matching).
     pub subtree_hash: u64,
     pub children: Vec<Unit<'a>>,
@@ -128,12 +129,14 @@ impl Unit<'_> {
         common_paragraph_words(&self.sorted_paragraphs(), &other.sorted_paragraphs())
     }
 
-    /// The (hash, key, word count) of every paragraph of the subtree, sorted: one side of
-    /// [`common_paragraph_words`].
+    /// The (hash, key, word count) of every paragraph of the subtree, sorted by hash: one side of
+    /// [`common_paragraph_words`]. Equal hashes are taken for equal paragraphs, as equal subtree
+    /// hashes are for equal subtrees: at 64 bits a collision among the paragraphs of two versions
+    /// is out of reach, and comparing the keys on every step made the sort the larger cost.
     pub fn sorted_paragraphs(&self) -> Vec<(u64, &str, u32)> {
         let mut all = Vec::new();
         self.collect_paragraphs(&mut all);
-        all.sort_unstable();
+        all.sort_unstable_by_key(|p| p.0);
         all
     }
 
@@ -143,7 +146,7 @@ impl Unit<'_> {
             self.paragraph_hashes
                 .iter()
                 .zip(&self.paragraph_keys)
-                .zip(self.paragraph_words())
+                .zip(&self.paragraph_words)
                 .map(|((&h, k), &n)| (h, k.as_ref(), n)),
         );
         for child in &self.children {
@@ -154,29 +157,22 @@ impl Unit<'_> {
     /// The number of words of the own text and all descendants (the length of
     /// [`subtree_bag`](Self::subtree_bag)), counted without hashing them.
     pub fn subtree_words(&self) -> usize {
-        *self.subtree_words.get_or_init(|| {
-            let own: usize = self.paragraph_words().iter().map(|&n| n as usize).sum();
-            own + self.children.iter().map(Unit::subtree_words).sum::<usize>()
-        })
-    }
-
-    /// The number of words of each own paragraph.
-    fn paragraph_words(&self) -> &[u32] {
-        self.paragraph_words.get_or_init(|| {
-            self.paragraph_keys
-                .iter()
-                .map(|k| u32::try_from(similarity::count_words(k)).unwrap_or(u32::MAX))
-                .collect()
-        })
+        self.subtree_words
     }
 
     /// A lower bound of [`common_subtree_words`](Self::common_subtree_words) found without a
-    /// word being read: the words of the children both sides hold unchanged (equal subtree
-    /// hashes), each child of `other` matched at most once.
+    /// word being read.
+    ///
+    /// What two multisets share is at least the sum of what disjoint parts of them share pairwise,
+    /// so the bound adds the own paragraphs both sides hold, the children both hold unchanged
+    /// (equal subtree hashes), and, for the other children, the bound of each with the unmatched
+    /// child of `other` that has its number: two versions of a long part differ in a few places,
+    /// and their children mostly keep their numbers.
     pub fn common_words_at_least(&self, other: &Unit) -> usize {
         if self.subtree_hash == other.subtree_hash {
             return self.subtree_words();
         }
+        let mut common = self.common_own_words(other);
         let mut theirs: Vec<(u64, usize)> = other
             .children
             .iter()
@@ -185,7 +181,7 @@ impl Unit<'_> {
             .collect();
         theirs.sort_unstable();
         let mut matched = vec![false; other.children.len()];
-        let mut common = 0;
+        let mut unmatched = Vec::new();
         for child in &self.children {
             let from = theirs.partition_point(|&(h, _)| h < child.subtree_hash);
             let twin = theirs[from..]
@@ -193,9 +189,54 @@ impl Unit<'_> {
                 .take_while(|&&(h, _)| h == child.subtree_hash)
                 .map(|&(_, i)| i)
                 .find(|&i| !matched[i]);
+            match twin {
+                Some(i) => {
+                    matched[i] = true;
+                    common += child.subtree_words();
+                }
+                None => unmatched.push(child),
+            }
+        }
+        if unmatched.is_empty() {
+            return common;
+        }
+        let mut by_number: Vec<(&str, usize)> = (0..other.children.len())
+            .filter(|&i| !matched[i])
+            .map(|i| (other.children[i].number, i))
+            .collect();
+        by_number.sort_unstable();
+        for child in unmatched {
+            let from = by_number.partition_point(|&(n, _)| n < child.number);
+            let namesake = by_number[from..]
+                .iter()
+                .take_while(|&&(n, _)| n == child.number)
+                .map(|&(_, i)| i)
+                .find(|&i| !matched[i]);
+            if let Some(i) = namesake {
+                matched[i] = true;
+                common += child.common_words_at_least(&other.children[i]);
+            }
+        }
+        common
+    }
+
+    /// The words of the own paragraphs both units hold (each paragraph of `other` matched once).
+    fn common_own_words(&self, other: &Unit) -> usize {
+        if self.paragraph_hashes == other.paragraph_hashes {
+            return self.paragraph_words.iter().map(|&n| n as usize).sum();
+        }
+        let mut theirs = other.paragraph_hashes.clone();
+        theirs.sort_unstable();
+        let mut matched = vec![false; theirs.len()];
+        let mut common = 0;
+        for (h, &n) in self.paragraph_hashes.iter().zip(&self.paragraph_words) {
+            let from = theirs.partition_point(|t| t < h);
+            let twin = (from..theirs.len())
+                .take_while(|&i| theirs[i] == *h)
+                .find(|&i| !matched[i]);
             if let Some(i) = twin {
                 matched[i] = true;
-                common += child.subtree_words();
+                common += n as usize;
             }
         }
         common
@@ -265,34 +306,81 @@ fn is_mark(c: char) -> bool {
 /// count) triples (see [`Unit::common_subtree_words`]): the paragraphs on both sides count whole,
 /// the words of the others are hashed and compared.
 pub fn common_paragraph_words(ours: &[(u64, &str, u32)], theirs: &[(u64, &str, u32)]) -> usize {
-    let (mut rest_ours, mut rest_theirs) = (Vec::new(), Vec::new());
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < ours.len() && j < theirs.len() {
-        match ours[i].cmp(&theirs[j]) {
-            std::cmp::Ordering::Less => {
-                similarity::extend_bag(ours[i].1, &mut rest_ours);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                similarity::extend_bag(theirs[j].1, &mut rest_theirs);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                common += ours[i].2 as usize;
-                i += 1;
-                j += 1;
+    ParagraphMatch::of(ours, theirs).common_words()
+}
+
+/// Two multisets of paragraphs split into the paragraphs both hold and the rest of each side.
+///
+/// The split alone bounds the words they share ([`at_most`](Self::at_most)) without a word being
+/// hashed, which settles most comparisons with a part that is merely similar in size.
+pub struct ParagraphMatch<'s> {
+    /// The words of the paragraphs both sides hold.
+    identical_words: usize,
+    rest_ours: Vec<&'s str>,
+    rest_theirs: Vec<&'s str>,
+    rest_ours_words: usize,
+    rest_theirs_words: usize,
+}
+
+impl<'s> ParagraphMatch<'s> {
+    /// Merges two sorted lists of (hash, key, word count) triples.
+    pub fn of(ours: &[(u64, &'s str, u32)], theirs: &[(u64, &'s str, u32)]) -> Self {
+        let mut split = ParagraphMatch {
+            identical_words: 0,
+            rest_ours: Vec::new(),
+            rest_theirs: Vec::new(),
+            rest_ours_words: 0,
+            rest_theirs_words: 0,
+        };
+        let (mut i, mut j) = (0, 0);
+        while i < ours.len() && j < theirs.len() {
+            match ours[i].0.cmp(&theirs[j].0) {
+                std::cmp::Ordering::Less => {
+                    split.rest_ours.push(ours[i].1);
+                    split.rest_ours_words += ours[i].2 as usize;
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    split.rest_theirs.push(theirs[j].1);
+                    split.rest_theirs_words += theirs[j].2 as usize;
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    split.identical_words += ours[i].2 as usize;
+                    i += 1;
+                    j += 1;
+                }
             }
         }
+        for p in &ours[i..] {
+            split.rest_ours.push(p.1);
+            split.rest_ours_words += p.2 as usize;
+        }
+        for p in &theirs[j..] {
+            split.rest_theirs.push(p.1);
+            split.rest_theirs_words += p.2 as usize;
+        }
+        split
     }
-    ours[i..]
-        .iter()
-        .for_each(|p| similarity::extend_bag(p.1, &mut rest_ours));
-    theirs[j..]
-        .iter()
-        .for_each(|p| similarity::extend_bag(p.1, &mut rest_theirs));
-    rest_ours.sort_unstable();
-    rest_theirs.sort_unstable();
-    common + similarity::common_words(&rest_ours, &rest_theirs)
+
+    /// An upper bound of [`common_words`](Self::common_words): the rest of the smaller side
+    /// shared whole.
+    pub fn at_most(&self) -> usize {
+        self.identical_words + self.rest_ours_words.min(self.rest_theirs_words)
+    }
+
+    /// The number of words both sides share, as multisets.
+    pub fn common_words(&self) -> usize {
+        let bag = |rest: &[&str]| {
+            let mut bag = Vec::new();
+            rest.iter()
+                .for_each(|p| similarity::extend_bag(p, &mut bag));
+            bag.sort_unstable();
+            bag
+        };
+        self.identical_words
+            + similarity::common_words(&bag(&self.rest_ours), &bag(&self.rest_theirs))
+    }
 }
 
 /// The hasher of paragraph keys and subtrees: fast, and seeded the same in every run so that
@@ -320,6 +408,11 @@ fn block_unit<'a>(
     let texts: Vec<&'a str> = paragraphs.iter().map(|p| p.as_str()).collect();
     let paragraph_keys: Vec<Cow<'a, str>> = texts.iter().map(|t| text_key(t, options)).collect();
     let paragraph_hashes: Vec<u64> = paragraph_keys.iter().map(|k| HASHER.hash_one(k)).collect();
+    let paragraph_words: Vec<u32> = paragraph_keys
+        .iter()
+        .map(|k| u32::try_from(similarity::count_words(k)).unwrap_or(u32::MAX))
+        .collect();
+    let own_words = paragraph_words.iter().map(|&n| n as usize).sum();
     let mut hasher = HASHER.build_hasher();
     hasher.write_usize(paragraph_hashes.len());
     paragraph_hashes.iter().for_each(|&h| hasher.write_u64(h));
@@ -335,8 +428,8 @@ fn block_unit<'a>(
         paragraph_keys,
         paragraph_hashes,
         bag: std::sync::OnceLock::new(),
-        paragraph_words: std::sync::OnceLock::new(),
-        subtree_words: std::sync::OnceLock::new(),
+        paragraph_words,
+        subtree_words: own_words,
         subtree_hash: hasher.finish(),
         children: Vec::new(),
     }
@@ -360,6 +453,7 @@ fn section_unit<'a>(section: &'a Section, options: &Options) -> Unit<'a> {
         .iter()
         .map(|c| section_unit(c, options))
         .collect();
+    unit.subtree_words += unit.children.iter().map(Unit::subtree_words).sum::<usize>();
     let mut hasher = HASHER.build_hasher();
     hasher.write_u64(unit.subtree_hash);
     for child in &unit.children {
@@ -447,4 +541,45 @@ pub fn has_decomposed_text(unit: &Unit, lines: &Lines) -> bool {
         .iter()
         .filter_map(|&l| lines.line(l))
         .any(|l| l.was_not_nfc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_unit(text: &str) -> Unit<'static> {
+        let parsed: &'static crate::outline::ParsedFile =
+            Box::leak(Box::new(crate::outline::parse(text)));
+        units(&parsed.documents[0], &Options::default())
+            .into_iter()
+            .find(|u| u.block == Block::Section)
+            .expect("a section")
+    }
+
+    #[test]
+    fn lower_bound_reaches_into_children_that_kept_their_number() {
+        let old = first_unit(
+            "I. Mục tiêu chung\n\n1. Triển khai thi hành Luật Thanh niên.\n\n\
+             Giao các sở, ban, ngành thực hiện.\n\n2. Báo cáo kết quả.\n",
+        );
+        let new = first_unit(
+            "I. Mục tiêu chung\n\n1. Triển khai thi hành Luật Thực hiện dân chủ ở cơ sở.\n\n\
+             Giao các sở, ban, ngành thực hiện.\n\n2. Báo cáo kết quả.\n",
+        );
+        // Title "Mục tiêu chung" (3), the unchanged paragraph of 1. (7) and all of 2. (4).
+        let unchanged = 3 + 7 + 4;
+        assert_eq!(old.common_words_at_least(&new), unchanged);
+        // The changed heading shares "Triển khai thi hành Luật" too: only the exact count sees it.
+        assert_eq!(old.common_subtree_words(&new), unchanged + 5);
+        assert_eq!(old.subtree_words(), old.subtree_bag().len());
+    }
+
+    #[test]
+    fn identical_paragraph_split_bounds_the_shared_words() {
+        let old = first_unit("I. Phạm vi\n\nMột hai ba.\n\nBốn năm.\n");
+        let new = first_unit("I. Phạm vi\n\nMột hai ba.\n\nSáu bảy tám chín.\n");
+        let split = ParagraphMatch::of(&old.sorted_paragraphs(), &new.sorted_paragraphs());
+        assert_eq!(split.at_most(), 2 + 3 + 2);
+        assert_eq!(split.common_words(), 2 + 3);
+    }
 }
