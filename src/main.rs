@@ -6,6 +6,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use rasoat::cli::{self, Cli, RunError};
 
+/// mimalloc instead of the system allocator: parsing and comparing make millions of small
+/// allocations, and mimalloc serves them faster and keeps freed pages for reuse.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
