@@ -138,6 +138,20 @@ fn fold_char_each(c: char, mut each: impl FnMut(char) -> bool) -> bool {
 /// already. Compares character by character without folding the text into a new string: this
 /// runs on every line.
 pub fn starts_with_folded(text: &str, keywords: &[&str]) -> bool {
+    // Most lines start with a letter that begins none of the keywords: their first folded
+    // character settles them.
+    let mut initial = None;
+    if let Some(first) = text.chars().next() {
+        fold_char_each(first, |f| {
+            initial = Some(f);
+            false
+        });
+    }
+    if let Some(initial) = initial
+        && !keywords.iter().any(|k| k.is_empty() || k.starts_with(initial))
+    {
+        return false;
+    }
     let longest = keywords
         .iter()
         .map(|k| k.chars().count())
