@@ -24,19 +24,38 @@ if [ ! -d "$repo" ]; then
     for i in $(seq "$copies"); do mkdir -p "$repo/$i" && cp "$corpus"/*.md "$repo/$i/"; done
 fi
 
-seconds() { /usr/bin/time -o "$data/time.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true; tail -1 "$data/time.txt"; }
-mbps() { awk -v b="$1" -v t="$2" 'BEGIN { if (t == 0) t = 0.01; printf "%.1f", b / 1048576 / t }'; }
+runs=${RUNS:-3}
+# seconds CMD...: "seconds peak_KB" of one run (wall time to the millisecond from `date`).
+seconds() {
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -o "$data/time.txt" -f "%M" "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo "$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }') $(tail -1 "$data/time.txt")"
+}
+# best_of CMD...: the fastest of $runs runs (the machine's timings drift between runs).
+best_of() {
+    local best="" mem="" t m
+    for _ in $(seq "$runs"); do
+        read -r t m <<<"$(seconds "$@")"
+        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; mem=$m; fi
+    done
+    echo "$best $mem"
+}
+# Throughput in MB/s (10^6 bytes) and MiB/s.
+mbps() { awk -v b="$1" -v t="$2" 'BEGIN { if (t == 0) t = 0.001; printf "%.1f MB/s (%.1f MiB/s)", b / 1e6 / t, b / 1048576 / t }'; }
 
-printf "| input | size | threads | time | throughput | peak memory |\n|---|---:|---:|---:|---:|---:|\n"
+printf "| input | size | threads | time (best of %d) | throughput | peak memory |\n|---|---:|---:|---:|---:|---:|\n" "$runs"
 for input in "$corpus" "$repo"; do
     bytes=$(du -sb "$input" | cut -f1)
     for threads in 1 2; do
-        read -r t m <<<"$(seconds "$bin" check "$input" --threads "$threads" --format json --fail-on never)"
-        printf "| %s | %d MB | %d | %s s | %s MB/s | %d MB |\n" "$(basename "$input")" $((bytes / 1048576)) "$threads" "$t" "$(mbps "$bytes" "$t")" $((m / 1024))
+        read -r t m <<<"$(best_of "$bin" check "$input" --threads "$threads" --format json --fail-on never)"
+        printf "| %s | %.1f MB | %d | %s s | %s | %d MB |\n" "$(basename "$input")" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')" "$threads" "$t" "$(mbps "$bytes" "$t")" $((m / 1024))
     done
 done
-read -r t m <<<"$(seconds "$bin" check samples/cong-van-v1.txt)"
-printf "\nStart-up, one small file: %s s (resolution 10 ms); hyperfine gives finer numbers when installed.\n" "$t"
+startup_runs=$(( runs * 5 ))
+read -r t m <<<"$(runs=$startup_runs best_of "$bin" check samples/cong-van-v1.txt --fail-on never)"
+printf "\nStart-up, one small file: %s s (best of %d); hyperfine gives finer numbers when installed.\n" "$t" "$startup_runs"
 if command -v hyperfine >/dev/null; then
     hyperfine -N --warmup 5 "$bin check samples/cong-van-v1.txt --fail-on never" 2>/dev/null | grep -E "Time|Range" || true
 fi
