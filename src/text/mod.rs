@@ -148,7 +148,9 @@ pub fn starts_with_folded(text: &str, keywords: &[&str]) -> bool {
         });
     }
     if let Some(initial) = initial
-        && !keywords.iter().any(|k| k.is_empty() || k.starts_with(initial))
+        && !keywords
+            .iter()
+            .any(|k| k.is_empty() || k.starts_with(initial))
     {
         return false;
     }
