@@ -6,12 +6,27 @@ use std::process::ExitCode;
 use clap::Parser;
 use rasoat::cli::{self, Cli, RunError};
 
-/// mimalloc instead of the system allocator: parsing and comparing make millions of small
-/// allocations, and mimalloc serves them faster and keeps freed pages for reuse.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+/// Tunes glibc's allocator for a process that builds large structures once and exits.
+///
+/// By default glibc serves each allocation over 128 KiB (growing with use) from its own `mmap`,
+/// returned on free: the vectors of a large comparison grow by doubling, and every step faults in
+/// fresh zeroed pages. Served from the heap, with the heap grown 64 MiB at a time, freed room is
+/// reused instead; a large diff takes a fifth less time and its peak memory barely moves (mimalloc
+/// was faster still, through huge pages, but raised `check`'s peak past 20× its input).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_allocator() {
+    // SAFETY: mallopt only sets allocator parameters; it is called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 20);
+        libc::mallopt(libc::M_TOP_PAD, 64 << 20);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_allocator() {}
 
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
