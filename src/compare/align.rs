@@ -38,10 +38,11 @@ fn pair_score(o: &Unit, n: &Unit, similarity: impl FnOnce() -> f64) -> f64 {
 /// least [`PAIR_MIN`] on the similarity of their subtrees' words (the last of equals).
 ///
 /// That is what comparing `o`'s words with every candidate's gives, computed as little as
-/// possible: an upper bound from the word counts, and a lower bound that counts the children
-/// both sides share unchanged, settle most choices without a word being hashed. Otherwise the
-/// candidates are scored exactly ([`Unit::common_subtree_words`]: identical paragraphs count
-/// whole), best bound first, until no bound left can beat the best score.
+/// possible: an upper bound from the word counts, and a lower bound from the paragraphs and
+/// children both sides hold unchanged ([`Unit::common_words_at_least`]), settle most choices
+/// without a word being hashed. Otherwise the candidates are scored exactly
+/// ([`Unit::common_subtree_words`]: identical paragraphs count whole), best bound first, each
+/// first bounded by its identical paragraphs alone, until no bound left can beat the best score.
 fn best_match<'u, 'a>(o: &Unit, candidates: &'u [Unit<'a>]) -> Option<usize> {
     let upper = |n: &Unit| {
         pair_score(o, n, || {
