@@ -173,47 +173,21 @@ impl Unit<'_> {
             return self.subtree_words();
         }
         let mut common = self.common_own_words(other);
-        let mut theirs: Vec<(u64, usize)> = other
-            .children
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.subtree_hash, i))
-            .collect();
-        theirs.sort_unstable();
-        let mut matched = vec![false; other.children.len()];
+        let mut twins = Takes::new(other.children.iter().map(|c| c.subtree_hash));
         let mut unmatched = Vec::new();
         for child in &self.children {
-            let from = theirs.partition_point(|&(h, _)| h < child.subtree_hash);
-            let twin = theirs[from..]
-                .iter()
-                .take_while(|&&(h, _)| h == child.subtree_hash)
-                .map(|&(_, i)| i)
-                .find(|&i| !matched[i]);
-            match twin {
-                Some(i) => {
-                    matched[i] = true;
-                    common += child.subtree_words();
-                }
+            match twins.take(child.subtree_hash) {
+                Some(_) => common += child.subtree_words(),
                 None => unmatched.push(child),
             }
         }
         if unmatched.is_empty() {
             return common;
         }
-        let mut by_number: Vec<(&str, usize)> = (0..other.children.len())
-            .filter(|&i| !matched[i])
-            .map(|i| (other.children[i].number, i))
-            .collect();
-        by_number.sort_unstable();
+        let left: Vec<usize> = twins.untaken().collect();
+        let mut namesakes = Takes::of(left.iter().map(|&i| (other.children[i].number, i)));
         for child in unmatched {
-            let from = by_number.partition_point(|&(n, _)| n < child.number);
-            let namesake = by_number[from..]
-                .iter()
-                .take_while(|&&(n, _)| n == child.number)
-                .map(|&(_, i)| i)
-                .find(|&i| !matched[i]);
-            if let Some(i) = namesake {
-                matched[i] = true;
+            if let Some(i) = namesakes.take(child.number) {
                 common += child.common_words_at_least(&other.children[i]);
             }
         }
@@ -225,21 +199,63 @@ impl Unit<'_> {
         if self.paragraph_hashes == other.paragraph_hashes {
             return self.paragraph_words.iter().map(|&n| n as usize).sum();
         }
-        let mut theirs = other.paragraph_hashes.clone();
-        theirs.sort_unstable();
-        let mut matched = vec![false; theirs.len()];
-        let mut common = 0;
-        for (h, &n) in self.paragraph_hashes.iter().zip(&self.paragraph_words) {
-            let from = theirs.partition_point(|t| t < h);
-            let twin = (from..theirs.len())
-                .take_while(|&i| theirs[i] == *h)
-                .find(|&i| !matched[i]);
-            if let Some(i) = twin {
-                matched[i] = true;
-                common += n as usize;
-            }
+        let mut theirs = Takes::new(other.paragraph_hashes.iter().copied());
+        self.paragraph_hashes
+            .iter()
+            .zip(&self.paragraph_words)
+            .filter(|&(&h, _)| theirs.take(h).is_some())
+            .map(|(_, &n)| n as usize)
+            .sum()
+    }
+}
+
+/// The items of a list found by a key, each item taken at most once (the first by index of
+/// those with the key): how the parts both sides hold are paired.
+struct Takes<K> {
+    /// (key, index) of the items, sorted.
+    sorted: Vec<(K, usize)>,
+    taken: Vec<bool>,
+}
+
+impl<K: Ord + Copy> Takes<K> {
+    /// The items of a list by their keys, in list order.
+    fn new(keys: impl Iterator<Item = K>) -> Self {
+        Takes::of(keys.enumerate().map(|(i, k)| (k, i)))
+    }
+
+    /// Items given as (key, index in the list).
+    fn of(items: impl Iterator<Item = (K, usize)>) -> Self {
+        let mut sorted: Vec<(K, usize)> = items.collect();
+        sorted.sort_unstable();
+        let len = sorted.iter().map(|&(_, i)| i + 1).max().unwrap_or(0);
+        Takes {
+            sorted,
+            taken: vec![false; len],
         }
-        common
+    }
+
+    /// The index of an item with `key` not taken yet, which is taken.
+    fn take(&mut self, key: K) -> Option<usize> {
+        let from = self.sorted.partition_point(|&(k, _)| k < key);
+        let i = self.sorted[from..]
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .map(|&(_, i)| i)
+            .find(|&i| !self.taken[i])?;
+        self.taken[i] = true;
+        Some(i)
+    }
+
+    /// The indices of the items not taken, in list order.
+    fn untaken(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut left: Vec<usize> = self
+            .sorted
+            .iter()
+            .map(|&(_, i)| i)
+            .filter(|&i| !self.taken[i])
+            .collect();
+        left.sort_unstable();
+        left.into_iter()
     }
 }
 
