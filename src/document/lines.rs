@@ -423,24 +423,12 @@ mod tests {
 
     #[test]
     fn the_single_spacing_found_with_the_nfc_test_is_the_one_of_text() {
-        let odd: Vec<String> = ('\u{0}'..='\u{3100}')
-            .chain(['\u{FEFF}', '\u{FE00}', '\u{1F600}'])
-            .map(String::from)
-            .chain(["  ", " ", ""].map(String::from))
-            .collect();
-        for a in &odd {
-            for text in [
-                format!("Nơi{a}nhận"),
-                format!("{a}Lưu VT"),
-                format!("x {a}"),
-                a.clone(),
-            ] {
-                assert_eq!(
-                    scan(&text).single_spaced,
-                    crate::text::is_single_spaced(&text, refused),
-                    "{text:?}"
-                );
-            }
+        for text in crate::text::spacing_samples() {
+            assert_eq!(
+                scan(&text).single_spaced,
+                crate::text::is_single_spaced(&text, refused),
+                "{text:?}"
+            );
         }
     }
 

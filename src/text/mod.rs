@@ -323,6 +323,25 @@ pub fn starts_lower(text: &str) -> bool {
         .is_some_and(|c| alphabetic_and_lowercase(c).1)
 }
 
+/// Texts with every character up to U+3100 (and a few beyond) between words, at the start, at
+/// the end and alone: what the fast single-spacing tests are checked against the general one on.
+#[cfg(test)]
+pub(crate) fn spacing_samples() -> Vec<String> {
+    let odd = ('\u{0}'..='\u{3100}')
+        .chain(['\u{FEFF}', '\u{FE00}', '\u{1F600}'])
+        .map(String::from)
+        .chain(["  ", " ", ""].map(String::from));
+    odd.flat_map(|a| {
+        [
+            format!("Nơi{a}nhận"),
+            format!("{a}Lưu VT"),
+            format!("x {a}"),
+            a,
+        ]
+    })
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -346,24 +365,12 @@ mod tests {
 
     #[test]
     fn single_spacing_decided_by_comparisons_agrees_with_the_byte_loop() {
-        let odd: Vec<String> = ('\u{0}'..='\u{3100}')
-            .chain(['\u{FEFF}', '\u{1F600}'])
-            .map(String::from)
-            .chain(["  ", " ", ""].map(String::from))
-            .collect();
-        for a in &odd {
-            for text in [
-                format!("Nơi{a}nhận"),
-                format!("{a}Lưu VT"),
-                format!("x {a}"),
-                a.clone(),
-            ] {
-                assert_eq!(
-                    has_single_spaces(&text),
-                    is_single_spaced(&text, |_| false),
-                    "{text:?}"
-                );
-            }
+        for text in spacing_samples() {
+            assert_eq!(
+                has_single_spaces(&text),
+                is_single_spaced(&text, |_| false),
+                "{text:?}"
+            );
         }
     }
 
