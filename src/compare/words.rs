@@ -113,15 +113,8 @@ impl Emitter {
 
     fn flush_equal(&mut self) {
         if let Some((text, old)) = self.equal.take() {
-            if text.is_empty() && old.is_empty() {
-                return;
-            }
             let old_text = (old != text).then_some(old);
-            self.out.edits.push(Edit {
-                op: Op::Equal,
-                text,
-                old_text,
-            });
+            self.out.edits.extend(equal_edit(text, old_text));
         }
     }
 
@@ -178,17 +171,19 @@ pub fn equal(old: &[&str], new: &[&str]) -> TextDiff {
     let text = join(new);
     // Most units are equal to the letter: the old text is then not built at all.
     let old_text = (old != new).then(|| join(old)).filter(|o| *o != text);
-    if text.is_empty() && old_text.is_none() {
-        return TextDiff::default();
-    }
     TextDiff {
-        edits: vec![Edit {
-            op: Op::Equal,
-            text,
-            old_text,
-        }],
+        edits: equal_edit(text, old_text).into_iter().collect(),
         ..TextDiff::default()
     }
+}
+
+/// An `equal` edit of `text` (carrying the old text when it differs), none when both are empty.
+fn equal_edit(text: String, old_text: Option<String>) -> Option<Edit> {
+    (!text.is_empty() || old_text.as_ref().is_some_and(|o| !o.is_empty())).then_some(Edit {
+        op: Op::Equal,
+        text,
+        old_text,
+    })
 }
 
 /// Diffs the paragraphs `old` against `new` (each paragraph without its line break).
