@@ -94,7 +94,7 @@ impl CleanLine<'_> {
 
 /// Characters that carry no text and are dropped (they are reported by typography rules, which
 /// read the original lines).
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'

@@ -250,10 +250,7 @@ struct Scan {
 /// The characters a clean line never holds besides spaces other than U+0020: markup and
 /// invisible characters (see `clean`).
 fn refused(c: char) -> bool {
-    matches!(
-        c,
-        '*' | '|' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    c == '*' || c == '|' || super::clean::is_invisible(c)
 }
 
 // What a byte asks of [`scan`]. Nearly every byte of Vietnamese text (letters, digits,
