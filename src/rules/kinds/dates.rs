@@ -36,40 +36,42 @@ pub struct Dates {
 /// A calendar date as (year, month, day).
 pub type Ymd = (i32, u32, u32);
 
+// Digits are ASCII (`[0-9]`, not `\d`): they are parsed as numbers, and each Unicode `\d` costs
+// its compiled class at start-up.
 static LONG: LazyLock<Searcher> = LazyLock::new(|| {
     Searcher::new(
-        Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+        Regex::new(r"(?i)ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})")
             .expect("static regex"),
     )
 });
-static SHORT: LazyLock<WordBounded> =
-    LazyLock::new(|| WordBounded::new(r"(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4})", true, true));
+static SHORT: LazyLock<WordBounded> = LazyLock::new(|| {
+    WordBounded::new(
+        r"([0-9]{1,2})([/.\-])([0-9]{1,2})[/.\-]([0-9]{4})",
+        true,
+        true,
+    )
+});
 static DEADLINE: LazyLock<WordBounded> = LazyLock::new(|| {
     WordBounded::new(
-        r"(?i)(?:trước|chậm nhất|không muộn hơn|hạn chót)(?:\s+là)?\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))",
+        r"(?i)(?:trước|chậm nhất|không muộn hơn|hạn chót)(?:\s+là)?\s+ngày\s+(?:([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})|([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4}))",
         true,
         false,
     )
 });
 static PERIOD: LazyLock<WordBounded> = LazyLock::new(|| {
     WordBounded::new(
-        r"(?:(Quý|quý)\s+(IV|III|II|I)|(Tháng|tháng)\s+(\d{1,2}))\s+năm\s+(\d{4})",
+        r"(?:(Quý|quý)\s+(IV|III|II|I)|(Tháng|tháng)\s+([0-9]{1,2}))\s+năm\s+([0-9]{4})",
         true,
         false,
     )
 });
 static DAY_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)ngày\s+\d{1,2}\s+$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(?i)ngày\s+[0-9]{1,2}\s+$").expect("static regex"));
+/// `NUMBER … ngày DATE`: group 1 the number, 2 the year within it when there is one (`15/2020/QĐ`),
+/// 3 to 8 the date (long form, then short form). Both citation checks share it.
 static CITATION: LazyLock<WordBounded> = LazyLock::new(|| {
     WordBounded::new(
-        r"(\d{1,5}/(\d{4})/[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))",
-        true,
-        false,
-    )
-});
-static ANY_CITATION: LazyLock<WordBounded> = LazyLock::new(|| {
-    WordBounded::new(
-        r"(\d{1,5}/(?:\d{4}/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}))",
+        r"([0-9]{1,5}/(?:([0-9]{4})/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9\-]*)\s*(?:,\s*)?ngày\s+(?:([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})|([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4}))",
         true,
         false,
     )
@@ -87,12 +89,12 @@ pub struct Citation {
 
 /// Every `NUMBER … ngày DATE` citation in a text.
 pub fn citations(text: &str) -> Vec<Citation> {
-    ANY_CITATION
+    CITATION
         .captures_iter(text)
         .filter_map(|(c, span)| {
             Some(Citation {
                 number: c.get(1)?.as_str().to_string(),
-                date: show(date_in(&c, 2)?),
+                date: show(date_in(&c, 3)?),
                 start: span.start,
                 end: span.end,
             })
@@ -289,9 +291,12 @@ impl Dates {
             }
             Mode::CitedYear => {
                 for (c, m0) in CITATION.captures_iter(text) {
-                    let number_year: i32 = c.get(2).expect("year").as_str().parse().unwrap_or(0);
+                    // Only numbers with a year (`15/2020/QĐ`) are checked.
+                    let Some(number_year) = num(&c, 2) else {
+                        continue;
+                    };
                     let Some(date) = date_in(&c, 3) else { continue };
-                    if date.0 != number_year {
+                    if date.0 != number_year as i32 {
                         out.extend(Hit::at(t, m0.start, m0.end).map(|h| {
                             h.var("number", c.get(1).expect("number").as_str())
                                 .var("date", show(date))
@@ -300,9 +305,9 @@ impl Dates {
                 }
             }
             Mode::SameNumberSameDate => {
-                for (c, m0) in ANY_CITATION.captures_iter(text) {
+                for (c, m0) in CITATION.captures_iter(text) {
                     let number = c.get(1).expect("number").as_str().to_string();
-                    let Some(date) = date_in(&c, 2) else { continue };
+                    let Some(date) = date_in(&c, 3) else { continue };
                     match seen.get(&number) {
                         Some(first) if *first != date => {
                             out.extend(Hit::at(t, m0.start, m0.end).map(|h| {
@@ -328,8 +333,7 @@ impl Dates {
             Mode::LeadingZero => vec![&LONG],
             Mode::Deadline => vec![DEADLINE.searcher()],
             Mode::Period => vec![PERIOD.searcher()],
-            Mode::CitedYear => vec![CITATION.searcher()],
-            Mode::SameNumberSameDate => vec![ANY_CITATION.searcher()],
+            Mode::CitedYear | Mode::SameNumberSameDate => vec![CITATION.searcher()],
         }
     }
 }
@@ -361,5 +365,36 @@ mod tests {
         assert!(!is_valid(2023, 2, 29));
         assert!(!is_valid(2023, 4, 31));
         assert!(is_valid(2023, 7, 31));
+    }
+
+    #[test]
+    fn citations_share_one_regex_with_the_year_optional() {
+        let text = "Quyết định số 15/2020/QĐ-UBND ngày 01/02/2021 và Công văn số 7/UBND-VX ngày 3 tháng 4 năm 2022";
+        let found: Vec<(String, String)> = citations(text)
+            .into_iter()
+            .map(|c| (c.number, c.date))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("15/2020/QĐ-UBND".to_string(), "01/02/2021".to_string()),
+                ("7/UBND-VX".to_string(), "03/04/2022".to_string()),
+            ]
+        );
+        let c = CITATION.captures_iter(text).next().unwrap().0;
+        assert_eq!(num(&c, 2), Some(2020));
+        let c = CITATION.captures_iter(text).nth(1).unwrap().0;
+        assert_eq!(num(&c, 2), None);
+    }
+
+    #[test]
+    fn digits_are_ascii() {
+        // Full-width digits are not parsed as a number's year (which read as year 0 before).
+        assert!(citations("số 15/２０２０/QĐ ngày 01/02/2021").is_empty());
+        assert_eq!(
+            LONG.regex().find("ngày ０１ tháng 02 năm 2021"),
+            None,
+            "a date needs ASCII digits"
+        );
     }
 }

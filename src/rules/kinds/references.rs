@@ -22,7 +22,7 @@ use super::{Check, Hit, Params};
 
 static REFERENCE: LazyLock<WordBounded> = LazyLock::new(|| {
     WordBounded::new(
-        r"(?:điểm\s+([a-zđ])\s+)?(?:khoản\s+(\d{1,3})\s+)?(?:(Điều)\s+(\d{1,3})|(Mục)\s+([IVXLC]{1,6}))",
+        r"(?:điểm\s+([a-zđ])\s+)?(?:khoản\s+([0-9]{1,3})\s+)?(?:(Điều)\s+([0-9]{1,3})|(Mục)\s+([IVXLC]{1,6}))",
         false,
         true,
     )
