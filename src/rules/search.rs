@@ -245,18 +245,38 @@ impl SearchSet {
         let mut sid = dfa
             .start_state_forward(cache, &Input::new(haystack))
             .map_err(drop)?;
-        for (at, &byte) in bytes.iter().enumerate() {
-            let next = if sid.is_tagged() {
-                dfa.next_state(cache, sid, byte).map_err(drop)?
-            } else {
-                match dfa.next_state_untagged(cache, sid, byte) {
-                    n if n.is_unknown() => dfa.next_state(cache, sid, byte).map_err(drop)?,
-                    n => n,
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most bytes lead from a plain state to a plain state: four at a time.
+            while !sid.is_tagged() && at + 4 <= bytes.len() {
+                let s1 = dfa.next_state_untagged(cache, sid, bytes[at]);
+                if s1.is_tagged() {
+                    break;
                 }
-            };
-            sid = next;
+                let s2 = dfa.next_state_untagged(cache, s1, bytes[at + 1]);
+                if s2.is_tagged() {
+                    (sid, at) = (s1, at + 1);
+                    break;
+                }
+                let s3 = dfa.next_state_untagged(cache, s2, bytes[at + 2]);
+                if s3.is_tagged() {
+                    (sid, at) = (s2, at + 2);
+                    break;
+                }
+                let s4 = dfa.next_state_untagged(cache, s3, bytes[at + 3]);
+                if s4.is_tagged() {
+                    (sid, at) = (s3, at + 3);
+                    break;
+                }
+                (sid, at) = (s4, at + 4);
+            }
+            if at == bytes.len() {
+                break;
+            }
+            // A state not computed yet, or a match, dead or quit state.
+            sid = dfa.next_state(cache, sid, bytes[at]).map_err(drop)?;
             if sid.is_tagged() {
-                // Match states are entered one byte late: the match ended before `byte`.
+                // Match states are entered one byte late: the match ended before this byte.
                 if sid.is_match() {
                     report(cache, sid, at);
                 } else if sid.is_dead() {
@@ -265,6 +285,7 @@ impl SearchSet {
                     return Err(());
                 }
             }
+            at += 1;
         }
         let sid = dfa.next_eoi_state(cache, sid).map_err(drop)?;
         if sid.is_match() {
