@@ -1,0 +1,92 @@
+//! Benchmarks of the rule engine: compiling the built-in packs (the start-up cost of every run),
+//! and checking documents, split into parsing and running the rules.
+//!
+//! The corpus is `../shared/corpus` when present, else the fixtures copied from it
+//! (`tests/fixtures/corpus`). `scripts/bench-check.sh` measures the binary itself on the corpus
+//! and on a 100 MB repository, with start-up and the comparison with textlint.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rasoat::outline;
+use rasoat::rules::engine::RuleSet;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The Markdown files of the corpus, in name order.
+fn corpus() -> Vec<String> {
+    let shared = root().join("../shared/corpus");
+    let dir: PathBuf = if shared.is_dir() {
+        shared
+    } else {
+        root().join("tests/fixtures/corpus")
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("corpus folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let set = RuleSet::builtin().expect("built-in rules");
+    // Builds the search automata, as the first large document of a run does.
+    let texts = corpus();
+    let seed = std::fs::read_to_string(root().join("samples/seed-combined.txt")).expect("seed");
+    let _ = set.check_text(&seed);
+
+    let mut group = c.benchmark_group("rules");
+    group.bench_function("compile built-in packs", |b| {
+        b.iter(|| RuleSet::builtin().expect("built-in rules"))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("seed");
+    group.throughput(Throughput::Bytes(seed.len() as u64));
+    group.bench_function("parse and check", |b| {
+        b.iter(|| set.check_text(black_box(&seed)))
+    });
+    group.finish();
+
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let parsed: Vec<outline::ParsedFile> = texts.iter().map(outline::parse).collect();
+    let mut group = c.benchmark_group("corpus");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| outline::parse(black_box(t)).documents.len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("rules on parsed files", |b| {
+        b.iter(|| {
+            parsed
+                .iter()
+                .map(|f| set.check_file(black_box(f)).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("parse and check", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| set.check_file(&outline::parse(black_box(t))).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(check, benches);
+criterion_main!(check);
