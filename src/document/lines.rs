@@ -297,17 +297,21 @@ fn scan(line: &str) -> Scan {
         .map(|&b| u32::from((b as i8) >= -0x40))
         .sum::<u32>();
     let mut nfc = true;
-    let mut single_spaced = bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && memchr::memmem::find(bytes, b"  ").is_none();
     // E1 leads the Vietnamese letters (U+1E00–U+1EFF, second byte B8–BB) and a few characters
-    // of other scripts; tested pairwise without a branch, a loop the compiler vectorises.
-    let other_e1 = bytes
-        .iter()
-        .zip(bytes.iter().skip(1))
-        .fold(false, |other, (&a, &b)| {
-            other | ((a == 0xE1) & !(0xB8..=0xBB).contains(&b))
-        });
+    // of other scripts; tested pairwise without a branch, a loop the compiler vectorises, which
+    // also finds two spaces in a row.
+    let (other_e1, double_space) =
+        bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .fold((false, false), |(other, double), (&a, &b)| {
+                (
+                    other | ((a == 0xE1) & !(0xB8..=0xBB).contains(&b)),
+                    double | ((a == b' ') & (b == b' ')),
+                )
+            });
+    let mut single_spaced =
+        bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ') && !double_space;
     // The other bytes that need a look are rare in Vietnamese text: whether a line has any is
     // found with comparisons the compiler vectorises, and only then are they looked at.
     let any_rare = bytes.iter().fold(false, |any, &b| {
