@@ -92,6 +92,24 @@ impl Lines {
         })
     }
 
+    /// The lines that hold `rasoat-`, as every suppression directive does, without looking at
+    /// the others.
+    pub fn naming_rasoat(&self) -> impl Iterator<Item = SourceLine<'_>> {
+        self.records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.names_rasoat)
+            .filter_map(|(i, _)| self.get(i))
+    }
+
+    /// Whether the line with 1-based `number` was not NFC in the file.
+    pub fn was_not_nfc(&self, number: u32) -> bool {
+        (number as usize)
+            .checked_sub(1)
+            .and_then(|i| self.records.get(i))
+            .is_some_and(|r| r.was_not_nfc)
+    }
+
     /// The line with 1-based `number`.
     pub fn line(&self, number: u32) -> Option<SourceLine<'_>> {
         self.get((number as usize).checked_sub(1)?)

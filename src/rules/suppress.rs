@@ -45,11 +45,9 @@ struct Directive {
 fn directives(file: &ParsedFile) -> Vec<Directive> {
     let mut out: Vec<Directive> = Vec::new();
     let lines = &file.lines;
-    for (i, l) in lines.iter().enumerate() {
-        // A directive names rasoat: most lines are passed over without running the regex.
-        if !l.names_rasoat {
-            continue;
-        }
+    // A directive names rasoat: most lines are passed over without running the regex.
+    for l in lines.naming_rasoat() {
+        let i = l.number as usize - 1;
         let Some(c) = DIRECTIVE.captures(l.text.as_str()) else {
             continue;
         };

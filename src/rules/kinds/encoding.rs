@@ -28,7 +28,7 @@ impl Check for Encoding {
             let Some(line) = t.text.start().map(|p| p.line) else {
                 continue;
             };
-            if ctx.file.lines.line(line).is_some_and(|l| l.was_not_nfc) {
+            if ctx.file.lines.was_not_nfc(line) {
                 out.extend(Hit::whole(t));
             }
         }
