@@ -25,7 +25,7 @@
 //! what two passes for two rules cost.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -103,22 +103,14 @@ impl Searcher {
     /// Indices of the texts of `scope` that may hold a match of the regex, in order.
     pub fn candidates(&self, scope: &ScopeTexts) -> Vec<usize> {
         if let Some(found) = scope.found.0.borrow().get(&self.id) {
-            // Looked up from the recorded texts, not the other way round: a rule's candidates
-            // are a few texts of thousands.
-            let by_identity = scope.by_identity();
-            let mut out: Vec<usize> = Vec::new();
-            for key in found {
-                let from = by_identity.partition_point(|(k, _)| k < key);
-                out.extend(
-                    by_identity[from..]
-                        .iter()
-                        .take_while(|(k, _)| k == key)
-                        .map(|&(_, i)| i),
-                );
+            // Recorded for this very scope (nearly always): the indices are the answer.
+            if found.scope == scope.id {
+                return found.indices.clone();
             }
-            out.sort_unstable();
-            out.dedup();
-            return out;
+            let keys: HashSet<(usize, usize)> = found.identities.iter().copied().collect();
+            return (0..scope.texts.len())
+                .filter(|&i| keys.contains(&identity(&scope.texts[i])))
+                .collect();
         }
         let all = || (0..scope.texts.len()).collect();
         if !scope.is_large() {
@@ -228,12 +220,16 @@ impl SearchSet {
             return;
         }
         let mut map = scope.found.0.borrow_mut();
-        for (id, list) in self.ids.iter().zip(found) {
-            let texts = list
-                .into_iter()
-                .map(|i| identity(&scope.texts[i]))
-                .collect();
-            map.insert(*id, texts);
+        for (id, indices) in self.ids.iter().zip(found) {
+            let identities = indices.iter().map(|&i| identity(&scope.texts[i])).collect();
+            map.insert(
+                *id,
+                Recorded {
+                    scope: scope.id,
+                    indices,
+                    identities,
+                },
+            );
         }
     }
 
@@ -419,8 +415,8 @@ pub struct ScopeTexts<'a> {
     /// The length of the joined text.
     bytes: usize,
     joined: OnceCell<Joined>,
-    /// The texts' [identities](identity) with their indices, sorted.
-    by_identity: OnceCell<Vec<((usize, usize), usize)>>,
+    /// Tells this scope list's texts from another's in [`Found`].
+    id: usize,
     /// Candidate texts of searchers, recorded by a [`SearchSet`] for every scope of the document.
     found: Rc<Found>,
 }
@@ -429,7 +425,16 @@ pub struct ScopeTexts<'a> {
 /// that searched a scope holding them all (the texts of `body` are among those of `all`: one
 /// search of `all` serves rules of either).
 #[derive(Debug, Default)]
-pub struct Found(RefCell<HashMap<usize, Vec<(usize, usize)>>>);
+pub struct Found(RefCell<HashMap<usize, Recorded>>);
+
+/// The candidate texts of one searcher, as indices into the scope searched and as
+/// [identities](identity) for the other scopes of the document.
+#[derive(Debug)]
+struct Recorded {
+    scope: usize,
+    indices: Vec<usize>,
+    identities: Vec<(usize, usize)>,
+}
 
 /// What tells a text of a document from the others across scopes: where it is in memory (the
 /// same paragraph is the same text in every scope) and its length.
@@ -453,22 +458,12 @@ impl<'a> ScopeTexts<'a> {
             bytes: texts.iter().map(|t| t.text.as_str().len() + 1).sum(),
             texts,
             joined: OnceCell::new(),
-            by_identity: OnceCell::new(),
+            id: {
+                static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+                NEXT_ID.fetch_add(1, Ordering::Relaxed)
+            },
             found,
         }
-    }
-
-    fn by_identity(&self) -> &[((usize, usize), usize)] {
-        self.by_identity.get_or_init(|| {
-            let mut keys: Vec<((usize, usize), usize)> = self
-                .texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (identity(t), i))
-                .collect();
-            keys.sort_unstable();
-            keys
-        })
     }
 
     /// Whether the texts are long enough to build wide forms for.
