@@ -99,11 +99,13 @@ fn review_the_seed_in_a_real_terminal() {
     tmux.keys(&["/"]);
     tmux.keys(&["-l", "thanh nien"]);
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait("the law-name change", |s| {
-        s.lines()
-            .any(|l| l.contains("Thanh niên") && l.contains("Thực hiện"))
+    // Waited for as a whole: while the search is typed and run, the screen passes through
+    // states that show the change without the section it is in.
+    let screen = tmux.wait("the law-name change in III.3", |s| {
+        s.contains("III.3")
+            && s.lines()
+                .any(|l| l.contains("Thanh niên") && l.contains("Thực hiện"))
     });
-    assert!(screen.contains("III.3"), "{screen}");
     let row = screen.lines().find(|l| l.contains("Thanh niên")).unwrap();
     assert!(
         row.find("Thanh niên").unwrap() < row.find("Thực hiện").unwrap(),
@@ -142,8 +144,10 @@ fn review_the_seed_in_a_real_terminal() {
     );
     tmux.wait("the full layout again", |s| s.contains("Mục lục"));
 
-    // Quit: exit code 0 and the terminal back in canonical mode.
+    // Quit: Escape ends the search first, then `q` quits with exit code 0 and the terminal back
+    // in canonical mode. The second key waits for the first to be taken.
     tmux.keys(&["Escape"]);
+    tmux.wait("the search closed", |s| s.contains("Đã thôi tìm"));
     tmux.keys(&["q"]);
     let screen = tmux.wait("exit", |s| s.contains("EXITED"));
     assert!(screen.contains("EXITED 0"), "{screen}");
