@@ -65,9 +65,8 @@ pub struct Searcher {
 
 impl Searcher {
     pub fn new(regex: Regex) -> Searcher {
-        static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
         Searcher {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            id: unique_id(),
             regex,
             wide: OnceLock::new(),
             wide_regex: OnceLock::new(),
@@ -436,6 +435,12 @@ struct Recorded {
     identities: Vec<(usize, usize)>,
 }
 
+/// A number no other searcher or scope list of the process has: what [`Found`] keys on.
+fn unique_id() -> usize {
+    static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
 /// What tells a text of a document from the others across scopes: where it is in memory (the
 /// same paragraph is the same text in every scope) and its length.
 fn identity(t: &ScopedText) -> (usize, usize) {
@@ -458,10 +463,7 @@ impl<'a> ScopeTexts<'a> {
             bytes: texts.iter().map(|t| t.text.as_str().len() + 1).sum(),
             texts,
             joined: OnceCell::new(),
-            id: {
-                static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
-                NEXT_ID.fetch_add(1, Ordering::Relaxed)
-            },
+            id: unique_id(),
             found,
         }
     }
