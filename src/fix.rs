@@ -93,7 +93,7 @@ mod tests {
             column,
             end_line: line,
             end_column: end,
-            section: String::new(),
+            place: crate::outline::Place::block(crate::outline::Block::Preamble),
             message: String::new(),
             excerpt: excerpt.into(),
             suggestion: Some(replacement.into()),

@@ -356,7 +356,7 @@ fn entry(l: &Located) -> BaselineEntry {
     BaselineEntry {
         rule: l.finding.rule.clone(),
         path: l.path.clone(),
-        section: l.finding.section.clone(),
+        section: l.finding.section(),
         excerpt: l.finding.excerpt.clone(),
     }
 }

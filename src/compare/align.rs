@@ -28,7 +28,12 @@ fn pair_score(o: &Unit, n: &Unit, similarity: impl FnOnce() -> f64) -> f64 {
         return 0.0;
     }
     if o.block != Block::Section {
-        return 1.0;
+        // A block pairs with the same block of the same attachment (or of the document).
+        return if o.attachment == n.attachment {
+            1.0
+        } else {
+            0.0
+        };
     }
     let same_number = if o.number == n.number { 0.25 } else { 0.0 };
     similarity() + same_number
@@ -106,13 +111,22 @@ fn best_match<'u, 'a>(o: &Unit, candidates: &'u [Unit<'a>]) -> Option<usize> {
     best.map(|(k, _)| k)
 }
 
+/// A key for an attachment's blocks: its key's bytes, folded into a number (never 0, which is
+/// the document's own blocks).
+fn attachment_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    }) | 1
+}
+
 /// Aligns two lists of units (one level), recursing into paired children; appends to `out`.
 fn align_level<'u, 'a>(old: &'u [Unit<'a>], new: &'u [Unit<'a>], out: &mut Vec<Entry<'u, 'a>>) {
-    // Sections match exactly on their whole text; fixed blocks always match their own kind.
+    // Sections match exactly on their whole text; fixed blocks always match their own kind in
+    // the same attachment.
     let key = |u: &Unit| -> (Block, u64) {
         match u.block {
             Block::Section => (Block::Section, u.subtree_hash),
-            other => (other, 0),
+            other => (other, u.attachment.map_or(0, attachment_hash)),
         }
     };
     let old_keys: Vec<(Block, u64)> = old.iter().map(key).collect();

@@ -42,6 +42,8 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnitRef {
     pub block: Block,
+    /// The key of the attachment the unit is in (`PL1`), `null` in the document's own text.
+    pub attachment: Option<String>,
     pub kind: Option<MarkerKind>,
     pub number: String,
     pub label: String,
@@ -132,6 +134,7 @@ impl Comparison {
 fn unit_ref(u: &units::Unit) -> UnitRef {
     UnitRef {
         block: u.block,
+        attachment: u.attachment.map(str::to_string),
         kind: u.kind,
         number: u.number.to_string(),
         label: u.label.to_string(),

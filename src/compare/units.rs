@@ -1,9 +1,8 @@
 //! The comparable units of a document: fixed blocks (header, căn cứ, Nơi nhận, signature…) and
 //! every section of the body, each with its own text (title and paragraphs, children apart).
 
-use serde::Serialize;
-
 use crate::document::lines::Lines;
+pub use crate::outline::Block;
 use crate::outline::MarkerKind;
 use crate::outline::model::{Document, Paragraph, Section};
 
@@ -14,43 +13,12 @@ use super::options::Options;
 use super::similarity;
 use super::tokens::tone_key;
 
-/// Which part of the document a unit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Block {
-    Header,
-    Addressees,
-    LegalBases,
-    Preamble,
-    Section,
-    Closing,
-    Distribution,
-    Signature,
-    /// Text after the signature: appendices, attached regulations, notes.
-    Trailer,
-}
-
-impl Block {
-    /// The Vietnamese name shown to reviewers.
-    pub fn label(self) -> &'static str {
-        match self {
-            Block::Header => "Thể thức đầu văn bản",
-            Block::Addressees => "Kính gửi",
-            Block::LegalBases => "Căn cứ",
-            Block::Preamble => "Phần mở đầu",
-            Block::Section => "Mục",
-            Block::Closing => "Phần kết",
-            Block::Distribution => "Nơi nhận",
-            Block::Signature => "Chữ ký",
-            Block::Trailer => "Phần sau chữ ký (phụ lục)",
-        }
-    }
-}
-
 /// One comparable unit.
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
     pub block: Block,
+    /// The key of the attachment the unit is in (`PL1`), `None` in the document's own text.
+    pub attachment: Option<&'a str>,
     pub kind: Option<MarkerKind>,
     pub number: &'a str,
     pub label: &'a str,
@@ -417,6 +385,7 @@ fn lines_of(paragraphs: &[&Paragraph]) -> Vec<u32> {
 /// with the marker rather than its title without it).
 fn block_unit<'a>(
     block: Block,
+    attachment: Option<&'a str>,
     paragraphs: Vec<&'a Paragraph>,
     lines: &[&Paragraph],
     options: &Options,
@@ -434,10 +403,15 @@ fn block_unit<'a>(
     paragraph_hashes.iter().for_each(|&h| hasher.write_u64(h));
     Unit {
         block,
+        attachment,
         kind: None,
         number: "",
         label: "",
-        title: block.label(),
+        title: if attachment.is_some() {
+            block.label_in_attachment()
+        } else {
+            block.label()
+        },
         line: paragraphs.first().map_or(0, |p| p.line()),
         own_lines: lines_of(lines),
         paragraphs: texts,
@@ -451,23 +425,27 @@ fn block_unit<'a>(
     }
 }
 
-fn section_unit<'a>(section: &'a Section, options: &Options) -> Unit<'a> {
+fn section_unit<'a>(
+    section: &'a Section,
+    attachment: Option<&'a str>,
+    options: &Options,
+) -> Unit<'a> {
     let own: Vec<&'a Paragraph> = std::iter::once(&section.title)
         .chain(section.paragraphs.iter())
         .collect();
     let lines: Vec<&Paragraph> = std::iter::once(&section.heading)
         .chain(section.paragraphs.iter())
         .collect();
-    let mut unit = block_unit(Block::Section, own, &lines, options);
+    let mut unit = block_unit(Block::Section, attachment, own, &lines, options);
     unit.kind = Some(section.kind);
-    unit.number = &section.number;
+    unit.number = section.number();
     unit.label = &section.label;
     unit.title = section.title.as_str();
     unit.line = section.line();
     unit.children = section
         .children
         .iter()
-        .map(|c| section_unit(c, options))
+        .map(|c| section_unit(c, attachment, options))
         .collect();
     unit.subtree_words += unit.children.iter().map(Unit::subtree_words).sum::<usize>();
     let mut hasher = HASHER.build_hasher();
@@ -479,66 +457,36 @@ fn section_unit<'a>(section: &'a Section, options: &Options) -> Unit<'a> {
     unit
 }
 
-/// The units of a document in reading order. Empty blocks are left out.
+/// The units of a document in reading order ([`Document::blocks`]): each block of text is a
+/// unit, each part a unit with its children.
 pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
-    let h = &doc.header;
-    let header: Vec<&Paragraph> = [
-        h.parent_body.as_ref(),
-        h.issuing_body.as_ref(),
-        h.national_title.as_ref(),
-        h.motto.as_ref(),
-        h.symbol.as_ref().map(|s| &s.line),
-        h.place_date.as_ref().map(|d| &d.line),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(h.marks.iter())
-    .chain(h.other.iter())
-    .chain(
-        [h.draft.as_ref(), h.type_name.as_ref(), h.title.as_ref()]
-            .into_iter()
-            .flatten(),
-    )
-    .collect();
-    let mut push = |block: Block, paragraphs: Vec<&'a Paragraph>| {
-        if !paragraphs.is_empty() {
-            out.push(block_unit(block, paragraphs.clone(), &paragraphs, options));
+    for b in doc.blocks() {
+        let attachment = b.attachment.map(|a| a.tag.key.as_str());
+        match b.block {
+            Block::Section => out.extend(
+                b.sections
+                    .iter()
+                    .map(|s| section_unit(s, attachment, options)),
+            ),
+            block => {
+                let mut unit = block_unit(
+                    block,
+                    attachment,
+                    b.paragraphs.clone(),
+                    &b.paragraphs,
+                    options,
+                );
+                // An attachment's heading is shown by its label (`PHỤ LỤC I`).
+                if let (Block::Header, Some(a)) = (block, b.attachment)
+                    && !a.label.text.is_empty()
+                {
+                    unit.title = a.label.as_str();
+                }
+                out.push(unit);
+            }
         }
-    };
-    push(Block::Header, header);
-    push(
-        Block::Addressees,
-        doc.addressee_heading
-            .iter()
-            .chain(doc.addressees.iter())
-            .collect(),
-    );
-    push(Block::LegalBases, doc.legal_bases.iter().collect());
-    push(Block::Preamble, doc.preamble.iter().collect());
-    for s in &doc.sections {
-        out.push(section_unit(s, options));
     }
-    let mut push = |block: Block, paragraphs: Vec<&'a Paragraph>| {
-        if !paragraphs.is_empty() {
-            out.push(block_unit(block, paragraphs.clone(), &paragraphs, options));
-        }
-    };
-    push(Block::Closing, doc.closing.iter().collect());
-    if let Some(d) = &doc.distribution {
-        push(
-            Block::Distribution,
-            std::iter::once(&d.heading)
-                .chain(d.items.iter())
-                .chain(d.archive.iter())
-                .collect(),
-        );
-    }
-    push(
-        Block::Signature,
-        doc.signature.iter().map(|s| &s.text).collect(),
-    );
-    push(Block::Trailer, doc.trailer.iter().collect());
     out
 }
 

@@ -52,6 +52,9 @@ pub struct CleanLine<'a> {
     /// Whether the original line opened with a bold marker (`**`): converters put each bold run of
     /// the header (issuing body, type name, authority) on its own, so this helps split blocks.
     pub starts_bold: bool,
+    /// Whether the original line opened with an italic marker (`*`, or `***` for bold italics):
+    /// quotations are often set in italics, their quotation marks lost in conversion.
+    pub starts_italic: bool,
     /// Whether the original line closed an emphasis run (`…**` or `…*`): a heading set in bold
     /// (`**Điều 5. Hiệu lực thi hành**`) ends there even without punctuation.
     pub ends_emphasis: bool,
@@ -68,6 +71,7 @@ impl CleanLine<'_> {
             kind,
             text: LineText::Cleaned(MappedText::new()),
             starts_bold: false,
+            starts_italic: false,
             ends_emphasis: false,
             hard_break: false,
         }
@@ -128,6 +132,7 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
             kind: LineKind::Text,
             text: LineText::Source(line.text),
             starts_bold: false,
+            starts_italic: false,
             ends_emphasis: false,
             hard_break: false,
         });
@@ -139,6 +144,8 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
     }
     let trimmed_raw = raw.trim_start();
     let starts_bold = trimmed_raw.starts_with("**");
+    let starts_italic =
+        trimmed_raw.starts_with('*') && (!starts_bold || trimmed_raw.starts_with("***"));
     let ends_emphasis = raw.trim_end().ends_with('*');
     let had_pipe = raw.contains('|');
     // Markdown heading hashes at the start of a line are markup, not text.
@@ -162,6 +169,7 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
                 kind: LineKind::Text,
                 text: LineText::Cleaned(text),
                 starts_bold,
+                starts_italic,
                 ends_emphasis,
                 hard_break: false,
             });

@@ -12,8 +12,10 @@ use crate::document::clean::{CleanLine, LineKind};
 use crate::text::{fold, is_caps, starts_lower, starts_with_folded};
 
 use super::header::join;
-use super::marker::{Marker, MarkerKind, parse_marker};
-use super::model::{Distribution, Document, Paragraph, Section, SignatureLine, SignatureRole};
+use super::marker::{Marker, parse_marker};
+use super::model::{Distribution, Document, Paragraph, SignatureLine, SignatureRole};
+use super::parts::PartsBuilder;
+use super::quote;
 
 /// Authority prefixes, including misspelt forms so that rules can flag them.
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,16 +105,19 @@ fn closing_start(lines: &[CleanLine]) -> usize {
     lines.len()
 }
 
-/// Re-joins wrapped lines into paragraphs.
-pub fn paragraphs(lines: &[CleanLine]) -> Vec<Paragraph> {
-    paragraphs_with_markers(lines).0
+/// A paragraph re-joined from its lines, with what was learnt of it on the way.
+pub(crate) struct Gathered {
+    pub paragraph: Paragraph,
+    /// Its marker ([`parse_marker`]): a paragraph of one line has the one its line was found to
+    /// have.
+    pub marker: Option<Marker>,
+    /// Set in italics from its first line to its last.
+    pub italic: bool,
 }
 
-/// [`paragraphs`] with the marker of each ([`parse_marker`]): a paragraph of one line has the
-/// marker its line was already found to have.
-fn paragraphs_with_markers(lines: &[CleanLine]) -> (Vec<Paragraph>, Vec<Option<Marker>>) {
-    let mut out: Vec<Paragraph> = Vec::new();
-    let mut markers: Vec<Option<Marker>> = Vec::new();
+/// Re-joins wrapped lines into paragraphs.
+pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
+    let mut out: Vec<Gathered> = Vec::new();
     let mut current: Vec<&CleanLine> = Vec::new();
     let mut blank = false;
     let mut rule = false;
@@ -123,11 +128,17 @@ fn paragraphs_with_markers(lines: &[CleanLine]) -> (Vec<Paragraph>, Vec<Option<M
     let mut first_marker: Option<Marker> = None;
     let mut flush = |current: &mut Vec<&CleanLine>, marker: Option<Marker>| {
         let paragraph = join(current);
-        markers.push(match current.len() {
+        let marker = match current.len() {
             1 => marker,
             _ => parse_marker(paragraph.as_str()),
+        };
+        let italic = current.first().is_some_and(|l| l.starts_italic)
+            && current.last().is_some_and(|l| l.ends_emphasis);
+        out.push(Gathered {
+            paragraph,
+            marker,
+            italic,
         });
-        out.push(paragraph);
         current.clear();
     };
     for line in lines {
@@ -168,10 +179,9 @@ fn paragraphs_with_markers(lines: &[CleanLine]) -> (Vec<Paragraph>, Vec<Option<M
     if !current.is_empty() {
         flush(&mut current, first_marker.take());
     }
-    // Grown by doubling, they may hold twice the room they need until the sections take them.
+    // Grown by doubling, it may hold twice the room it needs until the sections take them.
     out.shrink_to_fit();
-    markers.shrink_to_fit();
-    (out, markers)
+    out
 }
 
 /// What separates two lines besides their text.
@@ -228,41 +238,86 @@ fn continues(
     !is_caps(next) || next.chars().any(|c| c.is_ascii_digit())
 }
 
-/// A section under construction, with its nesting rank.
-struct Open {
-    rank: u32,
-    section: Section,
-    bullets: usize,
-}
-
-/// Parses the body lines of a document into `doc`.
+/// Parses the body lines of a document into `doc`: Kính gửi, căn cứ, the parts, the closing
+/// zone, then what follows the signature (attachments, footnotes, trailer).
 pub fn parse_body(lines: &[CleanLine], doc: &mut Document) {
     let split = closing_start(lines);
-    let (paras, markers) = paragraphs_with_markers(&lines[..split]);
-    classify_paragraphs(paras, markers, doc);
-    parse_closing(&lines[split..], doc);
+    classify_paragraphs(gather(&lines[..split]), doc, "");
+    let after = split + parse_closing(&lines[split..], doc);
+    super::attachment::parse_after_signature(&lines[after..], doc);
 }
 
-fn classify_paragraphs(
-    paras: Vec<Paragraph>,
-    mut markers: Vec<Option<Marker>>,
+/// Parses the body of an attachment (its lines after its heading) into `doc`'s body and closing
+/// zone; parts are numbered under `prefix` (`PL1/`). Returns the index of the first line after
+/// its signature.
+pub(crate) fn parse_attachment_body(
+    lines: &[CleanLine],
     doc: &mut Document,
-) {
-    let first_section = markers
+    prefix: &str,
+) -> usize {
+    let split = closing_start(lines);
+    classify_paragraphs(gather(&lines[..split]), doc, prefix);
+    split + parse_closing(&lines[split..], doc)
+}
+
+fn classify_paragraphs(gathered: Vec<Gathered>, doc: &mut Document, prefix: &str) {
+    let facts: Vec<quote::ParagraphFacts> = gathered
         .iter()
-        .position(|m| m.as_ref().is_some_and(|m| !m.kind.is_bullet()));
-    let closing_from = closing_from(&paras, &markers, first_section);
-    let mut stack: Vec<Open> = Vec::new();
+        .map(|g| quote::ParagraphFacts {
+            text: g.paragraph.as_str(),
+            italic: g.italic,
+        })
+        .collect();
+    let quotes = quote::find(&facts, 1);
+    drop(facts);
+    let first_section = gathered
+        .iter()
+        .zip(&quotes)
+        .position(|(g, q)| q.is_none() && g.marker.as_ref().is_some_and(|m| !m.kind.is_bullet()));
+    let closing_from = closing_from(&gathered, &quotes, first_section);
+    let mut parts = PartsBuilder::new(prefix);
     let mut in_addressees = false;
-    let mut top_bullets = 0usize;
-    for (i, para) in paras.into_iter().enumerate() {
-        let text = para.as_str();
+    let mut seen_text = false;
+    for (i, (g, quoted)) in gathered.into_iter().zip(quotes).enumerate() {
+        let Gathered {
+            paragraph: mut para,
+            marker,
+            ..
+        } = g;
         if closing_from.is_some_and(|c| i >= c) {
-            close_all(&mut stack, &mut doc.sections);
-            doc.closing.push(para);
+            parts.close_all();
+            doc.body.closing.push(para);
             continue;
         }
-        let marker = markers[i].take();
+        if let Some(q) = quoted {
+            if parts.in_quote() != Some(q.id) {
+                parts.open_quote(q.id);
+            }
+            para.quoted = true;
+            let text = para.as_str();
+            let lead_bytes = text
+                .char_indices()
+                .nth(q.lead)
+                .map_or(text.len(), |(b, _)| b);
+            let marker = if q.lead == 0 {
+                marker
+            } else {
+                parse_marker(&text[lead_bytes..])
+            };
+            match marker {
+                Some(m) => parts.open(m, para, q.lead),
+                None => {
+                    if let Some(para) = parts.add(para) {
+                        doc.body.preamble.push(para);
+                    }
+                }
+            }
+            continue;
+        }
+        if parts.in_quote().is_some() {
+            parts.close_quote();
+        }
+        let text = para.as_str();
         if doc.addressee_heading.is_none() && starts_with_folded(text, &["kinh gui"]) {
             if let Some(colon) = text.find(':') {
                 let rest_start = text[..=colon].chars().count();
@@ -287,139 +342,85 @@ fn classify_paragraphs(
         }
         let before_sections = first_section.is_none_or(|f| i < f);
         if before_sections
-            && stack.is_empty()
-            && starts_with_folded(text, &["can cu", "theo de nghi"])
+            && !parts.has_open()
+            && !seen_text
+            && (is_legal_basis(text) || (!doc.legal_bases.is_empty() && continues_bases(text)))
         {
             doc.legal_bases.push(para);
             continue;
         }
         match marker {
-            Some(m) if !(before_sections && m.kind.is_bullet()) => {
-                open_section(&mut stack, &mut doc.sections, m, para, &mut top_bullets);
-            }
+            Some(m) if !(before_sections && m.kind.is_bullet()) => parts.open(m, para, 0),
             _ => {
-                // Plain text belongs to the deepest open numbered part (a paragraph after a list of
-                // bullets concerns the whole part, not the last bullet).
-                while stack.last().is_some_and(|o| o.section.kind.is_bullet()) {
-                    pop_into(&mut stack, &mut doc.sections);
+                if !is_caps(text) {
+                    seen_text = true;
                 }
-                match stack.last_mut() {
-                    Some(open) => open.section.paragraphs.push(para),
-                    None => doc.preamble.push(para),
+                if let Some(para) = parts.add(para) {
+                    doc.body.preamble.push(para);
                 }
             }
         }
     }
-    close_all(&mut stack, &mut doc.sections);
+    doc.body.sections = parts.finish();
+}
+
+/// Whether a paragraph is a căn cứ ban hành: `Căn cứ …` or `Theo đề nghị …`, not a lead-in of
+/// the reasoning (`Căn cứ các quy định trên:`). The caller also requires that no text of the body
+/// came before it (the enacting authority's caps line may): a letter's `Căn cứ …` after its
+/// opening sentences is reasoning.
+fn is_legal_basis(text: &str) -> bool {
+    starts_with_folded(text, &["can cu", "theo de nghi", "xet de nghi", "xet to trinh"])
+        && !text.trim_end_matches(['*', ' ']).ends_with(':')
+}
+
+/// Whether a paragraph that follows căn cứ continues them: `Thực hiện Hiệp định …;` or
+/// `Xét …;` between `Căn cứ …;` and `Theo đề nghị …;` (Phụ lục I, Nghị định 30/2020/NĐ-CP).
+fn continues_bases(text: &str) -> bool {
+    starts_with_folded(text, &["thuc hien", "xet "])
+        && text.trim_end_matches(['*', ' ']).ends_with(';')
 }
 
 /// Index of the first closing paragraph: `Trên đây là …` after the parts, or a last plain
-/// paragraph ending the body with `./.`.
+/// paragraph ending the body with `./.`. Quoted paragraphs are never the closing.
 fn closing_from(
-    paras: &[Paragraph],
-    markers: &[Option<Marker>],
+    gathered: &[Gathered],
+    quotes: &[Option<quote::Quoted>],
     first_section: Option<usize>,
 ) -> Option<usize> {
     let first = first_section?;
-    if let Some(i) = (first + 1..paras.len())
-        .find(|&i| markers[i].is_none() && starts_with_folded(paras[i].as_str(), &["tren day"]))
+    let plain = |i: usize| gathered[i].marker.is_none() && quotes[i].is_none();
+    if let Some(i) = (first + 1..gathered.len())
+        .find(|&i| plain(i) && starts_with_folded(gathered[i].paragraph.as_str(), &["tren day"]))
     {
         return Some(i);
     }
-    let last = paras.len().checked_sub(1)?;
-    let p = paras[last].as_str();
+    let last = gathered.len().checked_sub(1)?;
+    let p = gathered[last].paragraph.as_str();
     // In a legal-style document the last paragraph is the text of the last Điều or khoản.
-    let legal = markers[first..]
+    let legal = gathered[first..]
         .iter()
-        .flatten()
+        .filter_map(|g| g.marker.as_ref())
         .any(|m| m.kind.is_legal_unit());
-    (!legal && last > first && markers[last].is_none() && p.trim_end().ends_with("./."))
-        .then_some(last)
-}
-
-fn open_section(
-    stack: &mut Vec<Open>,
-    roots: &mut Vec<Section>,
-    marker: Marker,
-    para: Paragraph,
-    top_bullets: &mut usize,
-) {
-    let rank = marker.kind.rank();
-    while stack.last().is_some_and(|o| o.rank >= rank) {
-        pop_into(stack, roots);
-    }
-    let parent_number = stack.last().map(|o| o.section.number.clone());
-    let number = if marker.kind.is_bullet() {
-        let count = match stack.last_mut() {
-            Some(parent) => {
-                parent.bullets += 1;
-                parent.bullets
-            }
-            None => {
-                *top_bullets += 1;
-                *top_bullets
-            }
-        };
-        match parent_number {
-            Some(p) => format!("{p}.{}{count}", marker.key),
-            None => format!("{}{count}", marker.key),
-        }
-    } else if marker.kind == MarkerKind::Article || marker.kind == MarkerKind::Part {
-        marker.key.clone()
-    } else {
-        match parent_number {
-            Some(p) => format!("{p}.{}", marker.key),
-            None => marker.key.clone(),
-        }
-    };
-    let title = para
-        .text
-        .slice_chars(marker.len_chars, para.text.char_len())
-        .trimmed();
-    stack.push(Open {
-        rank,
-        bullets: 0,
-        section: Section {
-            kind: marker.kind,
-            label: marker.label,
-            number,
-            ordinal: marker.ordinal,
-            title: Paragraph::new(title),
-            heading: para,
-            paragraphs: Vec::new(),
-            children: Vec::new(),
-        },
-    });
-}
-
-fn pop_into(stack: &mut Vec<Open>, roots: &mut Vec<Section>) {
-    if let Some(open) = stack.pop() {
-        match stack.last_mut() {
-            Some(parent) => parent.section.children.push(open.section),
-            None => roots.push(open.section),
-        }
-    }
-}
-
-fn close_all(stack: &mut Vec<Open>, roots: &mut Vec<Section>) {
-    while !stack.is_empty() {
-        pop_into(stack, roots);
-    }
+    (!legal && last > first && plain(last) && p.trim_end().ends_with("./.")).then_some(last)
 }
 
 /// Reads Nơi nhận and the signature line by line; what follows the signer is trailer.
-fn parse_closing(lines: &[CleanLine], doc: &mut Document) {
+///
+/// Returns the index of the first line after the block: the text after the signer, or an
+/// attachment's heading met before a signer (a draft has a title but no name yet).
+fn parse_closing(lines: &[CleanLine], doc: &mut Document) -> usize {
     let mut distribution: Option<Distribution> = None;
     let mut signer_found = false;
-    let mut in_trailer = false;
-    for line in lines.iter().filter(|l| l.is_text()) {
+    for (i, line) in lines.iter().enumerate().filter(|(_, l)| l.is_text()) {
         let text = line.as_str();
         let para = || Paragraph::new(line.text.to_mapped_text());
-        if in_trailer {
-            doc.trailer.push(para());
-            continue;
-        }
         let signature_started = !doc.signature.is_empty();
+        if (signature_started || distribution.is_some())
+            && super::attachment::starts_heading(lines, i)
+        {
+            doc.distribution = distribution;
+            return i;
+        }
         if is_distribution_heading(text) && distribution.is_none() {
             let mut d = Distribution {
                 heading: para(),
@@ -516,10 +517,14 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) {
         }
         // Notes between the Lưu line and the signature (`05 bản`, `Ký bởi: …`) are kept as
         // trailer text without ending the block; only what follows the signer ends it.
-        in_trailer = signer_found;
+        if signer_found {
+            doc.distribution = distribution;
+            return i;
+        }
         doc.trailer.push(para());
     }
     doc.distribution = distribution;
+    lines.len()
 }
 
 fn append_line(paragraph: &mut Paragraph, line: &CleanLine) {
@@ -627,9 +632,9 @@ mod tests {
         let lines = clean(
             "1. Cấp, thu hồi Giấy chứng\nnhận cơ sở đủ điều kiện.\n2. Tiếp theo\n\n- Cơ quan chủ trì ... trình\n\ncấp thẩm quyền ban hành.\n\nThời gian: Năm 2023.",
         );
-        let texts: Vec<String> = paragraphs(&lines)
+        let texts: Vec<String> = gather(&lines)
             .iter()
-            .map(|p| p.as_str().to_string())
+            .map(|g| g.paragraph.as_str().to_string())
             .collect();
         assert_eq!(
             texts,
@@ -671,7 +676,7 @@ mod tests {
             ),
             &mut doc,
         );
-        let numbers: Vec<&str> = doc.all_sections().map(|s| s.number.as_str()).collect();
+        let numbers: Vec<&str> = doc.all_sections().map(|s| s.number()).collect();
         assert_eq!(
             numbers,
             ["I", "I.1", "I.1.d", "I.1.đ", "I.1.đ.-1", "I.2", "II"]

@@ -53,6 +53,17 @@ const TYPE_NAMES: &[&str] = &[
     "lenh",
     "cong van",
     "thu cong",
+    "dieu le",
+    "de cuong",
+    "phieu trinh",
+    "quy trinh",
+    "danh muc",
+    "phu luc",
+    "to khai",
+    "don de nghi",
+    "giay de nghi",
+    "bang ke",
+    "van ban hop nhat",
 ];
 
 /// Urgency, secrecy and circulation marks, folded.
@@ -105,6 +116,9 @@ static DATE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:[^,]{1,40},\s*)?ngày(?:\s|$)").expect("static regex"));
 static YEAR_PRESENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)năm\s*[0-9]{4}").expect("static regex"));
+/// A year wrapped onto a line of its own (`2025`, `2025*`).
+static YEAR_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]{4}\b").expect("static regex"));
 
 /// What a header line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +132,8 @@ enum Field {
     Mark,
     TypeName,
     Subject,
+    /// `(Ban hành kèm theo Quyết định số …)`.
+    IssuedWith,
     AddresseeHeading,
     LegalBasis,
     Caps,
@@ -189,6 +205,9 @@ fn classify(line: &str) -> Field {
     if folded.starts_with("v/v") {
         return Field::Subject;
     }
+    if super::attachment::is_issued_with(line) {
+        return Field::IssuedWith;
+    }
     if folded.starts_with("kinh gui") {
         return Field::AddresseeHeading;
     }
@@ -252,8 +271,11 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
                 let mut parts = vec![line];
                 if !YEAR_PRESENT.is_match(text)
                     && let Some(j) = next_text(lines, i + 1)
-                    && YEAR_PRESENT.is_match(lines[j].as_str())
+                    && (YEAR_PRESENT.is_match(lines[j].as_str())
+                        || YEAR_ALONE.is_match(lines[j].as_str())
+                            && fold(text).trim_end_matches('*').trim_end().ends_with("nam"))
                 {
+                    // `…, ngày 16 tháng 11` / `năm 2025`, or `… năm` / `2025`.
                     parts.push(&lines[j]);
                     i = j;
                 }
@@ -314,6 +336,21 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
                     i = j;
                 }
                 header.place_date = Some(parse_place_date(join(&parts)));
+            }
+            Field::IssuedWith if header.issued_with.is_none() && seen_core => {
+                // Wrapped over a few lines, up to its closing bracket.
+                let mut parts = vec![line];
+                let mut j = i;
+                while !parts.iter().any(|l| l.as_str().contains(')'))
+                    && parts.len() < 4
+                    && let Some(k) = next_text(lines, j + 1)
+                    && !lines[k].as_str().contains('(')
+                {
+                    parts.push(&lines[k]);
+                    j = k;
+                }
+                header.issued_with = Some(join(&parts));
+                i = j;
             }
             Field::AddresseeHeading | Field::LegalBasis => break,
             _ if seen_core => break,

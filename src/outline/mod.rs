@@ -1,17 +1,24 @@
 //! From text to documents: splitting a file into documents and parsing each into an outline.
 
+pub mod attachment;
+pub mod blocks;
 pub mod body;
 pub mod header;
 pub mod marker;
 pub mod model;
+pub mod parts;
+pub mod place;
+pub mod quote;
 pub mod split;
 
 use crate::document::clean::{CleanLine, clean_line_into};
 use crate::document::lines::{Lines, split_lines};
 use crate::text::fold;
 
+pub use blocks::{Block, BlockRef};
 pub use marker::MarkerKind;
-pub use model::{Document, Header, Paragraph, Section};
+pub use model::{Attachment, AttachmentKind, Body, Document, Header, Paragraph, Section};
+pub use place::{AttachmentTag, NumberPath, Place};
 
 /// A parsed file: its NFC lines (for rules that read raw text) and its documents.
 #[derive(Debug, Clone)]
@@ -49,12 +56,22 @@ fn parse_with_breaks(text: String, paragraph_starts: Option<&[bool]>) -> ParsedF
         }
     }
     let starts = split::document_starts(&clean);
-    let mut documents = Vec::with_capacity(starts.len());
+    let mut documents: Vec<Document> = Vec::with_capacity(starts.len());
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(clean.len());
         let slice = &clean[start..end];
-        let mut doc = parse_document(slice);
-        doc.index = k + 1;
+        let (header, body_start) = header::parse_header(slice);
+        // An attachment with a header of its own (a Quy chế under the Quốc hiệu, a form) goes
+        // back to the document it belongs to.
+        if let Some(carrier) = documents.last_mut()
+            && attachment::belongs_to(carrier, &header)
+        {
+            attachment::adopt(carrier, header, body_start, slice);
+            carrier.last_line = last_text_line(slice).max(carrier.last_line);
+            continue;
+        }
+        let mut doc = parse_document_from(header, body_start, slice);
+        doc.index = documents.len() + 1;
         documents.push(doc);
     }
     assign_versions(&mut documents);
@@ -64,24 +81,50 @@ fn parse_with_breaks(text: String, paragraph_starts: Option<&[bool]>) -> ParsedF
 /// Parses one document's lines.
 pub fn parse_document(lines: &[CleanLine]) -> Document {
     let (header, body_start) = header::parse_header(lines);
+    parse_document_from(header, body_start, lines)
+}
+
+/// Parses one document whose header is known (it ends at `body_start`).
+fn parse_document_from(header: Header, body_start: usize, lines: &[CleanLine]) -> Document {
     let mut doc = Document {
         header,
         ..Document::default()
     };
     body::parse_body(&lines[body_start..], &mut doc);
-    let text_lines = || lines.iter().filter(|l| l.is_text());
-    doc.first_line = text_lines().next().map_or(0, |l| l.number);
-    doc.last_line = text_lines().next_back().map_or(0, |l| l.number);
+    doc.first_line = lines.iter().find(|l| l.is_text()).map_or(0, |l| l.number);
+    doc.last_line = last_text_line(lines);
     doc
+}
+
+fn last_text_line(lines: &[CleanLine]) -> u32 {
+    lines
+        .iter()
+        .rev()
+        .find(|l| l.is_text())
+        .map_or(0, |l| l.number)
 }
 
 /// A key that is equal for two versions of the same document: type and title, folded, without
 /// punctuation or spacing differences.
 pub fn version_key(doc: &Document) -> Option<String> {
-    let title = doc.title()?;
-    let type_name = doc.type_name().unwrap_or_default();
+    header_version_key(&doc.header)
+}
+
+/// [`version_key`] from a header alone.
+pub fn header_version_key(header: &Header) -> Option<String> {
+    let title = header.title.as_ref()?.as_str();
+    let type_name = header_type_name(header).unwrap_or_default();
     let squash = |s: &str| -> String { fold(s).chars().filter(|c| c.is_alphanumeric()).collect() };
     Some(format!("{}|{}", squash(&type_name), squash(title)))
+}
+
+/// The type name of a header in upper case, or `CÔNG VĂN` for a `V/v` subject without a type.
+pub(crate) fn header_type_name(h: &Header) -> Option<String> {
+    match &h.type_name {
+        Some(t) => Some(t.as_str().trim_end_matches(':').trim().to_string()),
+        None if h.title_is_subject => Some("CÔNG VĂN".to_string()),
+        None => None,
+    }
 }
 
 fn assign_versions(documents: &mut [Document]) {

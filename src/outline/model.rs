@@ -4,16 +4,23 @@
 use crate::document::mapped::MappedText;
 
 use super::marker::MarkerKind;
+use super::place::{AttachmentTag, NumberPath};
 
 /// A run of text (one header field, one paragraph) with its original positions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Paragraph {
     pub text: MappedText,
+    /// Text quoted from another document (or the replacement text of an amendment): compared and
+    /// spell-checked like any text, but not this document's own structure.
+    pub quoted: bool,
 }
 
 impl Paragraph {
     pub fn new(text: MappedText) -> Self {
-        Self { text }
+        Self {
+            text,
+            quoted: false,
+        }
     }
     pub fn as_str(&self) -> &str {
         self.text.as_str()
@@ -77,9 +84,62 @@ pub struct Header {
     pub title: Option<Paragraph>,
     /// Whether the title is a công văn's `V/v` summary.
     pub title_is_subject: bool,
+    /// `(Ban hành kèm theo Quyết định số …)`: the document was issued with another one.
+    pub issued_with: Option<Paragraph>,
     /// Lines in the header zone that are none of the above (a form number, stray converted
     /// text), kept so that no text of the document is lost to comparison and rules.
     pub other: Vec<Paragraph>,
+}
+
+impl Header {
+    /// Every paragraph of the header (in field order; [`Document::blocks`] sorts them into
+    /// reading order).
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        [
+            self.parent_body.as_ref(),
+            self.issuing_body.as_ref(),
+            self.national_title.as_ref(),
+            self.motto.as_ref(),
+            self.symbol.as_ref().map(|s| &s.line),
+            self.place_date.as_ref().map(|d| &d.line),
+            self.draft.as_ref(),
+            self.type_name.as_ref(),
+            self.title.as_ref(),
+            self.issued_with.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.marks)
+        .chain(&self.other)
+    }
+
+    /// Whether any field was recognised.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs().next().is_none()
+    }
+
+    /// A form's header: placeholders instead of a body's name, a number or a date
+    /// (`TÊN CƠ QUAN`, `Số: ……/QĐ-…`).
+    pub fn is_template(&self) -> bool {
+        let placeholder = |p: &Paragraph| {
+            let t = p.as_str();
+            t.contains('…') || t.contains("....") || t.contains("___")
+        };
+        self.symbol.as_ref().is_some_and(|s| placeholder(&s.line))
+            || self
+                .place_date
+                .as_ref()
+                .is_some_and(|d| placeholder(&d.line))
+            || [self.parent_body.as_ref(), self.issuing_body.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|p| {
+                    let folded = crate::text::fold(p.as_str());
+                    folded.contains("ten co quan")
+                        || folded.contains("ten to chuc")
+                        || placeholder(p)
+                })
+    }
 }
 
 /// A numbered or bulleted part of the body.
@@ -88,8 +148,9 @@ pub struct Section {
     pub kind: MarkerKind,
     /// The marker as written: `II.`, `đ)`, `-`, `Điều 5.`.
     pub label: String,
-    /// Numbering path: `II.2.đ`, `Điều 5.2.a`; bullets add `-N` / `+N` to their parent's path.
-    pub number: String,
+    /// Numbering path: `II.2.đ`, `Điều 5.2.a`; bullets add `-N` / `+N` to their parent's path;
+    /// parts of an attachment start with its key (`PL1/Điều 5`).
+    pub path: NumberPath,
     /// Position in its numbering sequence; `None` for bullets.
     pub ordinal: Option<u32>,
     /// The heading paragraph without its marker.
@@ -99,9 +160,22 @@ pub struct Section {
     /// Paragraphs after the heading that are not themselves numbered or bulleted.
     pub paragraphs: Vec<Paragraph>,
     pub children: Vec<Section>,
+    /// The quotation (numbered in the document from 1) this part is in: a khoản of another
+    /// document quoted in a letter, or the replacement text of an amendment. Its numbering is a
+    /// sequence of its own, apart from this document's.
+    pub quote: Option<u32>,
 }
 
 impl Section {
+    /// The numbering path as text (`II.2.đ`).
+    pub fn number(&self) -> &str {
+        self.path.as_str()
+    }
+
+    pub fn is_quoted(&self) -> bool {
+        self.quote.is_some()
+    }
+
     pub fn line(&self) -> u32 {
         self.heading.line()
     }
@@ -200,13 +274,14 @@ pub struct Document {
     /// The Kính gửi line itself.
     pub addressee_heading: Option<Paragraph>,
     pub legal_bases: Vec<Paragraph>,
-    /// Body text before the first numbered part (introduction, enacting line).
-    pub preamble: Vec<Paragraph>,
-    pub sections: Vec<Section>,
-    /// Closing paragraphs after the last part (`Trên đây là …./.`).
-    pub closing: Vec<Paragraph>,
+    /// Preamble, numbered parts and closing paragraphs.
+    pub body: Body,
     pub distribution: Option<Distribution>,
     pub signature: Vec<SignatureLine>,
+    /// What the document carries after its signature: Phụ lục, Quy chế, Danh mục, forms…
+    pub attachments: Vec<Attachment>,
+    /// Footnotes: of a .docx, or the numbered notes of a consolidated text.
+    pub footnotes: Vec<Footnote>,
     /// Text after the signature that belongs to no block (website footers of converted files).
     pub trailer: Vec<Paragraph>,
     /// Index of the first document in the same file that this one is a version of (same type and
@@ -217,11 +292,7 @@ pub struct Document {
 impl Document {
     /// Type name in upper case, or `CÔNG VĂN` for a document with a `V/v` subject and no type.
     pub fn type_name(&self) -> Option<String> {
-        match &self.header.type_name {
-            Some(t) => Some(t.as_str().trim_end_matches(':').trim().to_string()),
-            None if self.header.title_is_subject => Some("CÔNG VĂN".to_string()),
-            None => None,
-        }
+        super::header_type_name(&self.header)
     }
 
     pub fn title(&self) -> Option<&str> {
@@ -235,23 +306,38 @@ impl Document {
     /// A form template rather than a document (`TÊN CƠ QUAN`, `Số: ……/QĐ-…`): appendices of
     /// decrees carry such forms, with the same header layout and placeholders for every field.
     pub fn is_template(&self) -> bool {
-        let h = &self.header;
-        let placeholder = |p: &Paragraph| {
-            let t = p.as_str();
-            t.contains('…') || t.contains("....") || t.contains("___")
-        };
-        h.symbol.as_ref().is_some_and(|s| placeholder(&s.line))
-            || h.place_date.as_ref().is_some_and(|d| placeholder(&d.line))
-            || [h.parent_body.as_ref(), h.issuing_body.as_ref()]
-                .into_iter()
-                .flatten()
-                .any(|p| {
-                    crate::text::fold(p.as_str()).contains("ten co quan")
-                        || crate::text::fold(p.as_str()).contains("ten to chuc")
-                        || placeholder(p)
-                })
+        self.header.is_template()
     }
 
+    /// The sections of the document's own body, depth first (not those of its attachments).
+    pub fn all_sections(&self) -> Walk<'_> {
+        self.body.all_sections()
+    }
+
+    /// Finds a section of the body or of an attachment by numbering path (`III.3`, `PL1/Điều 2`).
+    pub fn section(&self, number: &str) -> Option<&Section> {
+        self.all_sections()
+            .chain(
+                self.attachments
+                    .iter()
+                    .flat_map(|a| a.content.all_sections()),
+            )
+            .find(|s| s.number() == number)
+    }
+}
+
+/// The text of a body: before the numbered parts, the parts, after them. A document has one; so
+/// has each attachment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    /// Text before the first numbered part (introduction, enacting line).
+    pub preamble: Vec<Paragraph>,
+    pub sections: Vec<Section>,
+    /// Closing paragraphs after the last part (`Trên đây là …./.`).
+    pub closing: Vec<Paragraph>,
+}
+
+impl Body {
     /// All sections depth first.
     pub fn all_sections(&self) -> Walk<'_> {
         Walk {
@@ -259,8 +345,94 @@ impl Document {
         }
     }
 
-    /// Finds a section by numbering path (`III.3`).
-    pub fn section(&self, number: &str) -> Option<&Section> {
-        self.all_sections().find(|s| s.number == number)
+    pub fn is_empty(&self) -> bool {
+        self.preamble.is_empty() && self.sections.is_empty() && self.closing.is_empty()
     }
+}
+
+/// What an attachment is, from its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttachmentKind {
+    /// Phụ lục.
+    Appendix,
+    /// Quy chế.
+    Regulation,
+    /// Quy định.
+    Rules,
+    /// Điều lệ.
+    Charter,
+    /// Hướng dẫn.
+    Guide,
+    /// Kế hoạch.
+    Plan,
+    /// Chương trình.
+    Programme,
+    /// Đề án, Phương án, Dự án.
+    Scheme,
+    /// Danh mục.
+    List,
+    /// Bảng, Biểu: a table of figures.
+    Table,
+    /// Mẫu: a form to fill in.
+    Form,
+    /// Anything else issued with the document (a heading of its own and a `kèm theo` line).
+    Other,
+}
+
+/// A part issued with the document, after its signature: a Phụ lục, a Quy chế, a Danh mục, a
+/// form. It has its own heading and its own outline; its numbering paths start with its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub kind: AttachmentKind,
+    /// Position among the document's attachments, key and name.
+    pub tag: AttachmentTag,
+    /// The label line: `PHỤ LỤC I`, `QUY CHẾ`, `Mẫu số 01`.
+    pub label: Paragraph,
+    /// The title under the label.
+    pub title: Option<Paragraph>,
+    /// `(Ban hành kèm theo Quyết định số … ngày … của …)`.
+    pub issued_with: Option<Paragraph>,
+    /// A form to fill in: blanks and numbered notes are intended.
+    pub template: bool,
+    /// What the attachment holds, read as a document: a header it repeats (a Quy chế under the
+    /// issuing body and Quốc hiệu, a form's placeholders), a form's Kính gửi, its parts, a Nơi
+    /// nhận and signature of its own, notes after them. Its own `attachments` stay empty: what
+    /// follows it is the next attachment of the document.
+    pub content: Document,
+}
+
+impl Attachment {
+    /// The paragraphs of its heading: the label, the title, the `kèm theo` line.
+    pub fn heading_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        std::iter::once(&self.label)
+            .filter(|l| !l.text.is_empty())
+            .chain(&self.title)
+            .chain(&self.issued_with)
+    }
+
+    /// First original line of the attachment (its heading or a header it repeats above it).
+    pub fn first_line(&self) -> u32 {
+        [self.label.line(), self.content.first_line]
+            .into_iter()
+            .filter(|&l| l > 0)
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// Last original line of the attachment.
+    pub fn last_line(&self) -> u32 {
+        self.heading_paragraphs()
+            .map(Paragraph::end_line)
+            .chain(std::iter::once(self.content.last_line))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// A footnote: its mark (`1`, `[9]`) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Footnote {
+    pub mark: String,
+    pub text: Paragraph,
 }

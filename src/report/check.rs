@@ -62,7 +62,14 @@ struct FindingJson<'a> {
     /// What `line` counts: `line` in text files, `paragraph` in .docx files (columns are
     /// characters within it).
     position_unit: &'static str,
-    section: &'a str,
+    /// The numbering path of the part (`III.3`, `PL1/Điều 5.2`) or the block's name (`Căn cứ`).
+    section: String,
+    /// The block: `header`, `legal-bases`, `section`, `distribution`…
+    block: crate::outline::Block,
+    /// The key of the attachment (`PL1`), `null` in the document's own text.
+    attachment: Option<&'a str>,
+    /// The place as a reader cites it: `khoản 2 Điều 5`, `mục 3 phần III`, `Căn cứ`.
+    citation: String,
     message: &'a str,
     excerpt: &'a str,
     suggestion: Option<&'a str>,
@@ -137,7 +144,10 @@ pub fn write_json(out: &mut dyn Write, findings: &[Located], summary: &Summary) 
                     end_line: f.end_line,
                     end_column: f.end_column,
                     position_unit: l.position_unit(),
-                    section: &f.section,
+                    section: f.section(),
+                    block: f.place.block,
+                    attachment: f.place.attachment.as_ref().map(|a| a.key.as_str()),
+                    citation: f.place.citation(),
                     message: &f.message,
                     excerpt: &f.excerpt,
                     suggestion: f.suggestion.as_deref(),
@@ -168,17 +178,15 @@ fn byte_range(line: MappedStr, from: u32, to: u32) -> std::ops::Range<usize> {
     start..end.max(start)
 }
 
-/// `III.3` → `mục III.3`; block names are shown as they are.
-fn section_name(section: &str) -> String {
-    if section
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || "IVXLC".contains(c))
-        || section.starts_with("Điều")
-    {
-        format!("mục {section}")
+/// Where a finding is, for a reader: the citation form with the numbering path of a part
+/// (`mục 3 phần III (III.3)`, `khoản 2 Điều 5 (Điều 5.2)`), a block by its name (`Căn cứ`).
+fn place_name(place: &crate::outline::Place) -> String {
+    let citation = place.citation();
+    let path = place.path();
+    if place.is_section() && citation != path && path.contains(['.', '/']) {
+        format!("{citation} ({path})")
     } else {
-        section.to_string()
+        citation
     }
 }
 
@@ -214,7 +222,7 @@ pub fn write_text(
         let title = format!("{}{}", f.message, round_note(f));
         // The origin stays `path:line:col` so that editors and terminals can open it.
         let origin = l.path.clone();
-        let mut place = format!("văn bản #{}, {}", f.document, section_name(&f.section));
+        let mut place = format!("văn bản #{}, {}", f.document, place_name(&f.place));
         if l.in_paragraphs() {
             place.push_str(&format!(
                 "; tệp .docx: dòng {} là đoạn văn thứ {} (xem `rasoat text`)",
@@ -466,7 +474,7 @@ fn fingerprint(path: &str, f: &Finding) -> String {
     for part in [
         f.rule.as_str(),
         path,
-        f.section.as_str(),
+        f.section().as_str(),
         f.excerpt.as_str(),
     ] {
         for b in part.bytes().chain(std::iter::once(0)) {

@@ -8,7 +8,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::outline::MarkerKind;
-use crate::outline::model::{Document, Paragraph, Section, SignatureRole};
+use crate::outline::model::{
+    Attachment, AttachmentKind, Document, Footnote, Paragraph, Section, SignatureLine,
+    SignatureRole,
+};
 
 #[derive(Serialize)]
 pub struct OutlineJson<'a> {
@@ -20,12 +23,16 @@ pub struct OutlineJson<'a> {
 pub struct TextJson<'a> {
     pub text: &'a str,
     pub line: u32,
+    /// Quoted from another document (only written when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quoted: bool,
 }
 
 fn field(p: &Paragraph) -> TextJson<'_> {
     TextJson {
         text: p.as_str(),
         line: p.line(),
+        quoted: p.quoted,
     }
 }
 
@@ -65,6 +72,8 @@ pub struct HeaderJson<'a> {
     pub other: Vec<TextJson<'a>>,
     pub type_name: Option<TextJson<'a>>,
     pub title: Option<TextJson<'a>>,
+    /// `(Ban hành kèm theo Quyết định số …)`.
+    pub issued_with: Option<TextJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -78,6 +87,9 @@ pub struct SectionJson<'a> {
     pub end_line: u32,
     pub paragraphs: Vec<TextJson<'a>>,
     pub children: Vec<SectionJson<'a>>,
+    /// Part of a quotation (only written when true): its numbering is not this document's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quoted: bool,
 }
 
 #[derive(Serialize)]
@@ -112,11 +124,51 @@ pub struct DocumentJson<'a> {
     pub archive: Vec<&'a str>,
     pub archive_line: Option<TextJson<'a>>,
     pub signature: Vec<SignatureJson<'a>>,
+    /// What the document carries after its signature (Phụ lục, Quy chế, forms…).
+    pub attachments: Vec<AttachmentJson<'a>>,
+    pub footnotes: Vec<FootnoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FootnoteJson<'a> {
+    pub mark: &'a str,
+    pub text: &'a str,
+    pub line: u32,
+}
+
+#[derive(Serialize)]
+pub struct AttachmentJson<'a> {
+    pub index: usize,
+    /// The prefix of its numbering paths (`PL1` in `PL1/Điều 5.2`).
+    pub key: &'a str,
+    /// As a reader cites it: `Phụ lục I`, `Quy chế`, `Mẫu số 01`.
+    pub name: &'a str,
+    pub kind: AttachmentKind,
+    pub label: TextJson<'a>,
+    pub title: Option<TextJson<'a>>,
+    pub issued_with: Option<TextJson<'a>>,
+    /// A form to fill in.
+    pub template: bool,
+    pub first_line: u32,
+    pub last_line: u32,
+    /// Header lines it repeats (issuing body, Quốc hiệu, a form's placeholders).
+    pub header: HeaderJson<'a>,
+    pub addressees: Vec<TextJson<'a>>,
+    pub legal_bases: Vec<TextJson<'a>>,
+    pub preamble: Vec<TextJson<'a>>,
+    pub sections: Vec<SectionJson<'a>>,
+    pub closing: Vec<TextJson<'a>>,
+    pub distribution_heading: Option<TextJson<'a>>,
+    pub recipients: Vec<TextJson<'a>>,
+    pub signature: Vec<SignatureJson<'a>>,
+    /// Text after its signature (a form's notes).
+    pub notes: Vec<TextJson<'a>>,
 }
 
 fn section_json(s: &Section) -> SectionJson<'_> {
     SectionJson {
-        number: &s.number,
+        quoted: s.is_quoted(),
+        number: s.number(),
         label: &s.label,
         kind: s.kind,
         ordinal: s.ordinal,
@@ -125,6 +177,89 @@ fn section_json(s: &Section) -> SectionJson<'_> {
         end_line: s.end_line(),
         paragraphs: s.paragraphs.iter().map(field).collect(),
         children: s.children.iter().map(section_json).collect(),
+    }
+}
+
+fn header_json(h: &crate::outline::Header) -> HeaderJson<'_> {
+    HeaderJson {
+        parent_body: h.parent_body.as_ref().map(field),
+        issuing_body: h.issuing_body.as_ref().map(field),
+        national_title: h.national_title.as_ref().map(field),
+        motto: h.motto.as_ref().map(field),
+        symbol: h.symbol.as_ref().map(|s| SymbolJson {
+            text: s.line.as_str(),
+            value: &s.value,
+            number: s.number.as_deref(),
+            year: s.year.as_deref(),
+            type_code: s.type_code.as_deref(),
+            agency: s.agency.as_deref(),
+            unit: s.unit.as_deref(),
+            line: s.line.line(),
+        }),
+        place_date: h.place_date.as_ref().map(|p| DateJson {
+            text: p.line.as_str(),
+            place: p.place.as_deref(),
+            day: p.day.as_deref(),
+            month: p.month.as_deref(),
+            year: p.year.as_deref(),
+            line: p.line.line(),
+        }),
+        draft_mark: h.draft.as_ref().map(field),
+        marks: h.marks.iter().map(field).collect(),
+        other: h.other.iter().map(field).collect(),
+        type_name: h.type_name.as_ref().map(field),
+        title: h.title.as_ref().map(field),
+        issued_with: h.issued_with.as_ref().map(field),
+    }
+}
+
+fn signature_json(lines: &[SignatureLine]) -> Vec<SignatureJson<'_>> {
+    lines
+        .iter()
+        .map(|s| SignatureJson {
+            role: s.role,
+            prefix: s.prefix.as_deref(),
+            text: s.text.as_str(),
+            line: s.text.line(),
+        })
+        .collect()
+}
+
+fn attachment_json(a: &Attachment) -> AttachmentJson<'_> {
+    let c = &a.content;
+    AttachmentJson {
+        index: a.tag.index,
+        key: &a.tag.key,
+        name: &a.tag.name,
+        kind: a.kind,
+        label: field(&a.label),
+        title: a.title.as_ref().map(field),
+        issued_with: a.issued_with.as_ref().map(field),
+        template: a.template,
+        first_line: a.first_line(),
+        last_line: a.last_line(),
+        header: header_json(&c.header),
+        addressees: c.addressees.iter().map(field).collect(),
+        legal_bases: c.legal_bases.iter().map(field).collect(),
+        preamble: c.body.preamble.iter().map(field).collect(),
+        sections: c.body.sections.iter().map(section_json).collect(),
+        closing: c.body.closing.iter().map(field).collect(),
+        distribution_heading: c.distribution.as_ref().map(|x| field(&x.heading)),
+        recipients: c
+            .distribution
+            .as_ref()
+            .map(|x| x.items.iter().map(field).collect())
+            .unwrap_or_default(),
+        signature: signature_json(&c.signature),
+        notes: c.trailer.iter().map(field).collect(),
+    }
+}
+
+fn footnote_json(f: &Footnote) -> FootnoteJson<'_> {
+    FootnoteJson {
+        mark: &f.mark,
+        text: f.text.as_str(),
+        line: f.text.line(),
     }
 }
 
@@ -140,40 +275,12 @@ pub fn document_json(d: &Document) -> DocumentJson<'_> {
         version_of: d.version_of,
         first_line: d.first_line,
         last_line: d.last_line,
-        header: HeaderJson {
-            parent_body: h.parent_body.as_ref().map(field),
-            issuing_body: h.issuing_body.as_ref().map(field),
-            national_title: h.national_title.as_ref().map(field),
-            motto: h.motto.as_ref().map(field),
-            symbol: h.symbol.as_ref().map(|s| SymbolJson {
-                text: s.line.as_str(),
-                value: &s.value,
-                number: s.number.as_deref(),
-                year: s.year.as_deref(),
-                type_code: s.type_code.as_deref(),
-                agency: s.agency.as_deref(),
-                unit: s.unit.as_deref(),
-                line: s.line.line(),
-            }),
-            place_date: h.place_date.as_ref().map(|p| DateJson {
-                text: p.line.as_str(),
-                place: p.place.as_deref(),
-                day: p.day.as_deref(),
-                month: p.month.as_deref(),
-                year: p.year.as_deref(),
-                line: p.line.line(),
-            }),
-            draft_mark: h.draft.as_ref().map(field),
-            marks: h.marks.iter().map(field).collect(),
-            other: h.other.iter().map(field).collect(),
-            type_name: h.type_name.as_ref().map(field),
-            title: h.title.as_ref().map(field),
-        },
+        header: header_json(h),
         addressees: d.addressees.iter().map(field).collect(),
         legal_bases: d.legal_bases.iter().map(field).collect(),
-        preamble: d.preamble.iter().map(field).collect(),
-        sections: d.sections.iter().map(section_json).collect(),
-        closing: d.closing.iter().map(field).collect(),
+        preamble: d.body.preamble.iter().map(field).collect(),
+        sections: d.body.sections.iter().map(section_json).collect(),
+        closing: d.body.closing.iter().map(field).collect(),
         distribution_heading: d.distribution.as_ref().map(|x| field(&x.heading)),
         recipients: d
             .distribution
@@ -190,16 +297,9 @@ pub fn document_json(d: &Document) -> DocumentJson<'_> {
             .as_ref()
             .and_then(|x| x.archive.as_ref())
             .map(field),
-        signature: d
-            .signature
-            .iter()
-            .map(|s| SignatureJson {
-                role: s.role,
-                prefix: s.prefix.as_deref(),
-                text: s.text.as_str(),
-                line: s.text.line(),
-            })
-            .collect(),
+        signature: signature_json(&d.signature),
+        attachments: d.attachments.iter().map(attachment_json).collect(),
+        footnotes: d.footnotes.iter().map(footnote_json).collect(),
     }
 }
 
@@ -306,9 +406,9 @@ pub fn write_text(
                 line_of(b)
             )?;
         }
-        if !d.sections.is_empty() {
+        if !d.body.sections.is_empty() {
             writeln!(out, "  Bố cục:")?;
-            for s in &d.sections {
+            for s in &d.body.sections {
                 write_section(out, s, 2, show_bullets)?;
             }
         }
@@ -330,6 +430,41 @@ pub fn write_text(
             let lines: Vec<&str> = d.signature.iter().map(|s| s.text.as_str()).collect();
             writeln!(out, "  Chữ ký:           {}", lines.join(" / "))?;
         }
+        for a in &d.attachments {
+            write_attachment(out, a, show_bullets)?;
+        }
+        if !d.footnotes.is_empty() {
+            writeln!(out, "  Chú thích cuối trang: {}", d.footnotes.len())?;
+        }
+    }
+    Ok(())
+}
+
+/// An attachment: its name and key, label and title, lines, then its parts.
+fn write_attachment(out: &mut dyn Write, a: &Attachment, show_bullets: bool) -> io::Result<()> {
+    let mut heading = format!("  {} [{}]", a.tag.name, a.tag.key);
+    let label = a.label.as_str();
+    if !label.is_empty() && crate::text::fold(label) != crate::text::fold(&a.tag.name) {
+        heading.push_str(&format!(": {}", ellipsize(label, 60)));
+    }
+    if let Some(t) = &a.title {
+        heading.push_str(&format!(" — {}", ellipsize(t.as_str(), 70)));
+    }
+    if a.template {
+        heading.push_str("  [MẪU]");
+    }
+    heading.push_str(&format!("  (dòng {}–{})", a.first_line(), a.last_line()));
+    writeln!(out, "{heading}")?;
+    if let Some(k) = &a.issued_with {
+        writeln!(
+            out,
+            "    Kèm theo:       {}{}",
+            ellipsize(k.as_str(), 90),
+            format_args!("  :{}", k.line())
+        )?;
+    }
+    for s in &a.content.body.sections {
+        write_section(out, s, 2, show_bullets)?;
     }
     Ok(())
 }
@@ -344,10 +479,16 @@ fn write_section(
         return Ok(());
     }
     let indent = "  ".repeat(depth);
+    // A quoted part is shown with its quotation mark: its numbering is another document's.
+    let label = if s.is_quoted() {
+        format!("“{}", s.label)
+    } else {
+        s.label.clone()
+    };
     writeln!(
         out,
         "{indent}{:<6} {}  :{}",
-        s.label,
+        label,
         ellipsize(s.title.as_str(), 80usize.saturating_sub(depth * 2)),
         s.line()
     )?;

@@ -2,11 +2,13 @@
 //! section each belongs to.
 
 use crate::document::mapped::MappedStr;
-use crate::outline::ParsedFile;
-use crate::outline::model::{Document, Paragraph, Section};
+use crate::outline::model::{Attachment, Document, Paragraph, Section};
+use crate::outline::{Block, BlockRef, ParsedFile, Place};
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
+
+use super::kinds::Citation;
 
 use super::search::{Found, ScopeTexts};
 use super::spec::RuleError;
@@ -31,8 +33,10 @@ pub enum Scope {
     Subject,
     Addressees,
     LegalBases,
-    /// Preamble, sections and closing paragraphs.
+    /// Preamble, sections and closing paragraphs of the document's own body.
     Body,
+    /// Every text of the document's attachments (headings, parts, signatures, notes).
+    Attachments,
     /// A section and its descendants, by numbering path prefix (`section:II.2`).
     Section(String),
     Closing,
@@ -42,7 +46,9 @@ pub enum Scope {
     Recipients,
     Archive,
     Signature,
-    /// Text after the signature.
+    /// Footnotes.
+    Footnotes,
+    /// Text after the signature that belongs to no block.
     Trailer,
 }
 
@@ -62,6 +68,8 @@ impl Scope {
             "addressees" => Scope::Addressees,
             "legal-bases" => Scope::LegalBases,
             "body" => Scope::Body,
+            "attachments" => Scope::Attachments,
+            "footnotes" => Scope::Footnotes,
             "closing" => Scope::Closing,
             "distribution" => Scope::Distribution,
             "distribution-heading" => Scope::DistributionHeading,
@@ -84,8 +92,12 @@ impl Scope {
     /// otherwise (the header's fields, the Nơi nhận block: a few short texts, searched one by
     /// one).
     pub fn search_base(scopes: &[Scope]) -> Vec<Scope> {
-        let takes_in_body =
-            |s: &Scope| matches!(s, Scope::Body | Scope::Section(_) | Scope::Closing);
+        let takes_in_body = |s: &Scope| {
+            matches!(
+                s,
+                Scope::Body | Scope::Attachments | Scope::Section(_) | Scope::Closing
+            )
+        };
         if scopes.iter().any(takes_in_body) && scopes.iter().all(Scope::within_all) {
             vec![Scope::All]
         } else {
@@ -110,11 +122,59 @@ impl Scope {
     }
 }
 
-/// A text to check with the section (or block) it belongs to.
+/// Where a text of a scope comes from: its block, its attachment, its numbered part.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub block: Block,
+    pub attachment: Option<&'a Attachment>,
+    pub section: Option<&'a Section>,
+}
+
+impl<'a> Origin<'a> {
+    /// A block of the document itself.
+    pub const fn block(block: Block) -> Origin<'a> {
+        Origin {
+            block,
+            attachment: None,
+            section: None,
+        }
+    }
+
+    fn of_section(section: &'a Section, attachment: Option<&'a Attachment>) -> Origin<'a> {
+        Origin {
+            block: Block::Section,
+            attachment,
+            section: Some(section),
+        }
+    }
+
+    /// The place of the text, owned (for a finding).
+    pub fn place(&self) -> Place {
+        Place {
+            block: self.block,
+            attachment: self.attachment.map(|a| a.tag.clone()),
+            path: self.section.map(|s| s.path.clone()),
+        }
+    }
+}
+
+/// A text to check with where it comes from.
 #[derive(Debug, Clone, Copy)]
 pub struct ScopedText<'a> {
     pub text: MappedStr<'a>,
-    pub section: &'a str,
+    pub origin: Origin<'a>,
+    /// Quoted from another document: checked as text, not as this document's structure.
+    pub quoted: bool,
+}
+
+impl<'a> ScopedText<'a> {
+    pub fn of(p: &'a Paragraph, origin: Origin<'a>) -> ScopedText<'a> {
+        ScopedText {
+            text: p.text.view(),
+            origin,
+            quoted: p.quoted,
+        }
+    }
 }
 
 /// One document to check, within its file.
@@ -126,16 +186,29 @@ pub struct DocContext<'a> {
     scopes: RefCell<Vec<(Vec<Scope>, Rc<ScopeTexts<'a>>)>>,
     /// Candidate texts of the rules' regexes, shared by all scopes.
     found: Rc<Found>,
+    /// Where each part starts, for attributing a line to its part (built once).
+    spans: OnceCell<Vec<(u32, Origin<'a>)>>,
+    /// The citations of the document's texts, parsed once for every rule that needs them.
+    citations: OnceCell<Vec<(ScopedText<'a>, Citation)>>,
 }
 
-const HEADER: &str = "Thể thức";
-const ADDRESSEES: &str = "Kính gửi";
-const LEGAL_BASES: &str = "Căn cứ";
-const PREAMBLE: &str = "Phần mở đầu";
-const CLOSING: &str = "Phần kết";
-const DISTRIBUTION: &str = "Nơi nhận";
-const SIGNATURE: &str = "Chữ ký";
-const TRAILER: &str = "Sau chữ ký";
+/// Appends the texts of a block.
+fn block_texts<'a>(b: &BlockRef<'a>, out: &mut Vec<ScopedText<'a>>) {
+    if b.block == Block::Section {
+        for top in b.sections {
+            for s in top.walk() {
+                section_texts(s, b.attachment, out);
+            }
+        }
+        return;
+    }
+    let origin = Origin {
+        block: b.block,
+        attachment: b.attachment,
+        section: None,
+    };
+    out.extend(b.paragraphs.iter().map(|p| ScopedText::of(p, origin)));
+}
 
 impl<'a> DocContext<'a> {
     pub fn new(file: &'a ParsedFile, doc: &'a Document) -> Self {
@@ -144,6 +217,8 @@ impl<'a> DocContext<'a> {
             doc,
             scopes: RefCell::new(Vec::new()),
             found: Rc::default(),
+            spans: OnceCell::new(),
+            citations: OnceCell::new(),
         }
     }
 
@@ -163,203 +238,190 @@ impl<'a> DocContext<'a> {
         texts
     }
 
-    /// The texts of `scope`, in document order.
-    pub fn texts(&self, scope: &Scope) -> Vec<ScopedText<'a>> {
+    /// The texts of the blocks `keep` selects, in reading order.
+    fn blocks_texts(&self, keep: impl Fn(&BlockRef) -> bool) -> Vec<ScopedText<'a>> {
         let mut out = Vec::new();
-        let d = self.doc;
-        let h = &d.header;
-        let push = |out: &mut Vec<ScopedText<'a>>, p: Option<&'a Paragraph>, section: &'a str| {
-            if let Some(p) = p {
-                out.push(ScopedText {
-                    text: p.text.view(),
-                    section,
-                });
-            }
-        };
-        match scope {
-            Scope::All => {
-                for s in [
-                    Scope::Header,
-                    Scope::Addressees,
-                    Scope::LegalBases,
-                    Scope::Body,
-                    Scope::Distribution,
-                    Scope::Signature,
-                ] {
-                    out.extend(self.texts(&s));
-                }
-            }
-            Scope::Raw => {
-                let lines = &self.file.lines;
-                let first = d.first_line.max(1) as usize;
-                let last = (d.last_line as usize).min(lines.len());
-                // Each raw line belongs to the last section (or block) starting at or before it:
-                // the lines and the spans are both in order, so one pass over both attributes
-                // them.
-                let spans = self.section_spans();
-                let mut k = 0;
-                out.reserve((last + 1).saturating_sub(first));
-                for line in (first..=last).filter_map(|n| lines.line(n as u32)) {
-                    while k < spans.len() && spans[k].0 <= line.number {
-                        k += 1;
-                    }
-                    out.push(ScopedText {
-                        text: line.text,
-                        section: if k == 0 { HEADER } else { spans[k - 1].2 },
-                    });
-                }
-            }
-            Scope::Header => {
-                for p in [
-                    h.parent_body.as_ref(),
-                    h.issuing_body.as_ref(),
-                    h.national_title.as_ref(),
-                    h.motto.as_ref(),
-                    h.symbol.as_ref().map(|s| &s.line),
-                    h.place_date.as_ref().map(|s| &s.line),
-                    h.draft.as_ref(),
-                    h.type_name.as_ref(),
-                    h.title.as_ref(),
-                ] {
-                    push(&mut out, p, HEADER);
-                }
-                for m in h.marks.iter().chain(&h.other) {
-                    push(&mut out, Some(m), HEADER);
-                }
-            }
-            Scope::Symbol => push(&mut out, h.symbol.as_ref().map(|s| &s.line), HEADER),
-            Scope::Date => push(&mut out, h.place_date.as_ref().map(|s| &s.line), HEADER),
-            Scope::NationalTitle => push(&mut out, h.national_title.as_ref(), HEADER),
-            Scope::Motto => push(&mut out, h.motto.as_ref(), HEADER),
-            Scope::TypeName => push(&mut out, h.type_name.as_ref(), HEADER),
-            Scope::Title => push(&mut out, h.title.as_ref(), HEADER),
-            Scope::Subject if h.title_is_subject => push(&mut out, h.title.as_ref(), HEADER),
-            Scope::Subject => {}
-            Scope::Addressees => {
-                push(&mut out, d.addressee_heading.as_ref(), ADDRESSEES);
-                for p in &d.addressees {
-                    push(&mut out, Some(p), ADDRESSEES);
-                }
-            }
-            Scope::LegalBases => {
-                for p in &d.legal_bases {
-                    push(&mut out, Some(p), LEGAL_BASES);
-                }
-            }
-            Scope::Body => {
-                for p in &d.preamble {
-                    push(&mut out, Some(p), PREAMBLE);
-                }
-                for s in d.all_sections() {
-                    section_texts(s, &mut out);
-                }
-                out.extend(self.texts(&Scope::Closing));
-            }
-            Scope::Section(prefix) => {
-                for s in d
-                    .all_sections()
-                    .filter(|s| s.number == *prefix || s.number.starts_with(&format!("{prefix}.")))
-                {
-                    section_texts(s, &mut out);
-                }
-            }
-            Scope::Closing => {
-                for p in &d.closing {
-                    push(&mut out, Some(p), CLOSING);
-                }
-            }
-            Scope::Distribution => {
-                if let Some(x) = &d.distribution {
-                    push(&mut out, Some(&x.heading), DISTRIBUTION);
-                    for p in &x.items {
-                        push(&mut out, Some(p), DISTRIBUTION);
-                    }
-                    push(&mut out, x.archive.as_ref(), DISTRIBUTION);
-                }
-            }
-            Scope::DistributionHeading => push(
-                &mut out,
-                d.distribution.as_ref().map(|x| &x.heading),
-                DISTRIBUTION,
-            ),
-            Scope::Recipients => {
-                if let Some(x) = &d.distribution {
-                    for p in &x.items {
-                        push(&mut out, Some(p), DISTRIBUTION);
-                    }
-                }
-            }
-            Scope::Archive => push(
-                &mut out,
-                d.distribution.as_ref().and_then(|x| x.archive.as_ref()),
-                DISTRIBUTION,
-            ),
-            Scope::Signature => {
-                for s in &d.signature {
-                    push(&mut out, Some(&s.text), SIGNATURE);
-                }
-            }
-            Scope::Trailer => {
-                for p in &d.trailer {
-                    push(&mut out, Some(p), TRAILER);
-                }
-            }
+        for b in self.doc.blocks().iter().filter(|b| keep(b)) {
+            block_texts(b, &mut out);
         }
         out
     }
 
-    /// (first line, last line, name) of each part of the document, in order: used to attribute
-    /// a raw line to a section.
-    fn section_spans(&self) -> Vec<(u32, u32, &'a str)> {
+    /// The texts of `scope`, in document order.
+    pub fn texts(&self, scope: &Scope) -> Vec<ScopedText<'a>> {
         let d = self.doc;
-        let mut spans: Vec<(u32, u32, &'a str)> = Vec::new();
-        let mut add = |p: &'a Paragraph, name: &'a str| {
-            if p.line() > 0 {
-                spans.push((p.line(), p.end_line(), name));
-            }
+        let h = &d.header;
+        let own = |block: Block| move |b: &BlockRef| b.attachment.is_none() && b.block == block;
+        let one = |p: Option<&'a Paragraph>| -> Vec<ScopedText<'a>> {
+            p.map(|p| ScopedText::of(p, Origin::block(Block::Header)))
+                .into_iter()
+                .collect()
         };
-        for p in &d.legal_bases {
-            add(p, LEGAL_BASES);
+        match scope {
+            // Everything but the document's own trailer (in converted files, a website's footer).
+            Scope::All => {
+                self.blocks_texts(|b| b.block != Block::Trailer || b.attachment.is_some())
+            }
+            Scope::Raw => self.raw_texts(),
+            Scope::Header => self.blocks_texts(own(Block::Header)),
+            Scope::Symbol => one(h.symbol.as_ref().map(|s| &s.line)),
+            Scope::Date => one(h.place_date.as_ref().map(|s| &s.line)),
+            Scope::NationalTitle => one(h.national_title.as_ref()),
+            Scope::Motto => one(h.motto.as_ref()),
+            Scope::TypeName => one(h.type_name.as_ref()),
+            Scope::Title => one(h.title.as_ref()),
+            Scope::Subject if h.title_is_subject => one(h.title.as_ref()),
+            Scope::Subject => Vec::new(),
+            Scope::Addressees => self.blocks_texts(own(Block::Addressees)),
+            Scope::LegalBases => self.blocks_texts(own(Block::LegalBases)),
+            Scope::Body => self.blocks_texts(|b| {
+                b.attachment.is_none()
+                    && matches!(b.block, Block::Preamble | Block::Section | Block::Closing)
+            }),
+            Scope::Attachments => self.blocks_texts(|b| b.attachment.is_some()),
+            Scope::Section(prefix) => {
+                let mut out = Vec::new();
+                let dotted = format!("{prefix}.");
+                for b in self
+                    .doc
+                    .blocks()
+                    .iter()
+                    .filter(|b| b.block == Block::Section)
+                {
+                    for s in b.sections.iter().flat_map(Section::walk) {
+                        if s.number() == prefix || s.number().starts_with(&dotted) {
+                            section_texts(s, b.attachment, &mut out);
+                        }
+                    }
+                }
+                out
+            }
+            Scope::Closing => self.blocks_texts(own(Block::Closing)),
+            Scope::Distribution => self.blocks_texts(own(Block::Distribution)),
+            Scope::DistributionHeading => d
+                .distribution
+                .as_ref()
+                .map(|x| ScopedText::of(&x.heading, Origin::block(Block::Distribution)))
+                .into_iter()
+                .collect(),
+            Scope::Recipients => d
+                .distribution
+                .iter()
+                .flat_map(|x| &x.items)
+                .map(|p| ScopedText::of(p, Origin::block(Block::Distribution)))
+                .collect(),
+            Scope::Archive => d
+                .distribution
+                .as_ref()
+                .and_then(|x| x.archive.as_ref())
+                .map(|p| ScopedText::of(p, Origin::block(Block::Distribution)))
+                .into_iter()
+                .collect(),
+            Scope::Signature => self.blocks_texts(own(Block::Signature)),
+            Scope::Footnotes => self.blocks_texts(own(Block::Footnotes)),
+            Scope::Trailer => self.blocks_texts(own(Block::Trailer)),
         }
-        for p in &d.preamble {
-            add(p, PREAMBLE);
-        }
-        for s in d.all_sections() {
-            add(&s.heading, &s.number);
-        }
-        for p in &d.closing {
-            add(p, CLOSING);
-        }
-        if let Some(x) = &d.distribution {
-            add(&x.heading, DISTRIBUTION);
-        }
-        if let Some(s) = d.signature.first() {
-            add(&s.text, SIGNATURE);
-        }
-        if let Some(p) = d.trailer.first() {
-            add(p, TRAILER);
-        }
-        spans.sort_by_key(|(a, _, _)| *a);
-        spans
     }
 
-    /// The name of the section or block that contains `line`.
-    pub fn section_at(&self, line: u32) -> &'a str {
-        let spans = self.section_spans();
-        let k = spans.partition_point(|(a, _, _)| *a <= line);
-        if k == 0 { HEADER } else { spans[k - 1].2 }
+    /// The original lines of the document, each with the part it is in.
+    fn raw_texts(&self) -> Vec<ScopedText<'a>> {
+        let d = self.doc;
+        let lines = &self.file.lines;
+        let first = d.first_line.max(1) as usize;
+        let last = (d.last_line as usize).min(lines.len());
+        // Each raw line belongs to the last part (or block) starting at or before it: the lines
+        // and the spans are both in order, so one pass over both attributes them.
+        let spans = self.spans();
+        let mut k = 0;
+        let mut out = Vec::with_capacity((last + 1).saturating_sub(first));
+        for line in (first..=last).filter_map(|n| lines.line(n as u32)) {
+            while k < spans.len() && spans[k].0 <= line.number {
+                k += 1;
+            }
+            out.push(ScopedText {
+                text: line.text,
+                origin: if k == 0 {
+                    Origin::block(Block::Header)
+                } else {
+                    spans[k - 1].1
+                },
+                quoted: false,
+            });
+        }
+        out
+    }
+
+    /// (first line, origin) of each part of the document, in order: used to attribute a line to
+    /// its part. Built once per document.
+    fn spans(&self) -> &[(u32, Origin<'a>)] {
+        self.spans.get_or_init(|| {
+            let mut spans: Vec<(u32, Origin<'a>)> = Vec::new();
+            for b in self.doc.blocks() {
+                if b.block == Block::Section {
+                    for s in b.sections.iter().flat_map(Section::walk) {
+                        if s.line() > 0 {
+                            spans.push((s.line(), Origin::of_section(s, b.attachment)));
+                        }
+                    }
+                    continue;
+                }
+                // A header block starts a span only in an attachment (the document's header
+                // is what comes before the first span).
+                if b.block == Block::Header && b.attachment.is_none() {
+                    continue;
+                }
+                let first = b
+                    .paragraphs
+                    .iter()
+                    .map(|p| p.line())
+                    .filter(|&l| l > 0)
+                    .min();
+                if let Some(line) = first {
+                    spans.push((
+                        line,
+                        Origin {
+                            block: b.block,
+                            attachment: b.attachment,
+                            section: None,
+                        },
+                    ));
+                }
+            }
+            spans.sort_by_key(|(line, _)| *line);
+            spans
+        })
+    }
+
+    /// Where `line` is: the last part or block starting at or before it.
+    pub fn origin_at(&self, line: u32) -> Origin<'a> {
+        let spans = self.spans();
+        let k = spans.partition_point(|(a, _)| *a <= line);
+        if k == 0 {
+            Origin::block(Block::Header)
+        } else {
+            spans[k - 1].1
+        }
+    }
+
+    /// The citations (`Nghị định số 30/2020/NĐ-CP ngày 05/3/2020`) in the texts of the document
+    /// ([`Scope::All`]), with the text each is in: parsed once, for every rule that needs them.
+    pub fn citations(&self) -> &[(ScopedText<'a>, Citation)] {
+        self.citations.get_or_init(|| {
+            let texts = self.scope_texts(&[Scope::All]);
+            super::kinds::citations_of(&texts)
+                .into_iter()
+                .map(|(i, c)| (texts.texts[i], c))
+                .collect()
+        })
     }
 }
 
-fn section_texts<'a>(s: &'a Section, out: &mut Vec<ScopedText<'a>>) {
-    out.push(ScopedText {
-        text: s.heading.text.view(),
-        section: &s.number,
-    });
-    for p in &s.paragraphs {
-        out.push(ScopedText {
-            text: p.text.view(),
-            section: &s.number,
-        });
-    }
+fn section_texts<'a>(
+    s: &'a Section,
+    attachment: Option<&'a Attachment>,
+    out: &mut Vec<ScopedText<'a>>,
+) {
+    let origin = Origin::of_section(s, attachment);
+    out.push(ScopedText::of(&s.heading, origin));
+    out.extend(s.paragraphs.iter().map(|p| ScopedText::of(p, origin)));
 }

@@ -240,7 +240,7 @@ fn finding(rule: &Rule, document: usize, hit: Hit) -> Finding {
         column: hit.span.column,
         end_line: hit.span.end_line,
         end_column: hit.span.end_column,
-        section: hit.section,
+        place: hit.place,
         message: render(&rule.spec.message, &vars),
         excerpt: hit.excerpt,
         suggestion: hit.suggestion,

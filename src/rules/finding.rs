@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::outline::Place;
+
 use super::spec::Severity;
 
 /// A replacement of the finding's span that `--fix` may apply.
@@ -23,7 +25,7 @@ pub enum Round {
 }
 
 /// One finding. Lines are 1-based in the original file, columns 1-based in Unicode characters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub rule: String,
     pub severity: Severity,
@@ -32,25 +34,20 @@ pub struct Finding {
     pub column: u32,
     pub end_line: u32,
     pub end_column: u32,
-    /// The section (`III.3`) or block (`Nơi nhận`) the finding is in.
-    pub section: String,
+    /// Where the finding is: the section (`III.3`) or block (`Nơi nhận`), with its attachment.
+    pub place: Place,
     pub message: String,
     /// The text the finding is about.
     pub excerpt: String,
     pub suggestion: Option<String>,
-    #[serde(skip)]
     pub fix: Option<Fix>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub round: Option<Round>,
 }
 
 impl Finding {
-    /// A key that survives line moves: used for baselines and to match findings across rounds.
-    pub fn stable_key(&self) -> (String, String, String) {
-        (
-            self.rule.clone(),
-            self.section.clone(),
-            self.excerpt.clone(),
-        )
+    /// The numbering path or block name of the place (`III.3`, `Căn cứ`, `PL1/Điều 2`): the
+    /// `section` of the JSON reports.
+    pub fn section(&self) -> String {
+        self.place.path()
     }
 }

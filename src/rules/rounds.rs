@@ -11,10 +11,9 @@ use std::collections::HashMap;
 use crate::outline::{self, Document, ParsedFile};
 use crate::text::fold;
 
-use super::context::{DocContext, Scope};
+use super::context::DocContext;
 use super::engine::{RuleSet, render, sort};
 use super::finding::{Finding, Round};
-use super::kinds::citations;
 
 /// A document of a parsed file.
 #[derive(Debug, Clone, Copy)]
@@ -107,15 +106,15 @@ pub fn check_rounds(set: &RuleSet, new: RoundDoc, old: RoundDoc) -> RoundFinding
 fn citation_changes(set: &RuleSet, new: RoundDoc, old: RoundDoc) -> Vec<Finding> {
     let mut old_dates: HashMap<String, String> = HashMap::new();
     let old_ctx = DocContext::new(old.file, old.doc);
-    for t in old_ctx.texts(&Scope::All) {
-        for c in citations(t.text.as_str()) {
-            old_dates.entry(c.number).or_insert(c.date);
-        }
+    for (_, c) in old_ctx.citations() {
+        old_dates
+            .entry(c.number.clone())
+            .or_insert_with(|| c.date.clone());
     }
     let mut out = Vec::new();
     let new_ctx = DocContext::new(new.file, new.doc);
-    for t in new_ctx.texts(&Scope::All) {
-        for c in citations(t.text.as_str()) {
+    for (t, c) in new_ctx.citations() {
+        {
             let Some(before) = old_dates.get(&c.number) else {
                 continue;
             };
@@ -133,7 +132,7 @@ fn citation_changes(set: &RuleSet, new: RoundDoc, old: RoundDoc) -> Vec<Finding>
                 column: span.column,
                 end_line: span.end_line,
                 end_column: span.end_column,
-                section: t.section.to_string(),
+                place: t.origin.place(),
                 message: String::new(),
                 excerpt: t.text.as_str()[c.start..c.end].to_string(),
                 suggestion: None,
@@ -190,7 +189,7 @@ fn signer_change(set: &RuleSet, new: RoundDoc, old: RoundDoc) -> Option<Finding>
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        section: "Chữ ký".to_string(),
+        place: crate::outline::Place::block(crate::outline::Block::Signature),
         message: String::new(),
         excerpt: b.clone(),
         suggestion: None,

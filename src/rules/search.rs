@@ -498,7 +498,8 @@ mod tests {
                 .iter()
                 .map(|text| ScopedText {
                     text: text.view(),
-                    section: "",
+                    origin: crate::rules::context::Origin::block(crate::outline::Block::Preamble),
+                    quoted: false,
                 })
                 .collect(),
             Rc::default(),

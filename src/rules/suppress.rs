@@ -108,12 +108,21 @@ pub fn apply(file: &ParsedFile, findings: Vec<Finding>, set: &RuleSet) -> Vec<Fi
         })
         .collect();
     for d in &dirs {
-        let document = file
+        let host = file
             .documents
             .iter()
             .rev()
-            .find(|doc| doc.first_line <= d.line)
-            .map_or(1, |doc| doc.index);
+            .find(|doc| doc.first_line <= d.line);
+        let document = host.map_or(1, |doc| doc.index);
+        // The comment is reported in the part of the document around it.
+        let place = host.map_or_else(
+            || crate::outline::Place::block(crate::outline::Block::Header),
+            |doc| {
+                super::context::DocContext::new(file, doc)
+                    .origin_at(d.line)
+                    .place()
+            },
+        );
         let mut meta = |id: &str| {
             if let Some(rule) = set.get(id) {
                 kept.push(Finding {
@@ -124,7 +133,7 @@ pub fn apply(file: &ParsedFile, findings: Vec<Finding>, set: &RuleSet) -> Vec<Fi
                     column: 1,
                     end_line: d.line,
                     end_column: d.column_end.max(1),
-                    section: "Chú thích".to_string(),
+                    place: place.clone(),
                     message: render(&rule.spec.message, &[("rules", d.rules.join(", "))]),
                     excerpt: d.rules.join(", "),
                     suggestion: None,

@@ -305,7 +305,7 @@ impl App {
             .findings
             .iter()
             .map(|f| {
-                by_number.get(f.section.as_str()).copied().or_else(|| {
+                by_number.get(f.section().as_str()).copied().or_else(|| {
                     let k = by_line.partition_point(|(line, _)| *line <= f.line);
                     (k > 0).then(|| by_line[k - 1].1)
                 })

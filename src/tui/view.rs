@@ -208,7 +208,11 @@ fn findings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let rest = clip(
                 &format!(
                     " {} [{}] {}:{} {}",
-                    f.rule, f.section, f.line, f.column, f.message
+                    f.rule,
+                    f.section(),
+                    f.line,
+                    f.column,
+                    f.message
                 ),
                 width.saturating_sub(label.width() + new.width()),
             );

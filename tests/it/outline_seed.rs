@@ -7,7 +7,7 @@ use crate::common::{parse, run};
 fn numbered(doc: &Document) -> Vec<String> {
     doc.all_sections()
         .filter(|s| !s.kind.is_bullet())
-        .map(|s| s.number.clone())
+        .map(|s| s.number().to_string())
         .collect()
 }
 
@@ -113,9 +113,12 @@ fn closing_blocks_of_both_rounds() {
         ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     );
     // The page-broken closing paragraph of round 1 is one paragraph.
-    assert_eq!(r1.closing.len(), 1);
-    assert!(r1.closing[0].as_str().contains("kịp thời phản ánh"));
-    assert_eq!((r1.closing[0].line(), r1.closing[0].end_line()), (188, 190));
+    assert_eq!(r1.body.closing.len(), 1);
+    assert!(r1.body.closing[0].as_str().contains("kịp thời phản ánh"));
+    assert_eq!(
+        (r1.body.closing[0].line(), r1.body.closing[0].end_line()),
+        (188, 190)
+    );
 }
 
 #[test]

@@ -13,6 +13,20 @@ use crate::common::{repo, run};
 /// heading, so only the heading counts; the `Kính gửi` line holds its first addressee, so it is
 /// listed apart, by `containers`).
 fn paragraphs(doc: &Document) -> Vec<&Paragraph> {
+    let mut out = content_paragraphs(doc);
+    for a in &doc.attachments {
+        out.push(&a.label);
+        out.extend(&a.title);
+        out.extend(&a.issued_with);
+        out.extend(content_paragraphs(&a.content));
+    }
+    out.extend(doc.footnotes.iter().map(|f| &f.text));
+    out.retain(|p| !p.text.is_empty());
+    out
+}
+
+/// The paragraphs of a document, or of an attachment's content, not counting attachments.
+fn content_paragraphs(doc: &Document) -> Vec<&Paragraph> {
     let h = &doc.header;
     let mut out: Vec<&Paragraph> = [
         h.parent_body.as_ref(),
@@ -24,6 +38,7 @@ fn paragraphs(doc: &Document) -> Vec<&Paragraph> {
         h.draft.as_ref(),
         h.type_name.as_ref(),
         h.title.as_ref(),
+        h.issued_with.as_ref(),
     ]
     .into_iter()
     .flatten()
@@ -32,12 +47,12 @@ fn paragraphs(doc: &Document) -> Vec<&Paragraph> {
     out.extend(&h.other);
     out.extend(&doc.addressees);
     out.extend(&doc.legal_bases);
-    out.extend(&doc.preamble);
+    out.extend(&doc.body.preamble);
     for s in doc.all_sections() {
         out.push(&s.heading);
         out.extend(&s.paragraphs);
     }
-    out.extend(&doc.closing);
+    out.extend(&doc.body.closing);
     if let Some(d) = &doc.distribution {
         out.push(&d.heading);
         out.extend(&d.items);
@@ -50,7 +65,14 @@ fn paragraphs(doc: &Document) -> Vec<&Paragraph> {
 
 /// Paragraphs that contain others by design.
 fn containers(doc: &Document) -> Vec<&Paragraph> {
-    doc.addressee_heading.iter().collect()
+    doc.addressee_heading
+        .iter()
+        .chain(
+            doc.attachments
+                .iter()
+                .flat_map(|a| &a.content.addressee_heading),
+        )
+        .collect()
 }
 
 /// Checks the span invariants of a parsed text; returns a description of the first violation.

@@ -235,10 +235,7 @@ impl Check for Capture {
                     values.iter().all(|v| same(v, &source))
                 };
                 if !ok {
-                    let t = ScopedText {
-                        text: para.text.view(),
-                        section: ctx.section_at(para.line()),
-                    };
+                    let t = ScopedText::of(para, ctx.origin_at(para.line()));
                     if let Some(hit) = Hit::whole(&t) {
                         out.push(
                             hit.var("expected", source.clone())

@@ -81,8 +81,12 @@ static CITATION: LazyLock<WordBounded> = LazyLock::new(|| {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
     pub number: String,
+    /// The year written inside the number (`15/2020/QĐ-UBND`), if any.
+    pub number_year: Option<u32>,
     /// The date as dd/mm/yyyy.
     pub date: String,
+    pub ymd: Ymd,
+    /// Byte range of the citation in its text.
     pub start: usize,
     pub end: usize,
 }
@@ -92,9 +96,12 @@ pub fn citations(text: &str) -> Vec<Citation> {
     CITATION
         .captures_iter(text)
         .filter_map(|(c, span)| {
+            let ymd = date_in(&c, 3)?;
             Some(Citation {
                 number: c.get(1)?.as_str().to_string(),
-                date: show(date_in(&c, 3)?),
+                number_year: num(&c, 2),
+                date: show(ymd),
+                ymd,
                 start: span.start,
                 end: span.end,
             })
@@ -102,6 +109,19 @@ pub fn citations(text: &str) -> Vec<Citation> {
         .collect()
 }
 
+/// The citations of the texts of `scope` that may hold one (the candidates of the citation
+/// search), each with the index of its text.
+pub fn citations_of(scope: &crate::rules::search::ScopeTexts) -> Vec<(usize, Citation)> {
+    let mut out = Vec::new();
+    for i in CITATION.searcher().candidates(scope) {
+        out.extend(
+            citations(scope.texts[i].text.as_str())
+                .into_iter()
+                .map(|c| (i, c)),
+        );
+    }
+    out
+}
 /// Whether (y, m, d) is a real calendar date.
 pub fn is_valid(y: i32, m: u32, d: u32) -> bool {
     if !(1..=12).contains(&m) || d == 0 || !(1900..=2200).contains(&y) {
@@ -289,38 +309,46 @@ impl Dates {
                     }
                 }
             }
+            Mode::CitedYear | Mode::SameNumberSameDate => {
+                for c in citations(text) {
+                    self.check_citation(t, &c, seen, out);
+                }
+            }
+        }
+    }
+
+    fn check_citation(
+        &self,
+        t: &ScopedText,
+        c: &Citation,
+        seen: &mut HashMap<String, Ymd>,
+        out: &mut Vec<Hit>,
+    ) {
+        match self.mode {
+            // Only numbers with a year (`15/2020/QĐ`) are checked.
             Mode::CitedYear => {
-                for (c, m0) in CITATION.captures_iter(text) {
-                    // Only numbers with a year (`15/2020/QĐ`) are checked.
-                    let Some(number_year) = num(&c, 2) else {
-                        continue;
-                    };
-                    let Some(date) = date_in(&c, 3) else { continue };
-                    if date.0 != number_year as i32 {
-                        out.extend(Hit::at(t, m0.start, m0.end).map(|h| {
-                            h.var("number", c.get(1).expect("number").as_str())
-                                .var("date", show(date))
-                        }));
-                    }
+                if let Some(number_year) = c.number_year
+                    && c.ymd.0 != number_year as i32
+                {
+                    out.extend(Hit::at(t, c.start, c.end).map(|h| {
+                        h.var("number", c.number.clone())
+                            .var("date", c.date.clone())
+                    }));
                 }
             }
-            Mode::SameNumberSameDate => {
-                for (c, m0) in CITATION.captures_iter(text) {
-                    let number = c.get(1).expect("number").as_str().to_string();
-                    let Some(date) = date_in(&c, 3) else { continue };
-                    match seen.get(&number) {
-                        Some(first) if *first != date => {
-                            out.extend(Hit::at(t, m0.start, m0.end).map(|h| {
-                                h.var("number", number.clone()).var("date", show(*first))
-                            }));
-                        }
-                        Some(_) => {}
-                        None => {
-                            seen.insert(number, date);
-                        }
-                    }
+            Mode::SameNumberSameDate => match seen.get(&c.number) {
+                Some(first) if *first != c.ymd => {
+                    out.extend(
+                        Hit::at(t, c.start, c.end)
+                            .map(|h| h.var("number", c.number.clone()).var("date", show(*first))),
+                    );
                 }
-            }
+                Some(_) => {}
+                None => {
+                    seen.insert(c.number.clone(), c.ymd);
+                }
+            },
+            _ => {}
         }
     }
 }
@@ -348,6 +376,15 @@ impl Check for Dates {
 
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
         let mut seen = HashMap::new();
+        // The citations of the whole document are parsed once for every rule that reads them.
+        if matches!(self.mode, Mode::CitedYear | Mode::SameNumberSameDate)
+            && self.scopes == [Scope::All]
+        {
+            for (t, c) in ctx.citations() {
+                self.check_citation(t, c, &mut seen, out);
+            }
+            return;
+        }
         let scope = ctx.scope_texts(&self.scopes);
         for i in candidates_of_any(&self.regexes(), &scope) {
             self.check_text(ctx, &scope.texts[i], &mut seen, out);

@@ -15,11 +15,12 @@ mod required;
 mod signature;
 mod term;
 
-pub use dates::citations;
+pub use dates::{Citation, citations, citations_of};
 
 use regex::Regex;
 
 use crate::document::mapped::Span;
+use crate::outline::Place;
 
 use super::context::{DocContext, Scope, ScopedText};
 use super::search::Searcher;
@@ -43,7 +44,8 @@ pub const KINDS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub span: Span,
-    pub section: String,
+    /// Where the hit is: block, attachment, numbered part.
+    pub place: Place,
     pub excerpt: String,
     /// Values for the message's `{placeholders}` (`found` defaults to the excerpt).
     pub vars: Vec<(&'static str, String)>,
@@ -56,7 +58,7 @@ impl Hit {
         let span = t.text.span_of_bytes(start, end)?;
         Some(Hit {
             span,
-            section: t.section.to_string(),
+            place: t.origin.place(),
             excerpt: t.text.as_str()[start..end].to_string(),
             vars: Vec::new(),
             suggestion: None,

@@ -9,7 +9,8 @@
 
 use crate::document::mapped::Span;
 use crate::outline::model::Paragraph;
-use crate::rules::context::{DocContext, ScopedText};
+use crate::outline::{Block, Place};
+use crate::rules::context::{DocContext, Origin, ScopedText};
 use crate::rules::spec::RuleError;
 
 use super::{Check, Hit, Params};
@@ -86,11 +87,8 @@ fn present(ctx: &DocContext, block: &str) -> bool {
     }
 }
 
-fn hit_on(p: &Paragraph, section: &str) -> Option<Hit> {
-    Hit::whole(&ScopedText {
-        text: p.text.view(),
-        section,
-    })
+fn hit_on(p: &Paragraph) -> Option<Hit> {
+    Hit::whole(&ScopedText::of(p, Origin::block(Block::Header)))
 }
 
 impl Check for Required {
@@ -113,7 +111,7 @@ impl Check for Required {
                                 end_line: line,
                                 end_column: 1,
                             },
-                            section: "Thể thức".to_string(),
+                            place: Place::block(Block::Header),
                             excerpt: String::new(),
                             vars: vec![("block", (*name).to_string())],
                             suggestion: None,
@@ -128,41 +126,52 @@ impl Check for Required {
                 if let Some(s) = &d.header.symbol
                     && s.number.is_none()
                 {
-                    out.extend(hit_on(&s.line, "Thể thức").map(|h| h.var("field", "số")));
+                    out.extend(hit_on(&s.line).map(|h| h.var("field", "số")));
                 }
                 if let Some(pd) = &d.header.place_date
                     && (pd.day.is_none() || pd.month.is_none())
                 {
-                    out.extend(hit_on(&pd.line, "Thể thức").map(|h| h.var("field", "ngày tháng")));
+                    out.extend(hit_on(&pd.line).map(|h| h.var("field", "ngày tháng")));
                 }
             }
             Mode::BodyEnd => {
-                if d.sections.is_empty() && d.closing.is_empty() && d.preamble.is_empty() {
+                let body = &d.body;
+                if body.is_empty() {
                     return;
                 }
-                let last: Option<(&Paragraph, &str)> = d
+                // The document's own last paragraph: quoted text ends another document.
+                let last: Option<(&Paragraph, Origin)> = body
                     .closing
                     .last()
-                    .map(|p| (p, "Phần kết"))
+                    .map(|p| (p, Origin::block(Block::Closing)))
                     .or_else(|| {
-                        let s = d.all_sections().last()?;
-                        Some((s.paragraphs.last().unwrap_or(&s.heading), s.number.as_str()))
+                        let s = d.all_sections().filter(|s| !s.is_quoted()).last()?;
+                        let origin = Origin {
+                            block: Block::Section,
+                            attachment: None,
+                            section: Some(s),
+                        };
+                        Some((
+                            s.paragraphs
+                                .iter()
+                                .rfind(|p| !p.quoted)
+                                .unwrap_or(&s.heading),
+                            origin,
+                        ))
                     })
-                    .or_else(|| d.preamble.last().map(|p| (p, "Phần mở đầu")));
-                if let Some((p, section)) = last
+                    .or_else(|| {
+                        body.preamble
+                            .iter()
+                            .rfind(|p| !p.quoted)
+                            .map(|p| (p, Origin::block(Block::Preamble)))
+                    });
+                if let Some((p, origin)) = last
                     && !p.as_str().trim_end().ends_with("./.")
                 {
                     // Point at the last few characters, where "./." should be.
                     let text = p.as_str();
                     let start = text.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-                    out.extend(Hit::at(
-                        &ScopedText {
-                            text: p.text.view(),
-                            section,
-                        },
-                        start,
-                        text.len(),
-                    ));
+                    out.extend(Hit::at(&ScopedText::of(p, origin), start, text.len()));
                 }
             }
         }

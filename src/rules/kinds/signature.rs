@@ -11,8 +11,9 @@
 //! check = "shape"
 //! ```
 
+use crate::outline::Block;
 use crate::outline::model::{SignatureLine, SignatureRole};
-use crate::rules::context::{DocContext, ScopedText};
+use crate::rules::context::{DocContext, Origin, ScopedText};
 use crate::rules::spec::RuleError;
 use crate::text::fold;
 
@@ -80,10 +81,7 @@ impl Check for Signature {
             .filter(|l| matches!(l.role, SignatureRole::Authority | SignatureRole::Title))
             .collect();
         let mut report = |line: &SignatureLine, problem: String| {
-            let t = ScopedText {
-                text: line.text.text.view(),
-                section: "Chữ ký",
-            };
+            let t = ScopedText::of(&line.text, Origin::block(Block::Signature));
             out.extend(Hit::whole(&t).map(|h| h.var("problem", problem)));
         };
         for (i, line) in lines.iter().enumerate() {
