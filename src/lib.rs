@@ -19,3 +19,5 @@ pub mod fix;
 pub mod fuzzing;
 pub mod input;
 pub mod report;
+#[doc(hidden)]
+pub mod scoring;
