@@ -180,6 +180,8 @@ pub struct Score {
     pub unlabeled: Vec<Reported>,
     /// TRUE labels no longer reported.
     pub lost: Vec<Label>,
+    /// FALSE labels still reported: the bugs to fix next.
+    pub still_false: Vec<Label>,
 }
 
 /// Scores `reported` (the findings now, on the labelled files) against `labels` and `missed`.
@@ -211,7 +213,12 @@ pub fn score(labels: &[Label], missed: &[Missed], reported: &[Reported]) -> Scor
             count(&mut s.errors);
         }
         match label {
-            Some(l) => matched.push(l),
+            Some(l) => {
+                if l.verdict == Verdict::False {
+                    s.still_false.push(l.clone());
+                }
+                matched.push(l)
+            }
             None => s.unlabeled.push(r.clone()),
         }
     }
@@ -284,6 +291,15 @@ pub fn report(s: &Score) -> String {
         out.push_str("\nTRUE labels no longer reported:\n");
         for l in &s.lost {
             out.push_str(&format!("{}\t{}\t{}\t{}\n", l.file, l.line, l.rule, l.note));
+        }
+    }
+    if !s.still_false.is_empty() {
+        out.push_str("\nFALSE findings still reported (file, line, rule, cause, note):\n");
+        for l in &s.still_false {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                l.file, l.line, l.rule, l.cause, l.note
+            ));
         }
     }
     if !s.unlabeled.is_empty() {

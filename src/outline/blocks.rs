@@ -173,6 +173,7 @@ fn document_blocks<'a>(
             std::iter::once(&d.heading)
                 .chain(&d.items)
                 .chain(&d.archive)
+                .chain(&d.archive_note)
                 .collect(),
         ));
     }

@@ -164,13 +164,22 @@ pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
                 if !joins && !current.is_empty() {
                     flush(&mut current, first_marker.take());
                 }
-                prev_bare_heading = marker.as_ref().is_some_and(|m| {
-                    m.kind.is_legal_unit() && m.len_chars >= line.as_str().chars().count()
-                });
+                let rejoined_number =
+                    joins && wants_number(current.last().map_or("", |l| l.as_str()), line.as_str());
                 if current.is_empty() {
-                    first_marker = marker;
+                    first_marker = marker.clone();
                 }
                 current.push(line);
+                // `**Chương` / `III**`: the heading is whole only now (rare: joined lazily).
+                let whole = if rejoined_number {
+                    let text = join(&current);
+                    let marker = parse_marker(text.as_str());
+                    marker.map(|m| (m, text.as_str().chars().count()))
+                } else {
+                    marker.map(|m| (m, line.as_str().chars().count()))
+                };
+                prev_bare_heading =
+                    whole.is_some_and(|(m, len)| m.kind.is_legal_unit() && m.len_chars >= len);
                 blank = false;
                 rule = false;
             }
@@ -198,6 +207,35 @@ struct Breaks {
     hard: bool,
 }
 
+/// Whether `next` is the number of a word that `prev` ends with, wrapped away from it: a unit
+/// (`Điều` / `2. Tổ chức thực hiện`, `Chương` / `III`) or a date part (`tháng` / `12.`; then the
+/// line is the number alone, since `hằng tháng` / `2. Báo cáo quý` is a new item).
+fn wants_number(prev: &str, next: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "Điều", "điều", "ĐIỀU", "khoản", "Khoản", "điểm", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần",
+        "PHẦN",
+    ];
+    const DATE_PARTS: &[&str] = &["tháng", "năm", "ngày"];
+    let end = prev.trim_end_matches(['*', '_', ' ']);
+    let last = end.rsplit(' ').next().unwrap_or(end);
+    let number = next.split([' ', '.', ',', ';', ')']).next().unwrap_or("");
+    let is_number = !number.is_empty()
+        && (number.chars().all(|c| c.is_ascii_digit())
+            || number
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')));
+    if !is_number {
+        return false;
+    }
+    if UNITS.contains(&last) {
+        return true;
+    }
+    let alone = next[number.len()..]
+        .trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ')
+        .is_empty();
+    DATE_PARTS.contains(&last) && alone && number.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Does `next` continue the paragraph whose last line is `prev`? `prev` comes with whether it is
 /// a bare legal heading, `next` with whether it has a marker ([`parse_marker`]).
 fn continues(
@@ -205,7 +243,15 @@ fn continues(
     (next, next_has_marker): (&str, bool),
     breaks: Breaks,
 ) -> bool {
-    if breaks.rule || next_has_marker {
+    if breaks.rule {
+        return false;
+    }
+    // `khoản 3 Điều` / `15. …`, `ngày 31 tháng` / `12.`, `**Điều` / `2. Tổ chức thực hiện`: a
+    // word that wants a number was wrapped away from it, and the number is no marker.
+    if !breaks.blank && wants_number(prev, next) {
+        return true;
+    }
+    if next_has_marker {
         return false;
     }
     // A bare heading (`Điều 3.`, `Chương II`) takes its title from the next line.
@@ -369,8 +415,10 @@ fn classify_paragraphs(gathered: Vec<Gathered>, doc: &mut Document, prefix: &str
 /// came before it (the enacting authority's caps line may): a letter's `Căn cứ …` after its
 /// opening sentences is reasoning.
 fn is_legal_basis(text: &str) -> bool {
-    starts_with_folded(text, &["can cu", "theo de nghi", "xet de nghi", "xet to trinh"])
-        && !text.trim_end_matches(['*', ' ']).ends_with(':')
+    starts_with_folded(
+        text,
+        &["can cu", "theo de nghi", "xet de nghi", "xet to trinh"],
+    ) && !text.trim_end_matches(['*', ' ']).ends_with(':')
 }
 
 /// Whether a paragraph that follows căn cứ continues them: `Thực hiện Hiệp định …;` or
@@ -578,15 +626,45 @@ fn push_item(d: &mut Distribution, item: Paragraph) {
         .trim_start_matches(['-', '+', '•', ' '])
         .to_string();
     if fold(&body).starts_with("luu") {
-        d.archive_units = archive_units(&body);
-        d.archive = Some(item);
+        // `Lưu: VT, CN (2). Ha`: what follows the full stop is the drafter's initials.
+        let (archive, note) = match drafter_initials_at(item.as_str()) {
+            Some(at) => (
+                Paragraph::new(item.text.slice_chars(0, at).trimmed()),
+                Some(Paragraph::new(
+                    item.text.slice_chars(at, item.text.char_len()).trimmed(),
+                )),
+            ),
+            None => (item, None),
+        };
+        d.archive_units = archive_units(archive.as_str().trim_start_matches(['-', '+', '•', ' ']));
+        d.archive = Some(archive);
+        d.archive_note = note;
     } else {
         d.items.push(item);
     }
 }
 
+/// Where the drafter's initials start after the full stop of a Lưu line (`Lưu: VT, CN (2). Ha`,
+/// char offset): one or two short words with no list punctuation.
+fn drafter_initials_at(line: &str) -> Option<usize> {
+    let (head, tail) = line.rsplit_once(". ")?;
+    let tail = tail.trim();
+    let short = !tail.is_empty()
+        && tail.split_whitespace().count() <= 2
+        && tail
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '.');
+    short.then(|| head.chars().count() + 1)
+}
+
+/// A bracket standing for an item, `Lưu: VT, (VX/KN).`: the unit and the drafter's initials.
+static BRACKETED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([,:]\s*)\(([A-ZĐ][A-ZĐa-zđ]{0,7})/[^)]*\)").expect("static regex")
+});
+
 /// `Lưu: VT, VX (02b).` → `["VT", "VX"]`.
 pub fn archive_units(line: &str) -> Vec<String> {
+    let line = BRACKETED_UNIT.replace_all(line, "$1$2");
     // Parenthesised notes (copies, drafters' names) may hold commas of their own.
     let mut depth = 0usize;
     let line: String = line
@@ -648,11 +726,36 @@ mod tests {
     }
 
     #[test]
+    fn a_word_wrapped_away_from_its_number_rejoins_it() {
+        let lines = clean(
+            "**Điều\n2. Tổ chức thực hiện**\n1. Giao Sở Tài chính.\ntheo khoản 3 Điều\n15. Luật này\nngày 31 tháng\n12.\n**Chương\nIII**\nQUY ĐỊNH CHUNG\n1. Báo cáo hằng tháng\n2. Báo cáo quý",
+        );
+        let texts: Vec<String> = gather(&lines)
+            .iter()
+            .map(|g| g.paragraph.as_str().to_string())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Điều 2. Tổ chức thực hiện",
+                "1. Giao Sở Tài chính.",
+                "theo khoản 3 Điều 15. Luật này ngày 31 tháng 12.",
+                "Chương III QUY ĐỊNH CHUNG",
+                "1. Báo cáo hằng tháng",
+                "2. Báo cáo quý"
+            ]
+        );
+    }
+
+    #[test]
     fn archive_units_are_split() {
         assert_eq!(archive_units("Lưu: VT, VX (02b)."), ["VT", "VX"]);
         assert_eq!(archive_units("Lưu: NC, HC."), ["NC", "HC"]);
         assert_eq!(archive_units("Lưu: VT."), ["VT"]);
         assert_eq!(archive_units("Lưu: VT, NC (Hùng, Dũng)."), ["VT", "NC"]);
+        assert_eq!(archive_units("Lưu: VT, (VX/KN)."), ["VT", "VX"]);
+        assert_eq!(drafter_initials_at("Lưu: VT, CN (2). Ha"), Some(16));
+        assert_eq!(drafter_initials_at("Lưu: VT, CN (2)."), None);
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub struct Marker {
 }
 
 static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|TIỂU MỤC|Điều|ĐIỀU)\s+([0-9]{1,4}|[IVXLC]{1,8})(\s*[.:\-–]\s*|\s*$|\s+)")
+    Regex::new(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|TIỂU MỤC|Điều|ĐIỀU)\s+([0-9]{1,4}[a-zđ]?|[IVXLC]{1,8})(\s*[.:\-–]\s*|\s*$|\s+)")
         .expect("static regex")
 });
 static ROMAN: LazyLock<Regex> =
@@ -98,6 +98,17 @@ static ARABIC_PAREN: LazyLock<Regex> =
 /// A marker followed by punctuation (`301), các đơn vị`) is the end of a wrapped phrase, not a
 /// heading.
 pub fn parse_marker(text: &str) -> Option<Marker> {
+    if let Some((at, len)) = footnote_reference(text) {
+        // `1.[9] Nội dung`, `a[2]) …`, `Điều 8[7].`: a consolidated text's footnote reference
+        // glued to the number is read past, and counted in the marker's length.
+        let stripped = format!("{}{}", &text[..at], &text[at + len..]);
+        let mut marker = parse_marker(&stripped)?;
+        let before = text[..at].chars().count();
+        if marker.len_chars >= before {
+            marker.len_chars += text[at..at + len].chars().count();
+        }
+        return Some(marker);
+    }
     let marker = parse_marker_unchecked(text)?;
     let rest = text
         .char_indices()
@@ -107,6 +118,23 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
         return None;
     }
     Some(marker)
+}
+
+/// Where a footnote reference `[N]` sits right after the number of a marker: byte offset and
+/// length. Only the first few characters are looked at; most paragraphs have no `[`.
+fn footnote_reference(text: &str) -> Option<(usize, usize)> {
+    let head = text.get(..text.len().min(16)).unwrap_or(text);
+    let at = head.find('[')?;
+    let before = text[..at].chars().last()?;
+    if !(before.is_ascii_digit() || before.is_lowercase() || before == '.') || at == 0 {
+        return None;
+    }
+    let inner = &text[at + 1..];
+    let digits = inner.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || !inner[digits..].starts_with(']') {
+        return None;
+    }
+    Some((at, digits + 2))
 }
 
 const LEGAL_WORDS: [&str; 10] = [
@@ -166,8 +194,13 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
             "tieu muc" => MarkerKind::Subsection,
             _ => MarkerKind::Article,
         };
+        let lettered = num.ends_with(|c: char| c.is_lowercase());
         let ordinal = num.parse::<u32>().ok().or_else(|| roman_value(num));
-        ordinal?;
+        // `Điều 2a` is inserted between Điều 2 and Điều 3 by an amendment: it has no place in
+        // the count.
+        if ordinal.is_none() && !(lettered && kind == MarkerKind::Article) {
+            return None;
+        }
         // Without punctuation after the number, "Điều 5 Quyết định số …" is a reference that a
         // wrapped line happens to start with, not a heading; a heading without a dot is followed
         // by a caps title ("Chương II QUY ĐỊNH CHUNG") or nothing.
@@ -194,6 +227,10 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
         && let Some(c) = ROMAN.captures(text)
     {
         let numeral = c.get(1)?.as_str();
+        // `XI.24, XI.25` are row numbers of a table, not a heading.
+        if text[c.get(0)?.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         // A Roman heading is followed by text; "I." alone or "C. Something" are still accepted,
         // but a lone capital that is really a word (e.g. "V. I. Lenin") is rare enough to ignore.
         // Headings never run past XL; a larger "numeral" is a word or an initial ("C. Mác").
@@ -386,5 +423,32 @@ mod tests {
         assert_eq!(parse_marker("5.000.000 đồng/tháng"), None);
         assert_eq!(parse_marker("1), các đơn vị"), None);
         assert_eq!(parse_marker("f) không phải chữ cái Việt"), None);
+    }
+
+    #[test]
+    fn footnote_references_glued_to_the_number() {
+        let m = parse_marker("1.[9] Nội dung phương án").unwrap();
+        assert_eq!((m.key.as_str(), m.ordinal, m.len_chars), ("1", Some(1), 6));
+        assert_eq!(
+            kind_key("a[2]) Những người"),
+            Some((MarkerKind::Letter, "a".into(), Some(1)))
+        );
+        assert_eq!(
+            kind_key("Điều 8[7]. Hiệu lực thi hành"),
+            Some((MarkerKind::Article, "Điều 8".into(), Some(8)))
+        );
+        // A bracket further on is text.
+        assert_eq!(parse_marker("Theo quy định [3] của"), None);
+    }
+
+    #[test]
+    fn lettered_articles_and_row_numbers() {
+        assert_eq!(
+            kind_key("Điều 2a. Chế độ"),
+            Some((MarkerKind::Article, "Điều 2a".into(), None))
+        );
+        assert_eq!(parse_marker("Chương 2a. X"), None);
+        assert_eq!(parse_marker("XI.24, XI.25, XI.26"), None);
+        assert!(parse_marker("XI. NHIỆM VỤ").is_some());
     }
 }

@@ -234,6 +234,9 @@ pub struct Distribution {
     pub heading: Paragraph,
     pub items: Vec<Paragraph>,
     pub archive: Option<Paragraph>,
+    /// The drafter's initials written after the Lưu line's full stop (`Ha` in
+    /// `Lưu: VT, CN (2). Ha`), allowed by Phụ lục I.
+    pub archive_note: Option<Paragraph>,
     /// Archive units from the Lưu line: `Lưu: VT, VX (02b).` → `["VT", "VX"]`.
     pub archive_units: Vec<String>,
 }

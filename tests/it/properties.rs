@@ -57,6 +57,7 @@ fn content_paragraphs(doc: &Document) -> Vec<&Paragraph> {
         out.push(&d.heading);
         out.extend(&d.items);
         out.extend(&d.archive);
+        out.extend(&d.archive_note);
     }
     out.extend(doc.signature.iter().map(|l| &l.text));
     out.extend(&doc.trailer);

@@ -1,6 +1,7 @@
 //! `consistency`: variants that must not be mixed in one document. When more than one variant
 //! occurs, every occurrence of the less used ones is reported (the most used variant is taken as
-//! the document's choice).
+//! the document's choice). The document's own text and each attachment vote apart: an attached
+//! list is often drafted by another hand, and its choice is its own.
 //!
 //! ```toml
 //! [params]
@@ -11,6 +12,7 @@
 //! ```
 
 use regex::Regex;
+use std::collections::BTreeMap;
 
 use crate::rules::context::{DocContext, Scope};
 use crate::rules::search::Searcher;
@@ -78,9 +80,12 @@ impl Check for Consistency {
 
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
         let scope = ctx.scope_texts(&self.scopes);
-        let mut found: Vec<Vec<Hit>> = vec![Vec::new(); self.variants.len()];
+        // Occurrences per text part (the document's own text, each attachment: an attached
+        // list is often drafted apart) and per variant.
+        let mut parts: BTreeMap<Option<usize>, Vec<Vec<Hit>>> = BTreeMap::new();
         for (k, v) in self.variants.iter().enumerate() {
             for t in v.regex.texts(&scope) {
+                let part = t.origin.attachment.map(|a| a.tag.index);
                 for c in v.regex.regex().captures_iter(t.text.as_str()) {
                     let m = c
                         .get(1)
@@ -89,10 +94,24 @@ impl Check for Consistency {
                     if v.exclude.as_ref().is_some_and(|e| e.is_match(m.as_str())) {
                         continue;
                     }
-                    found[k].extend(Hit::at(t, m.start(), m.end()));
+                    if let Some(hit) = Hit::at(t, m.start(), m.end()) {
+                        parts
+                            .entry(part)
+                            .or_insert_with(|| vec![Vec::new(); self.variants.len()])[k]
+                            .push(hit);
+                    }
                 }
             }
         }
+        for found in parts.into_values() {
+            self.report_minority(found, out);
+        }
+    }
+}
+
+impl Consistency {
+    /// Reports the occurrences of the less used variants of one text part.
+    fn report_minority(&self, found: Vec<Vec<Hit>>, out: &mut Vec<Hit>) {
         if found.iter().filter(|f| !f.is_empty()).count() < 2 {
             return;
         }
