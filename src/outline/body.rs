@@ -113,6 +113,9 @@ pub(crate) struct Gathered {
     pub marker: Option<Marker>,
     /// Set in italics from its first line to its last.
     pub italic: bool,
+    /// How many rules (table-cell borders `|`, `---`) come before it: paragraphs with another
+    /// count are in another cell of a table.
+    pub cell: u32,
 }
 
 /// Re-joins wrapped lines into paragraphs.
@@ -126,7 +129,8 @@ pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
     let mut prev_bare_heading = false;
     // The marker of the first line of the paragraph being gathered.
     let mut first_marker: Option<Marker> = None;
-    let mut flush = |current: &mut Vec<&CleanLine>, marker: Option<Marker>| {
+    let mut cell = 0u32;
+    let mut flush = |current: &mut Vec<&CleanLine>, marker: Option<Marker>, cell: u32| {
         let paragraph = join(current);
         let marker = match current.len() {
             1 => marker,
@@ -138,13 +142,20 @@ pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
             paragraph,
             marker,
             italic,
+            cell,
         });
         current.clear();
     };
     for line in lines {
         match line.kind {
             LineKind::Blank => blank = true,
-            LineKind::Rule => rule = true,
+            LineKind::Rule => {
+                rule = true;
+                if !current.is_empty() {
+                    flush(&mut current, first_marker.take(), cell);
+                }
+                cell += 1;
+            }
             LineKind::Text => {
                 let marker = parse_marker(line.as_str());
                 let joins = current.last().is_some_and(|prev| {
@@ -162,7 +173,7 @@ pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
                     )
                 });
                 if !joins && !current.is_empty() {
-                    flush(&mut current, first_marker.take());
+                    flush(&mut current, first_marker.take(), cell);
                 }
                 let rejoined_number =
                     joins && wants_number(current.last().map_or("", |l| l.as_str()), line.as_str());
@@ -186,7 +197,7 @@ pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
         }
     }
     if !current.is_empty() {
-        flush(&mut current, first_marker.take());
+        flush(&mut current, first_marker.take(), cell);
     }
     // Grown by doubling, it may hold twice the room it needs until the sections take them.
     out.shrink_to_fit();
@@ -328,6 +339,7 @@ fn classify_paragraphs(gathered: Vec<Gathered>, doc: &mut Document, prefix: &str
         let Gathered {
             paragraph: mut para,
             marker,
+            cell,
             ..
         } = g;
         if closing_from.is_some_and(|c| i >= c) {
@@ -351,7 +363,7 @@ fn classify_paragraphs(gathered: Vec<Gathered>, doc: &mut Document, prefix: &str
                 parse_marker(&text[lead_bytes..])
             };
             match marker {
-                Some(m) => parts.open(m, para, q.lead),
+                Some(m) => parts.open(m, para, q.lead, cell),
                 None => {
                     if let Some(para) = parts.add(para) {
                         doc.body.preamble.push(para);
@@ -396,7 +408,7 @@ fn classify_paragraphs(gathered: Vec<Gathered>, doc: &mut Document, prefix: &str
             continue;
         }
         match marker {
-            Some(m) if !(before_sections && m.kind.is_bullet()) => parts.open(m, para, 0),
+            Some(m) if !(before_sections && m.kind.is_bullet()) => parts.open(m, para, 0, cell),
             _ => {
                 if !is_caps(text) {
                     seen_text = true;
@@ -788,5 +800,38 @@ mod tests {
         assert_eq!(dd.ordinal, Some(5));
         assert_eq!(dd.title.as_str(), "Năm");
         assert_eq!(dd.paragraphs[0].as_str(), "Thời gian: 2023.");
+    }
+
+    fn numbers_of(text: &str) -> Vec<String> {
+        let mut doc = Document::default();
+        parse_body(&clean(text), &mut doc);
+        doc.all_sections().map(|s| s.number().to_string()).collect()
+    }
+
+    #[test]
+    fn lists_nest_where_they_start_and_continue_where_they_are() {
+        // Capital groups under a Roman part, and Roman parts under capital groups.
+        assert_eq!(
+            numbers_of(
+                "II. NỘI DUNG\n\nA. LĨNH VỰC MỘT\n\n1. Thủ tục một\n\n2. Thủ tục hai\n\nB. LĨNH VỰC HAI\n\n1. Thủ tục ba\n"
+            ),
+            ["II", "II.A", "II.A.1", "II.A.2", "II.B", "II.B.1"]
+        );
+        assert_eq!(
+            numbers_of(
+                "A. PHẦN CHUNG\n\nI. MỤC TIÊU\n\nII. YÊU CẦU\n\nB. PHẦN RIÊNG\n\nI. NHIỆM VỤ\n"
+            ),
+            ["A", "A.I", "A.II", "B", "B.I"]
+        );
+        // A list introduced by a bullet ending with a colon nests under it, and the outer list
+        // goes on after it.
+        assert_eq!(
+            numbers_of(
+                "1. Thủ tục một\n\n- Thời gian giải quyết:\n\n1. Trường hợp gia hạn: 17 ngày\n\n2. Trường hợp cấp lại: 07 ngày\n\n2. Thủ tục hai\n"
+            ),
+            ["1", "1.-1", "1.-1.1", "1.-1.2", "2"]
+        );
+        // A number that repeats is still a sibling (the rule reports it).
+        assert_eq!(numbers_of("1. Một\n\n2. Hai\n\n2. Ba\n"), ["1", "2", "2"]);
     }
 }

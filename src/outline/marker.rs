@@ -17,6 +17,8 @@ pub enum MarkerKind {
     Subsection,
     Article,
     Roman,
+    /// `A.`, `B.`, `Đ.`: groups of an annex (`A. LĨNH VỰC VIỆC LÀM`).
+    UpperLetter,
     /// `1.`, `1.2.`, `1.2.3.`: the depth is the number of components.
     Arabic(u8),
     /// `1)`.
@@ -37,11 +39,12 @@ impl MarkerKind {
             MarkerKind::Subsection => 3,
             MarkerKind::Article => 4,
             MarkerKind::Roman => 5,
-            MarkerKind::Arabic(depth) => 5 + u32::from(depth.min(4)),
-            MarkerKind::ArabicParen => 10,
-            MarkerKind::Letter => 11,
-            MarkerKind::Dash => 12,
-            MarkerKind::Plus => 13,
+            MarkerKind::UpperLetter => 6,
+            MarkerKind::Arabic(depth) => 6 + u32::from(depth.min(4)),
+            MarkerKind::ArabicParen => 11,
+            MarkerKind::Letter => 12,
+            MarkerKind::Dash => 13,
+            MarkerKind::Plus => 14,
         }
     }
 
@@ -158,6 +161,7 @@ enum Candidate {
     Roman,
     Arabic,
     Letter,
+    UpperLetter,
     Bullet,
 }
 
@@ -167,8 +171,15 @@ fn candidate(text: &str) -> Option<Candidate> {
     match first {
         '0'..='9' => Some(Candidate::Arabic),
         '-' | '+' | '•' | '–' => Some(Candidate::Bullet),
-        c if c.is_lowercase() => (chars.next() == Some(')')).then_some(Candidate::Letter),
+        c if c.is_lowercase() => {
+            matches!(chars.next(), Some(')' | '.')).then_some(Candidate::Letter)
+        }
         _ if LEGAL_WORDS.iter().any(|w| text.starts_with(w)) => Some(Candidate::Legal),
+        'A'..='H' | 'K' | 'M'..='U' | 'Y' | 'Đ'
+            if chars.next().is_some_and(|c| c == '.' || c == ')') =>
+        {
+            Some(Candidate::UpperLetter)
+        }
         'I' | 'V' | 'X' | 'L' | 'C' => {
             let after = text.trim_start_matches(['I', 'V', 'X', 'L', 'C']);
             let run = text.len() - after.len();
@@ -298,7 +309,37 @@ fn parse_letter_or_bullet(text: &str, kind: Candidate) -> Option<Marker> {
     let first = chars.next()?;
     let rest = chars.as_str();
     let spaces = |s: &str| s.chars().take_while(|c| c.is_whitespace()).count();
+    if kind == Candidate::UpperLetter {
+        // `A. LĨNH VỰC …`: a capital, a stop or bracket, a space and a capital (not an initial
+        // before a name in lower case, nor `D.` glued to a word).
+        let after = rest.get(1..)?;
+        let spaces = spaces(after);
+        let next = after[spaces..].chars().next()?;
+        if spaces == 0 || !next.is_uppercase() {
+            return None;
+        }
+        return Some(Marker {
+            kind: MarkerKind::UpperLetter,
+            label: format!("{first}{}", &rest[..1]),
+            key: first.to_string(),
+            ordinal: letter_ordinal(first),
+            len_chars: 2 + spaces,
+        });
+    }
     if kind == Candidate::Letter && "abcdđeghiklmnopqrstuvxy".contains(first) {
+        // `a. Nội dung cắt giảm` is written for `a)` in some annexes; the capital after it
+        // keeps abbreviations (`v.v.`) out.
+        if let Some(after) = rest.strip_prefix(". ")
+            && after.chars().next().is_some_and(char::is_uppercase)
+        {
+            return Some(Marker {
+                kind: MarkerKind::Letter,
+                label: format!("{first}."),
+                key: first.to_string(),
+                ordinal: letter_ordinal(first),
+                len_chars: 2 + 1 + spaces(after),
+            });
+        }
         let after = rest.strip_prefix(')')?;
         return Some(Marker {
             kind: MarkerKind::Letter,
@@ -450,5 +491,24 @@ mod tests {
         assert_eq!(parse_marker("Chương 2a. X"), None);
         assert_eq!(parse_marker("XI.24, XI.25, XI.26"), None);
         assert!(parse_marker("XI. NHIỆM VỤ").is_some());
+    }
+
+    #[test]
+    fn capital_and_dotted_letters() {
+        assert_eq!(
+            kind_key("B. LĨNH VỰC LAO ĐỘNG"),
+            Some((MarkerKind::UpperLetter, "B".into(), Some(2)))
+        );
+        assert_eq!(
+            kind_key("Đ. NHÓM NĂM"),
+            Some((MarkerKind::UpperLetter, "Đ".into(), Some(5)))
+        );
+        assert_eq!(
+            kind_key("a. Nội dung cắt giảm"),
+            Some((MarkerKind::Letter, "a".into(), Some(1)))
+        );
+        assert_eq!(parse_marker("v.v. và các"), None);
+        assert_eq!(parse_marker("A. nguyễn"), None);
+        assert_eq!(parse_marker("D.Tên"), None);
     }
 }

@@ -164,6 +164,9 @@ pub struct Section {
     /// document quoted in a letter, or the replacement text of an amendment. Its numbering is a
     /// sequence of its own, apart from this document's.
     pub quote: Option<u32>,
+    /// The table cell its heading is in, counted by the rules (`|`, `---`) before it in its body:
+    /// a list in a cell of a table is numbered apart from the list in the cell before.
+    pub cell: u32,
 }
 
 impl Section {

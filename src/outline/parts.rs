@@ -78,13 +78,14 @@ impl PartsBuilder {
     }
 
     /// Opens a part at `marker`, whose heading is `para` (`lead` characters of a quotation mark
-    /// come before the marker).
-    pub fn open(&mut self, marker: Marker, para: Paragraph, lead: usize) {
+    /// come before the marker), in table cell `cell` (see [`Section::cell`]).
+    pub fn open(&mut self, marker: Marker, para: Paragraph, lead: usize, cell: u32) {
         let rank = marker.kind.rank();
-        let floor = self.floor();
-        while self.stack.len() > floor && self.stack.last().is_some_and(|o| o.rank >= rank) {
+        let keep = self.depth_for(&marker);
+        while self.stack.len() > keep {
             self.pop();
         }
+        let floor = self.floor();
         let in_quote = self.quote.is_some();
         let parent = (self.stack.len() > floor).then(|| self.stack.len() - 1);
         let key = if marker.kind.is_bullet() {
@@ -130,6 +131,7 @@ impl PartsBuilder {
                 paragraphs: Vec::new(),
                 children: Vec::new(),
                 quote: self.quote.as_ref().map(|q| q.id),
+                cell,
             },
         });
     }
@@ -153,6 +155,71 @@ impl PartsBuilder {
                 None
             }
             None => Some(para),
+        }
+    }
+
+    /// How many open parts stay open below a part opened at `marker`.
+    ///
+    /// By default a part closes the open parts of its rank or deeper (`2.` closes `1.` and its
+    /// `a)`). Two readings come first, since real documents nest lists in many ways:
+    /// - a number that continues a list (`2.` after `1.`) goes where that list is, however deep;
+    /// - a list that starts (`1.`, `A.`) under a part that introduces it (`… như sau:`), or at a
+    ///   level where no list of its kind was, nests under the part open before it (`II.` then
+    ///   `A.` then `1.`, as well as `A.` then `I.` then `1.`).
+    fn depth_for(&self, marker: &Marker) -> usize {
+        let floor = self.floor();
+        let len = self.stack.len();
+        let mut by_rank = len;
+        while by_rank > floor && self.stack[by_rank - 1].rank >= marker.kind.rank() {
+            by_rank -= 1;
+        }
+        let (Some(n), false) = (marker.ordinal, marker.kind.is_legal_unit()) else {
+            return by_rank;
+        };
+        let quote = self.quote.as_ref().map(|q| q.id);
+        let same = |s: &Section| s.kind == marker.kind && s.quote == quote;
+        // The part before this one at the level below `depth` open parts.
+        let previous = |depth: usize| -> Option<&Section> {
+            if depth < len {
+                return Some(&self.stack[depth].section);
+            }
+            match depth {
+                0 => self.roots.last(),
+                d => self.stack[d - 1].section.children.last(),
+            }
+        };
+        if n > 1 {
+            if let Some(depth) = (floor..=len)
+                .rev()
+                .find(|&d| previous(d).is_some_and(|p| same(p) && p.ordinal == Some(n - 1)))
+            {
+                return depth;
+            }
+            return by_rank;
+        }
+        if by_rank == len {
+            return len;
+        }
+        let introduced = self.stack.last().is_some_and(|o| {
+            o.section
+                .paragraphs
+                .last()
+                .unwrap_or(&o.section.heading)
+                .as_str()
+                .trim_end_matches(['*', ' '])
+                .ends_with(':')
+        });
+        let siblings_of_kind = {
+            let closed: &[Section] = match by_rank {
+                0 => &self.roots,
+                d => &self.stack[d - 1].section.children,
+            };
+            closed.iter().any(same) || self.stack.get(by_rank).is_some_and(|o| same(&o.section))
+        };
+        if introduced || !siblings_of_kind {
+            len
+        } else {
+            by_rank
         }
     }
 

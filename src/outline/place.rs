@@ -184,6 +184,7 @@ fn step_citation(kind: MarkerKind, key: &str, parent: Option<MarkerKind>) -> Str
         | MarkerKind::Subsection
         | MarkerKind::Article => key.to_string(),
         MarkerKind::Roman => format!("phần {key}"),
+        MarkerKind::UpperLetter => format!("phần {key}"),
         MarkerKind::Arabic(1) if parent == Some(MarkerKind::Article) => format!("khoản {key}"),
         MarkerKind::Arabic(_) => format!("mục {key}"),
         MarkerKind::ArabicParen => format!("mục {key})"),

@@ -47,6 +47,10 @@ fn label(kind: MarkerKind, ordinal: u32) -> String {
     match kind {
         MarkerKind::Roman => format!("{}.", to_roman(ordinal).unwrap_or_default()),
         MarkerKind::Letter => format!("{})", letter_at(ordinal).unwrap_or('?')),
+        MarkerKind::UpperLetter => {
+            let letter = letter_at(ordinal).unwrap_or('?');
+            format!("{}.", letter.to_uppercase())
+        }
         MarkerKind::ArabicParen => format!("{ordinal})"),
         MarkerKind::Article => format!("Điều {ordinal}."),
         _ => format!("{ordinal}."),
@@ -93,6 +97,32 @@ fn sequence(
         .iter()
         .filter_map(|s| Some((*s, s.ordinal?)))
         .collect();
+    // A list that starts again at 1 in another cell of a table is another list (the cells of a
+    // table of procedures each number their own items).
+    let mut start = 0;
+    for i in 1..=numbered.len() {
+        let restarts = numbered
+            .get(i)
+            .is_some_and(|&(s, n)| n == 1 && s.cell != numbered[i - 1].0.cell);
+        if i == numbered.len() || restarts {
+            run_sequence(
+                &numbered[start..i],
+                attachment,
+                free_start && start == 0,
+                out,
+            );
+            start = i;
+        }
+    }
+}
+
+/// [`sequence`] on one list.
+fn run_sequence(
+    numbered: &[(&Section, u32)],
+    attachment: Option<&Attachment>,
+    free_start: bool,
+    out: &mut Vec<Hit>,
+) {
     let mut expected = match (free_start, numbered.first()) {
         (true, Some((_, n))) => *n,
         _ => 1,
