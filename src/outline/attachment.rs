@@ -77,9 +77,36 @@ fn label_entry(
     // sentence starting with the word is not a label.
     let words = text.split_whitespace().count();
     let caps = is_caps(text);
+    if !caps && cites_elsewhere(text) {
+        return None;
+    }
     let ok = caps && (self_naming || words <= 30)
         || self_naming && words <= 12 && (NUMBERED.is_match(text) || folded == entry.0);
     ok.then_some(entry)
+}
+
+/// Whether a numbered label goes on as a reference (`Mẫu số 12 tại Phụ lục II …`, `Phụ lục I
+/// của Thông tư …`): a cell of a table of procedures naming a form, not a form's heading.
+fn cites_elsewhere(text: &str) -> bool {
+    let Some(m) = NUMBERED.find(text) else {
+        return false;
+    };
+    let rest = crate::text::fold_prefix(text[m.end()..].trim_start(), 16);
+    [
+        "tai ",
+        "theo ",
+        "cua ",
+        "quy dinh ",
+        "da ",
+        "duoc ",
+        "nay ",
+        "phu luc ",
+        "nghi dinh ",
+        "thong tu ",
+        "quyet dinh ",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// `(Ban hành kèm theo Quyết định số …)`, `Kèm theo Nghị định số …`.
@@ -112,10 +139,18 @@ pub(crate) fn starts_heading(lines: &[CleanLine], i: usize) -> bool {
     if !line.is_text() {
         return false;
     }
-    let Some(&(_, kind, ..)) = label_entry(line.as_str()) else {
+    let Some(&(word, kind, ..)) = label_entry(line.as_str()) else {
         return false;
     };
     let next: Vec<usize> = text_lines(lines, i + 1).take(6).collect();
+    // `Mẫu` / `số 12 tại Phụ lục II …`: a label wrapped after its word is read whole.
+    if fold(line.as_str()) == word
+        && let Some(&j) = next.first()
+        && crate::text::starts_lower(lines[j].as_str())
+        && label_entry(&format!("{} {}", line.as_str(), lines[j].as_str())).is_none()
+    {
+        return false;
+    }
     let issued_with_follows = next.iter().any(|&j| is_issued_with(lines[j].as_str()));
     if issued_with_follows {
         return true;
@@ -403,12 +438,36 @@ fn is_dangling(a: &Attachment) -> bool {
     a.content.body.is_empty() && a.content.signature.is_empty() && a.content.header.is_empty()
 }
 
+/// A form's code alone on its line: `BM-21`, `M01`, `TK-02a`.
+static FORM_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:BM|M|TK|MS|PL)[-.]?[0-9]{1,3}[a-z]?$").expect("static regex")
+});
+
+/// Whether `text` is a label alone (`Mẫu số 07`, `Phụ lục II`): the line just above a Quốc hiệu,
+/// it names what follows as an attachment.
+pub(crate) fn is_label_alone(text: &str) -> bool {
+    FORM_CODE.is_match(text)
+        || label_entry(text).is_some_and(|e| {
+            matches!(
+                e.1,
+                AttachmentKind::Appendix | AttachmentKind::Form | AttachmentKind::Table
+            )
+        }) && NUMBERED
+            .find(text)
+            .is_some_and(|m| m.end() == text.trim_end().len())
+}
+
 /// Whether the text split off at its own Quốc hiệu, whose header is `header`, is an attachment
 /// of `carrier` rather than a document of its own: it says it was issued with another (`kèm
 /// theo`), it is a form, it fills a label the carrier left without text, or it is a Quy chế, Phụ
-/// lục, Danh mục… with no Số line after a signed document. Two versions of one document (same
+/// lục, Danh mục… with no Số line after a signed document, or it has no Số line and its label
+/// stands just above it (`labelled`: `Mẫu số 07` over the Quốc hiệu of a form). Two versions of one document (same
 /// type and title) are never merged, nor is a document with a number of its own.
-pub(crate) fn belongs_to(carrier: &Document, header: &super::model::Header) -> bool {
+pub(crate) fn belongs_to(
+    carrier: &Document,
+    header: &super::model::Header,
+    labelled: bool,
+) -> bool {
     let key = super::version_key(carrier);
     if key.is_some() && key == super::header_version_key(header) {
         return false;
@@ -418,6 +477,9 @@ pub(crate) fn belongs_to(carrier: &Document, header: &super::model::Header) -> b
     }
     if header.symbol.as_ref().is_some_and(|s| s.number.is_some()) {
         return false;
+    }
+    if labelled {
+        return true;
     }
     if header.is_template() || carrier.attachments.last().is_some_and(is_dangling) {
         return true;

@@ -165,6 +165,11 @@ pub(crate) fn national_title_end(lines: &[CleanLine], i: usize) -> Option<usize>
     joined.starts_with(NATIONAL_TITLE).then_some(j)
 }
 
+/// Whether `line` is a type line on its own (`NGHỊ ĐỊNH`, `QUYẾT ĐỊNH`).
+pub(crate) fn is_type_name(line: &str) -> bool {
+    matches!(classify(line), Field::TypeName)
+}
+
 fn classify(line: &str) -> Field {
     let folded = fold(line);
     let folded_trim = folded.trim_end_matches([':', '.']).trim();

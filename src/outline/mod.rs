@@ -63,8 +63,16 @@ fn parse_with_breaks(text: String, paragraph_starts: Option<&[bool]>) -> ParsedF
         let (header, body_start) = header::parse_header(slice);
         // An attachment with a header of its own (a Quy chế under the Quốc hiệu, a form) goes
         // back to the document it belongs to.
+        // The label may stand over the first lines of the header (`BM-21` over `ĐƠN VỊ CHỦ
+        // QUẢN (nếu` / `có)`, which the split left behind).
+        let labelled = clean[..start]
+            .iter()
+            .rev()
+            .filter(|l| l.is_text())
+            .take(3)
+            .any(|l| attachment::is_label_alone(l.as_str()));
         if let Some(carrier) = documents.last_mut()
-            && attachment::belongs_to(carrier, &header)
+            && attachment::belongs_to(carrier, &header, labelled)
         {
             attachment::adopt(carrier, header, body_start, slice);
             carrier.last_line = last_text_line(slice).max(carrier.last_line);

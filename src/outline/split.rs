@@ -24,14 +24,32 @@ pub fn document_starts(lines: &[CleanLine]) -> Vec<usize> {
     if anchors.is_empty() {
         return vec![0];
     }
-    let mut starts = Vec::with_capacity(anchors.len());
+    let mut starts = Vec::with_capacity(anchors.len() + 1);
     let mut floor = 0usize;
     for &anchor in &anchors {
         let start = walk_back(lines, anchor, floor);
         starts.push(start);
         floor = anchor + 1;
     }
+    // A copy from a website may lose the Quốc hiệu of its first document but keep its type line
+    // and its Điều: that document starts at its type line, not nowhere.
+    if let Some(headless) = headless_start(&lines[..starts[0]]) {
+        starts.insert(0, headless);
+    }
     starts
+}
+
+/// The type line (`NGHỊ ĐỊNH`) of a document without Quốc hiệu in `lines`, when Điều follow it.
+fn headless_start(lines: &[CleanLine]) -> Option<usize> {
+    let start = lines
+        .iter()
+        .position(|l| l.is_text() && super::header::is_type_name(l.as_str()))?;
+    let has_articles = lines[start..].iter().any(|l| {
+        l.is_text()
+            && super::marker::parse_marker(l.as_str())
+                .is_some_and(|m| m.kind == super::marker::MarkerKind::Article)
+    });
+    has_articles.then_some(start)
 }
 
 /// Walks up from the Quốc hiệu over header lines; stops at anything that belongs to the body or
