@@ -533,7 +533,12 @@ pub(crate) fn adopt(
         ..Document::default()
     };
     let rest = &lines[body_start.min(lines.len())..];
-    let after = super::body::parse_attachment_body(rest, &mut content, &format!("{}/", tag.key));
+    // A form without signature runs to the end of the file: the website's notices are not its.
+    let notice = (0..rest.len())
+        .find(|&i| rest[i].is_text() && is_site_notice(rest, i))
+        .unwrap_or(rest.len());
+    let after =
+        super::body::parse_attachment_body(&rest[..notice], &mut content, &format!("{}/", tag.key));
     set_lines(&mut content, lines);
     let template =
         kind == AttachmentKind::Form || content.header.is_template() || has_blanks(&content);

@@ -218,6 +218,16 @@ struct Breaks {
     hard: bool,
 }
 
+/// Whether `line` ends with a lower-case function word (`của`, `và`, `theo`): a wrapped sentence.
+fn ends_with_function_word(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "của", "và", "với", "cho", "tại", "theo", "về", "các", "những", "đối", "trong", "trên",
+        "từ", "đến", "hoặc", "là", "được", "bị", "do", "để",
+    ];
+    let end = line.trim_end_matches(['*', '_', ' ']);
+    WORDS.contains(&end.rsplit(' ').next().unwrap_or(end))
+}
+
 /// Whether `next` is the number of a word that `prev` ends with, wrapped away from it: a unit
 /// (`Điều` / `2. Tổ chức thực hiện`, `Chương` / `III`) or a date part (`tháng` / `12.`; then the
 /// line is the number alone, since `hằng tháng` / `2. Báo cáo quý` is a new item).
@@ -264,6 +274,15 @@ fn continues(
     }
     if next_has_marker {
         return false;
+    }
+    // `Theo đề nghị của` / `**Giám đốc Sở …`: a sentence never ends on a function word, whatever
+    // markup the next line opens with.
+    if !breaks.blank
+        && !breaks.hard
+        && ends_with_function_word(prev)
+        && !starts_with_folded(next, &["kinh gui", "can cu", "noi nhan", "theo de nghi"])
+    {
+        return true;
     }
     // A bare heading (`Điều 3.`, `Chương II`) takes its title from the next line.
     if prev_bare_heading {

@@ -37,6 +37,9 @@ pub struct Capture {
     contains: bool,
     fallback_file: bool,
     map: Vec<(String, String)>,
+    /// Target values that are right whatever the source (`VBHN`: a consolidated text keeps the
+    /// type line of the act it consolidates).
+    accept: Vec<String>,
 }
 
 const FIELDS: &[&str] = &[
@@ -119,12 +122,25 @@ impl Capture {
                 .collect::<Result<_, _>>()?,
             Some(_) => return Err(p.error("map", "`map` must be a table")),
         };
+        let accept = match p.table.get("accept") {
+            None => Vec::new(),
+            Some(toml::Value::Array(a)) => a
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(fold)
+                        .ok_or_else(|| p.error("accept", "`accept` must list strings"))
+                })
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(p.error("accept", "`accept` must be a list of strings")),
+        };
         Ok(Capture {
             source: place(p, "source")?,
             target: place(p, "target")?,
             contains,
             fallback_file,
             map,
+            accept,
         })
     }
 
@@ -229,6 +245,9 @@ impl Check for Capture {
                 let Some(para) = para else {
                     return;
                 };
+                if values.iter().any(|v| self.accept.contains(&fold(v))) {
+                    return;
+                }
                 let ok = if self.contains {
                     values.iter().any(|v| same(v, &source))
                 } else {

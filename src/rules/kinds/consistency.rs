@@ -9,6 +9,7 @@
 //!   { name = "kiểu cũ (hoà)", pattern = '…' , exclude = '^[qQ]' },
 //!   { name = "kiểu mới (hòa)", pattern = '…' },
 //! ]
+//! # `preferred = true` on a variant: the form the source prescribes, which wins a tie.
 //! ```
 
 use regex::Regex;
@@ -25,6 +26,8 @@ struct Variant {
     name: String,
     regex: Searcher,
     exclude: Option<Regex>,
+    /// The form the source prescribes: it wins a tie.
+    preferred: bool,
 }
 
 #[derive(Debug)]
@@ -60,10 +63,16 @@ impl Consistency {
                 .and_then(|v| v.as_str())
                 .map(|e| p.regex("variants", e))
                 .transpose()?;
+            let preferred = t
+                .get("preferred")
+                .map(|v| v.as_bool().ok_or_else(bad))
+                .transpose()?
+                .unwrap_or(false);
             variants.push(Variant {
                 name: name.to_string(),
                 regex: p.searcher("variants", pattern)?,
                 exclude,
+                preferred,
             });
         }
         Ok(Consistency { variants, scopes })
@@ -116,7 +125,10 @@ impl Consistency {
             return;
         }
         let majority = (0..found.len())
-            .max_by_key(|&k| (found[k].len(), std::cmp::Reverse(k)))
+            .max_by_key(|&k| {
+                let v = &self.variants[k];
+                (found[k].len(), v.preferred, std::cmp::Reverse(k))
+            })
             .expect("variants are not empty");
         for (k, hits) in found.into_iter().enumerate() {
             if k == majority {

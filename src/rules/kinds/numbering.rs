@@ -7,7 +7,7 @@
 //! ```
 //! Điều are numbered through the whole document; other parts restart under each parent.
 
-use crate::outline::model::{Attachment, Body, Section};
+use crate::outline::model::{Attachment, AttachmentKind, Body, Section};
 use crate::outline::{Block, MarkerKind};
 use crate::rules::context::{DocContext, Origin, ScopedText};
 use crate::rules::spec::RuleError;
@@ -191,7 +191,7 @@ fn walk(
     children: &[Section],
     owner: Option<u32>,
     attachment: Option<&Attachment>,
-    mode: Mode,
+    (mode, free_top): (Mode, bool),
     out: &mut Vec<Hit>,
 ) {
     match mode {
@@ -199,7 +199,7 @@ fn walk(
             for (quote, run) in runs(children) {
                 // A quotation's first parts continue the text they replace, so their run may
                 // start anywhere; a run nested in a quoted part starts at 1.
-                let free = quote.is_some() && quote != owner;
+                let free = quote.is_some() && quote != owner || free_top;
                 sequence(&run, attachment, free, out);
             }
         }
@@ -235,7 +235,7 @@ fn walk(
         }
     }
     for c in children {
-        walk(&c.children, c.quote, attachment, mode, out);
+        walk(&c.children, c.quote, attachment, (mode, false), out);
     }
 }
 
@@ -265,7 +265,10 @@ impl Check for Numbering {
                 .map(|a| (&a.content.body, Some(a))),
         );
         for (body, attachment) in bodies {
-            walk(&body.sections, None, attachment, self.mode, out);
+            // A form is often cut out of a longer annex (the procedures of a Phụ lục go on after
+            // the forms of one of them), so its first list may go on from the text before it.
+            let form = attachment.is_some_and(|a| a.kind == AttachmentKind::Form || a.template);
+            walk(&body.sections, None, attachment, (self.mode, form), out);
             if self.mode == Mode::Sequence {
                 articles(body, attachment, out);
             }

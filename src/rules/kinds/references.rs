@@ -86,9 +86,18 @@ impl Check for References {
         // An amending document ("Sửa đổi, bổ sung một số điều của Quy định …") cites the parts of
         // the document it amends, not its own.
         let title = doc.title().map(crate::text::fold).unwrap_or_default();
-        if ["sua doi", "bo sung", "bai bo", "hop nhat"]
-            .iter()
-            .any(|w| title.contains(w))
+        // A văn bản hợp nhất (`…/VBHN-…`) reproduces the final provisions of each amending act,
+        // whose "Điều 1 Thông tư này" is that act's Điều 1.
+        let consolidated = doc
+            .header
+            .symbol
+            .as_ref()
+            .and_then(|s| s.type_code.as_deref())
+            .is_some_and(|c| c.eq_ignore_ascii_case("VBHN"));
+        if consolidated
+            || ["sua doi", "bo sung", "bai bo", "hop nhat"]
+                .iter()
+                .any(|w| title.contains(w))
         {
             return;
         }
