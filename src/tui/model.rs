@@ -152,7 +152,46 @@ impl App {
         let mut app = App::new_deferred(old_file, old_index, new_file, new_index, rules, options);
         app.refresh_rows();
         app.recheck();
+        app.status = app.status.take().or_else(|| app.bundle_hint());
         app
+    }
+
+    /// For two files of several documents (bundles), which documents differ, so that the reviewer
+    /// knows there is more to see than the pair on screen.
+    pub fn bundle_hint(&self) -> Option<String> {
+        let (old, new) = (&self.old_file.parsed, &self.new_file.parsed);
+        if Arc::ptr_eq(&self.old_file, &self.new_file)
+            || old.documents.len() < 2 && new.documents.len() < 2
+        {
+            return None;
+        }
+        let text = |file: &crate::outline::ParsedFile, d: &Document| -> Vec<String> {
+            (d.first_line..=d.last_line)
+                .filter_map(|n| file.lines.line(n))
+                .map(|l| l.text.as_str().trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect()
+        };
+        let count = old.documents.len().max(new.documents.len());
+        let differ: Vec<String> = (0..count)
+            .filter(|&i| match (old.documents.get(i), new.documents.get(i)) {
+                (Some(a), Some(b)) => text(old, a) != text(new, b),
+                _ => true,
+            })
+            .map(|i| format!("#{}", i + 1))
+            .collect();
+        Some(format!(
+            "Hai tệp có {} và {} văn bản; khác nhau: {}. Đang so sánh #{} với #{} — nhấn o để chọn.",
+            old.documents.len(),
+            new.documents.len(),
+            if differ.is_empty() {
+                "không có".to_string()
+            } else {
+                differ.join(", ")
+            },
+            self.old_index,
+            self.new_index
+        ))
     }
 
     /// Like [`App::new`] but without running the rules: the runtime computes the findings in the
@@ -245,9 +284,13 @@ impl App {
         &self.new_file.parsed.documents[self.new_index - 1]
     }
 
-    /// Documents of the file a picker chooses from (the new file).
-    pub fn documents(&self) -> &[Document] {
-        &self.new_file.parsed.documents
+    /// Documents a picker chooses from at `step`: the old file's (0), then the new file's (1).
+    pub fn documents_for(&self, step: u8) -> &[Document] {
+        if step == 0 {
+            &self.old_file.parsed.documents
+        } else {
+            &self.new_file.parsed.documents
+        }
     }
 
     pub fn regions(&self) -> Regions {

@@ -364,7 +364,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             None => app.status = Some("Mục này không có trong bản mới.".to_string()),
         },
         Action::Picker => {
-            if app.documents().len() < 2 {
+            if app.documents_for(0).len() < 2 && app.documents_for(1).len() < 2 {
                 app.status = Some("Tệp chỉ có một văn bản.".to_string());
             } else {
                 app.mode = Mode::Picker(Picker {
@@ -388,7 +388,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
 }
 
 fn picker_key(app: &mut App, mut p: Picker, k: KeyEvent) {
-    let n = app.documents().len();
+    let n = app.documents_for(p.step).len().max(1);
     match k.code {
         KeyCode::Esc | KeyCode::Char('q') => app.mode = Mode::Normal,
         KeyCode::Down | KeyCode::Char('j') => p.selected = (p.selected + 1).min(n - 1),
@@ -396,12 +396,12 @@ fn picker_key(app: &mut App, mut p: Picker, k: KeyEvent) {
         KeyCode::Enter if p.step == 0 => {
             p.old = p.selected + 1;
             p.step = 1;
-            p.selected = (app.new_index - 1).min(n - 1);
+            let new_count = app.documents_for(1).len().max(1);
+            p.selected = (app.new_index - 1).min(new_count - 1);
         }
         KeyCode::Enter => {
             app.old_index = p.old;
             app.new_index = p.selected + 1;
-            app.old_file = app.new_file.clone();
             app.mode = Mode::Normal;
             app.scroll = 0;
             app.recompare();

@@ -355,7 +355,7 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn picker(app: &App, frame: &mut Frame, area: Rect, step: u8, selected: usize, theme: &Theme) {
     let lines: Vec<Line> = app
-        .documents()
+        .documents_for(step)
         .iter()
         .enumerate()
         .map(|(i, d)| {

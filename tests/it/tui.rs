@@ -298,3 +298,57 @@ fn help_overlay_lists_every_binding() {
     press(&mut app, KeyCode::Char('z'));
     assert_eq!(app.mode, Mode::Normal, "any key closes help");
 }
+
+/// Two bundles of the seed's three documents; the new one changes a sentence of document #2.
+fn bundle_app() -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(repo("samples/seed-combined.txt")).unwrap();
+    let changed = seed.replacen(
+        "Kinh phí bảo đảm để triển khai",
+        "Kinh phí được bảo đảm để triển khai",
+        1,
+    );
+    assert_ne!(seed, changed);
+    let (old_path, new_path) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old_path, &seed).unwrap();
+    std::fs::write(&new_path, &changed).unwrap();
+    let load =
+        |p: &std::path::Path| Arc::new(input::load(p, &input::LoadOptions::default()).unwrap());
+    let mut app = App::new(
+        load(&old_path),
+        3,
+        load(&new_path),
+        3,
+        Arc::new(RuleSet::builtin().unwrap()),
+        Options::default(),
+    );
+    update(&mut app, Msg::Resize(120, 40));
+    (app, dir)
+}
+
+#[test]
+fn picker_takes_the_old_document_from_the_old_file() {
+    let (mut app, _dir) = bundle_app();
+    // #3 against #3 is unchanged; the change is in #2.
+    assert_eq!(app.comparison.stats.sections_changed, 0);
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Up); // old #2
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Up); // new #2
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.old_index, app.new_index), (2, 2));
+    assert!(
+        app.comparison.stats.sections_changed > 0,
+        "the old #2 comes from the old file, so the change shows"
+    );
+    assert!(!Arc::ptr_eq(&app.old_file, &app.new_file));
+}
+
+#[test]
+fn a_bundle_says_which_documents_differ() {
+    let (app, _dir) = bundle_app();
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("khác nhau: #2."), "{status}");
+    let shown = screen(&draw(&app, 120, 40, false));
+    assert!(shown.contains("nhấn o để chọn"), "{shown}");
+}
