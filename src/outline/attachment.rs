@@ -58,10 +58,16 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 fn label_entry(
     text: &str,
 ) -> Option<&'static (&'static str, AttachmentKind, &'static str, &'static str)> {
+    // Every label word starts with one of these letters: most lines are rejected here.
+    if !text.starts_with(|c: char| "PpQqĐđHhKkCcDdBbMm".contains(c)) || text.len() > 1200 {
+        return None;
+    }
     if text.chars().count() > 300 {
         return None;
     }
-    let folded = fold(text);
+    // The longest label word is 12 letters: a prefix decides, the whole line is folded only to
+    // tell a bare label (`Mẫu`) apart.
+    let folded = crate::text::fold_prefix(text, 14);
     let entry = KINDS.iter().find(|(word, ..)| {
         folded.strip_prefix(word).is_some_and(|rest| {
             rest.is_empty()
@@ -81,7 +87,7 @@ fn label_entry(
         return None;
     }
     let ok = caps && (self_naming || words <= 30)
-        || self_naming && words <= 12 && (NUMBERED.is_match(text) || folded == entry.0);
+        || self_naming && words <= 12 && (NUMBERED.is_match(text) || fold(text) == entry.0);
     ok.then_some(entry)
 }
 
@@ -167,6 +173,13 @@ pub(crate) fn starts_heading(lines: &[CleanLine], i: usize) -> bool {
 
 /// The website's notices that converted files end with: the end of the document's text.
 fn is_site_notice(lines: &[CleanLine], i: usize) -> bool {
+    // Every notice starts with one of these letters: most lines are rejected here.
+    if !lines[i]
+        .as_str()
+        .starts_with(|c: char| "VvCcQqBbTt".contains(c))
+    {
+        return false;
+    }
     let folded = crate::text::fold_prefix(lines[i].as_str(), 48);
     const STARTS: &[&str] = &[
         "ve luu tru, su dung thong tin khach hang",
@@ -187,14 +200,21 @@ fn is_site_notice(lines: &[CleanLine], i: usize) -> bool {
         })
 }
 
+/// Where the website's notices start in `lines` (or its length). They close a converted page, so
+/// only its last lines are looked at.
+fn site_notice_start(lines: &[CleanLine]) -> usize {
+    const TAIL: usize = 400;
+    (lines.len().saturating_sub(TAIL)..lines.len())
+        .find(|&i| lines[i].is_text() && is_site_notice(lines, i))
+        .unwrap_or(lines.len())
+}
+
 static FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([0-9]{1,3})\]\s*").expect("static regex"));
 
 /// Reads what follows a document's signature into its attachments, footnotes and trailer.
 pub(crate) fn parse_after_signature(lines: &[CleanLine], doc: &mut Document) {
-    let end = (0..lines.len())
-        .find(|&i| lines[i].is_text() && is_site_notice(lines, i))
-        .unwrap_or(lines.len());
+    let end = site_notice_start(lines);
     // A heading's title may itself start like a label (`PHỤ LỤC 01` / `QUY ĐỊNH MỘT SỐ CHẾ ĐỘ…` /
     // `(Kèm theo …)`): the next attachment starts after this one's heading.
     let mut starts: Vec<usize> = Vec::new();
@@ -235,7 +255,12 @@ fn read_notes(lines: &[CleanLine], doc: &mut Document) {
         }
     };
     for line in lines.iter().filter(|l| l.is_text()) {
-        if let Some(c) = FOOTNOTE.captures(line.as_str()) {
+        let footnote = line
+            .as_str()
+            .starts_with('[')
+            .then(|| FOOTNOTE.captures(line.as_str()))
+            .flatten();
+        if let Some(c) = footnote {
             flush(&mut current, doc);
             current = Some((c[1].to_string(), vec![line]));
         } else if let Some((_, parts)) = current.as_mut() {
@@ -411,25 +436,23 @@ fn has_blanks(content: &Document) -> bool {
         let t = p.as_str();
         t.contains("……") || t.contains("....") || t.contains("___") || t.contains("…..")
     };
-    content
-        .blocks()
-        .iter()
-        .flat_map(|b| {
-            b.paragraphs
-                .iter()
-                .copied()
-                .chain(
-                    b.sections
-                        .iter()
-                        .flat_map(|s| s.walk())
-                        .flat_map(|s| std::iter::once(&s.heading).chain(&s.paragraphs)),
-                )
-                .collect::<Vec<_>>()
-        })
-        .filter(|p| blank(p))
-        .take(3)
-        .count()
-        >= 3
+    let mut count = 0;
+    for b in content.blocks() {
+        let headings = b
+            .sections
+            .iter()
+            .flat_map(|s| s.walk())
+            .flat_map(|s| std::iter::once(&s.heading).chain(&s.paragraphs));
+        for p in b.paragraphs.iter().copied().chain(headings) {
+            if blank(p) {
+                count += 1;
+                if count >= 3 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// An attachment whose label was read but no text after it (`Mẫu số 01` over a form that has a
@@ -534,9 +557,7 @@ pub(crate) fn adopt(
     };
     let rest = &lines[body_start.min(lines.len())..];
     // A form without signature runs to the end of the file: the website's notices are not its.
-    let notice = (0..rest.len())
-        .find(|&i| rest[i].is_text() && is_site_notice(rest, i))
-        .unwrap_or(rest.len());
+    let notice = site_notice_start(rest);
     let after =
         super::body::parse_attachment_body(&rest[..notice], &mut content, &format!("{}/", tag.key));
     set_lines(&mut content, lines);

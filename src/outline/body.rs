@@ -237,6 +237,9 @@ fn wants_number(prev: &str, next: &str) -> bool {
         "PHẦN",
     ];
     const DATE_PARTS: &[&str] = &["tháng", "năm", "ngày"];
+    if !next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
+        return false;
+    }
     let end = prev.trim_end_matches(['*', '_', ' ']);
     let last = end.rsplit(' ').next().unwrap_or(end);
     let number = next.split([' ', '.', ',', ';', ')']).next().unwrap_or("");

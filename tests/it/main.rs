@@ -10,6 +10,7 @@ mod fuzz_regressions;
 mod git;
 mod hostile;
 mod input_errors;
+mod labels;
 mod outline_seed;
 mod properties;
 mod rules;

@@ -272,6 +272,14 @@ impl Dates {
                 };
                 for (c, m0) in DEADLINE.captures_iter(text) {
                     let Some(date) = date_in(&c, 1) else { continue };
+                    // "… đã chỉ đạo … hoàn thành trước ngày 30/10/2025": a sentence telling what
+                    // was done recounts an earlier deadline, it does not set one.
+                    let sentence = text[..m0.start]
+                        .rfind(['.', ';', ':'])
+                        .map_or(&text[..m0.start], |i| &text[i + 1..m0.start]);
+                    if sentence.contains(" đã ") || sentence.starts_with("Đã ") {
+                        continue;
+                    }
                     // A deadline left over from an earlier round is recent; "nhà ở xây dựng trước
                     // ngày 01/7/2004" is a condition about the past, not a deadline.
                     let before = if full {
