@@ -50,6 +50,8 @@ struct RuleJson<'a> {
     fix: bool,
     message: &'a str,
     doc: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    precision: Option<&'a str>,
     path: &'a str,
 }
 
@@ -69,6 +71,7 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                     fix: r.spec.fix,
                     message: &r.spec.message,
                     doc: &r.spec.doc,
+                    precision: r.spec.precision.as_deref(),
                     path: &r.path,
                 })
                 .collect();
@@ -77,26 +80,34 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         RulesFormat::Text => {
             writeln!(
                 out,
-                "{:<28} {:<12} {:<8} {:<12} KIỂM TRA",
-                "ID", "PACK", "MỨC", "LOẠI"
+                "{:<28} {:<12} {:<8} {:<12} {:<9} KIỂM TRA",
+                "ID", "PACK", "MỨC", "LOẠI", "CHÍNH XÁC"
             )?;
             for r in set.rules() {
                 let what = r
                     .spec
                     .doc
                     .lines()
-                    .find(|l| l.starts_with("What it checks"))
+                    .find(|l| l.starts_with("Kiểm tra gì") || l.starts_with("What it checks"))
                     .map_or("", |l| {
-                        l.trim_start_matches("What it checks")
+                        l.trim_start_matches("Kiểm tra gì")
+                            .trim_start_matches("What it checks")
                             .trim_start_matches([':', ' ', '('])
                     });
+                let precision = r
+                    .spec
+                    .precision
+                    .as_deref()
+                    .and_then(|p| p.split_whitespace().next())
+                    .unwrap_or("—");
                 writeln!(
                     out,
-                    "{:<28} {:<12} {:<8} {:<12} {}{}",
+                    "{:<28} {:<12} {:<8} {:<12} {:<9} {}{}",
                     r.id(),
                     r.spec.pack,
                     r.spec.severity.as_str(),
                     r.spec.kind,
+                    precision,
                     crate::report::outline::ellipsize(what, 70),
                     if r.spec.fix {
                         " [sửa tự động]"
@@ -119,7 +130,7 @@ pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<i32, RunError> 
     let set = builtin()?;
     let Some(r) = set.get(&args.id) else {
         return Err(RunError::Usage(format!(
-            "{}: no such rule; `rasoat rules` lists them",
+            "{}: không có quy tắc này; xem danh sách bằng `rasoat rules`",
             args.id
         )));
     };
@@ -138,7 +149,12 @@ pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<i32, RunError> 
         }
     )?;
     writeln!(out, "Tệp: {}", r.path)?;
-    writeln!(out, "Thông báo: {}\n", s.message)?;
+    writeln!(out, "Thông báo: {}", s.message)?;
+    writeln!(
+        out,
+        "Độ chính xác đo trên văn bản thật đã chấm: {}\n",
+        s.precision.as_deref().unwrap_or("chưa đo")
+    )?;
     writeln!(out, "{}\n", s.doc.trim())?;
     for (title, list) in [
         ("Ví dụ sai (bad)", &s.examples.bad),

@@ -83,6 +83,10 @@ pub struct RuleSpec {
     pub scope: Vec<String>,
     pub message: String,
     pub doc: String,
+    /// Precision measured on the judged real documents, as reviewers read it
+    /// (`"1,00 — 14 đúng, 0 sai (120 văn bản đã chấm)"`).
+    #[serde(default)]
+    pub precision: Option<String>,
     /// Suggestions of this rule may be applied by `--fix`.
     #[serde(default)]
     pub fix: bool,

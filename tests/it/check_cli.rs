@@ -411,7 +411,7 @@ fn rules_and_explain() {
     assert!(out.contains("Why it matters") && out.contains("Luật Thanh niên"));
     let (code, _, err) = run(&["explain", "NO-SUCH"]);
     assert_eq!(code, 2);
-    assert!(err.contains("NO-SUCH: no such rule"));
+    assert!(err.contains("NO-SUCH: không có quy tắc này"));
 }
 
 #[test]
