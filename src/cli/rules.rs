@@ -88,16 +88,16 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                     .spec
                     .doc
                     .lines()
-                    .find(|l| l.starts_with("Kiểm tra gì") || l.starts_with("What it checks"))
+                    .find(|l| l.starts_with("Kiểm tra gì"))
                     .map_or("", |l| {
                         l.trim_start_matches("Kiểm tra gì")
-                            .trim_start_matches("What it checks")
                             .trim_start_matches([':', ' ', '('])
                     });
                 let precision = r
                     .spec
                     .precision
                     .as_deref()
+                    .filter(|p| !p.starts_with("chưa"))
                     .and_then(|p| p.split_whitespace().next())
                     .unwrap_or("—");
                 writeln!(

@@ -498,10 +498,10 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -
                     .spec
                     .doc
                     .lines()
-                    .find(|l| l.starts_with("What it checks"))
+                    .find(|l| l.starts_with("Kiểm tra gì:"))
                     .map_or_else(
                         || r.spec.id.clone(),
-                        |l| l.trim_start_matches("What it checks:").trim().to_string(),
+                        |l| l.trim_start_matches("Kiểm tra gì:").trim().to_string(),
                     ),
             },
             full_description: SarifText {

@@ -7,7 +7,7 @@
 //! kind = "term"                 # see `kinds`
 //! scope = ["all"]               # optional; see `Scope`
 //! message = "Viết đúng: \"{expected}\" (đang viết \"{found}\")."
-//! doc = """What it checks, why it matters, the legal source."""
+//! doc = """Kiểm tra gì: …  Vì sao quan trọng: …  Căn cứ: (the legal source)."""
 //!
 //! [params]                      # kind-specific
 //! terms = [{ wrong = ["Noi nhận"], right = "Nơi nhận" }]

@@ -129,7 +129,7 @@ fn github_and_sarif_formats() {
         r["help"]["text"]
             .as_str()
             .unwrap()
-            .contains("Why it matters")
+            .contains("Vì sao quan trọng")
     }));
     let result = run0["results"]
         .as_array()
@@ -408,7 +408,7 @@ fn rules_and_explain() {
     assert!(v["rules"].as_array().unwrap().len() >= 30);
     let (code, out, _) = run(&["explain", "CONS-LAW-SUBJECT"]);
     assert_eq!(code, 0);
-    assert!(out.contains("Why it matters") && out.contains("Luật Thanh niên"));
+    assert!(out.contains("Vì sao quan trọng") && out.contains("Luật Thanh niên"));
     let (code, _, err) = run(&["explain", "NO-SUCH"]);
     assert_eq!(code, 2);
     assert!(err.contains("NO-SUCH: không có quy tắc này"));

@@ -32,7 +32,7 @@ fn every_rule_is_documented() {
     let set = RuleSet::builtin().unwrap();
     for rule in set.rules() {
         let doc = &rule.spec.doc;
-        for section in ["What it checks", "Why it matters", "Source"] {
+        for section in ["Kiểm tra gì:", "Vì sao quan trọng:", "Căn cứ:"] {
             assert!(
                 doc.contains(section),
                 "{}: doc lacks `{section}`",
