@@ -177,20 +177,22 @@ pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
                 }
                 let rejoined_number =
                     joins && wants_number(current.last().map_or("", |l| l.as_str()), line.as_str());
-                if current.is_empty() {
-                    first_marker = marker.clone();
-                }
+                let starts_paragraph = current.is_empty();
                 current.push(line);
+                let bare = |m: &Marker, len: usize| m.kind.is_legal_unit() && m.len_chars >= len;
                 // `**Chương` / `III**`: the heading is whole only now (rare: joined lazily).
-                let whole = if rejoined_number {
+                prev_bare_heading = if rejoined_number {
                     let text = join(&current);
-                    let marker = parse_marker(text.as_str());
-                    marker.map(|m| (m, text.as_str().chars().count()))
+                    parse_marker(text.as_str())
+                        .is_some_and(|m| bare(&m, text.as_str().chars().count()))
                 } else {
-                    marker.map(|m| (m, line.as_str().chars().count()))
+                    marker
+                        .as_ref()
+                        .is_some_and(|m| bare(m, line.as_str().chars().count()))
                 };
-                prev_bare_heading =
-                    whole.is_some_and(|(m, len)| m.kind.is_legal_unit() && m.len_chars >= len);
+                if starts_paragraph {
+                    first_marker = marker;
+                }
                 blank = false;
                 rule = false;
             }
@@ -739,15 +741,19 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn rejoins_wrapped_and_page_broken_paragraphs() {
-        let lines = clean(
-            "1. Cấp, thu hồi Giấy chứng\nnhận cơ sở đủ điều kiện.\n2. Tiếp theo\n\n- Cơ quan chủ trì ... trình\n\ncấp thẩm quyền ban hành.\n\nThời gian: Năm 2023.",
-        );
-        let texts: Vec<String> = gather(&lines)
+    /// The paragraphs [`gather`] makes of `text`.
+    fn gathered(text: &str) -> Vec<String> {
+        gather(&clean(text))
             .iter()
             .map(|g| g.paragraph.as_str().to_string())
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn rejoins_wrapped_and_page_broken_paragraphs() {
+        let texts = gathered(
+            "1. Cấp, thu hồi Giấy chứng\nnhận cơ sở đủ điều kiện.\n2. Tiếp theo\n\n- Cơ quan chủ trì ... trình\n\ncấp thẩm quyền ban hành.\n\nThời gian: Năm 2023.",
+        );
         assert_eq!(
             texts,
             [
@@ -761,13 +767,9 @@ mod tests {
 
     #[test]
     fn a_word_wrapped_away_from_its_number_rejoins_it() {
-        let lines = clean(
+        let texts = gathered(
             "**Điều\n2. Tổ chức thực hiện**\n1. Giao Sở Tài chính.\ntheo khoản 3 Điều\n15. Luật này\nngày 31 tháng\n12.\n**Chương\nIII**\nQUY ĐỊNH CHUNG\n1. Báo cáo hằng tháng\n2. Báo cáo quý",
         );
-        let texts: Vec<String> = gather(&lines)
-            .iter()
-            .map(|g| g.paragraph.as_str().to_string())
-            .collect();
         assert_eq!(
             texts,
             [

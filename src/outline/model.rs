@@ -118,6 +118,15 @@ impl Header {
         self.paragraphs().next().is_none()
     }
 
+    /// Whether this is a văn bản hợp nhất (`Số: 92/VBHN-BQP`): it keeps the type line of the act
+    /// it consolidates and reproduces the final provisions of each amending act.
+    pub fn is_consolidated(&self) -> bool {
+        self.symbol
+            .as_ref()
+            .and_then(|s| s.type_code.as_deref())
+            .is_some_and(|c| c.eq_ignore_ascii_case("VBHN"))
+    }
+
     /// A form's header: placeholders instead of a body's name, a number or a date
     /// (`TÊN CƠ QUAN`, `Số: ……/QĐ-…`).
     pub fn is_template(&self) -> bool {

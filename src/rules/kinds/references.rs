@@ -88,13 +88,7 @@ impl Check for References {
         let title = doc.title().map(crate::text::fold).unwrap_or_default();
         // A văn bản hợp nhất (`…/VBHN-…`) reproduces the final provisions of each amending act,
         // whose "Điều 1 Thông tư này" is that act's Điều 1.
-        let consolidated = doc
-            .header
-            .symbol
-            .as_ref()
-            .and_then(|s| s.type_code.as_deref())
-            .is_some_and(|c| c.eq_ignore_ascii_case("VBHN"));
-        if consolidated
+        if doc.header.is_consolidated()
             || ["sua doi", "bo sung", "bai bo", "hop nhat"]
                 .iter()
                 .any(|w| title.contains(w))
