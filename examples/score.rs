@@ -25,13 +25,14 @@ fn main() -> Result<(), String> {
             other => return Err(format!("unknown argument {other}")),
         }
     }
-    let (mut all_labels, mut all_missed) = (Vec::new(), Vec::new());
+    let (mut all_labels, mut all_missed, mut judged) = (Vec::new(), Vec::new(), Vec::new());
     for dir in &labels {
         let (l, m) = files::load_dir(dir)?;
         all_labels.extend(l);
         all_missed.extend(m);
+        judged.extend(files::load_documents(dir)?);
     }
-    let located = files::locate(&all_labels, &all_missed, &documents)?;
+    let located = files::locate(&all_labels, &all_missed, &judged, &documents)?;
     let reported = files::check(&located)?;
     let score = scoring::score(&all_labels, &all_missed, &reported);
     print!("{}", scoring::report(&score));

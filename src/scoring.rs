@@ -393,16 +393,36 @@ pub mod files {
         Ok((labels, missed))
     }
 
-    /// The labelled files, found in the first of `dirs` that holds each (by file name).
+    /// The documents judged in `dir` (`documents.txt`, one file name per line), also those on
+    /// which nothing was reported; empty when the file is absent (every judged document then has
+    /// a label).
+    pub fn load_documents(dir: &Path) -> Result<Vec<String>, String> {
+        let path = dir.join("documents.txt");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(String::from)
+                .collect()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        }
+    }
+
+    /// The labelled files and the other judged `documents`, found in the first of `dirs` that
+    /// holds each (by file name).
     pub fn locate(
         labels: &[Label],
         missed: &[Missed],
+        documents: &[String],
         dirs: &[PathBuf],
     ) -> Result<Vec<(String, PathBuf)>, String> {
         let names: BTreeSet<&str> = labels
             .iter()
             .map(|l| l.file.as_str())
             .chain(missed.iter().map(|m| m.file.as_str()))
+            .chain(documents.iter().map(String::as_str))
             .collect();
         names
             .into_iter()
