@@ -189,6 +189,36 @@ fn score(line: &str) -> (usize, usize) {
     })
 }
 
+/// How many more Vietnamese syllables a line's conversion must give for the line to count as
+/// legacy text.
+const MIN_SYLLABLE_GAIN: usize = 2;
+
+/// A letter of Vietnamese that lies outside Windows-1252 (`ă Đ ĩ ũ ơ ư` and the precomposed
+/// letters with tone marks, U+1EA0–U+1EF9).
+fn is_unicode_only_letter(c: char) -> bool {
+    matches!(
+        c,
+        'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | '\u{1EA0}'
+            ..='\u{1EF9}'
+    )
+}
+
+/// Words of the line written with a [Unicode-only letter](is_unicode_only_letter).
+fn unicode_words(line: &str) -> usize {
+    words(line)
+        .filter(|w| w.chars().any(is_unicode_only_letter))
+        .count()
+}
+
+/// Words with a marker character and at least one other letter (`x·`, `héi`).
+fn marked_letter_words(line: &str) -> usize {
+    words(line)
+        .filter(|w| {
+            w.chars().any(is_marker) && w.chars().any(|c| c.is_alphanumeric() && !is_marker(c))
+        })
+        .count()
+}
+
 /// The legacy encoding this line is in, if it looks like one.
 pub fn detect_line(line: &str) -> Option<Legacy> {
     // Nearly every line of a Unicode document stops here, before any word is looked at.
@@ -196,15 +226,40 @@ pub fn detect_line(line: &str) -> Option<Legacy> {
         return None;
     }
     let (marked, good) = score(line);
-    if marked == 0 {
+    // A line whose words are mostly written with letters only Unicode has (`ă đ ơ ư ế ỷ`…: an
+    // 8-bit text read as Windows-1252 cannot show them) is Unicode text with a foreign word
+    // (`München`, `Kjær`), a guillemet or a middle dot in it.
+    // Markers standing alone (`Trực Lệ · Phụng Thiên`) are punctuation in such a line: only
+    // words with letters besides their markers weigh against the Unicode words.
+    if marked == 0 || unicode_words(line) >= marked_letter_words(line) {
         return None;
     }
+    // One more syllable is what a lone `·` (TCVN3 `à`) or `½` gives: a legacy line turns
+    // several of its words into Vietnamese ones.
     let best = [Legacy::Tcvn3, Legacy::Vni]
         .into_iter()
         .map(|enc| (enc, score(&convert_line(line, enc))))
-        .filter(|(_, (m, g))| *m < marked && *g > good)
+        .filter(|(_, (m, g))| *m < marked && *g >= good + MIN_SYLLABLE_GAIN)
         .max_by_key(|(enc, (m, g))| (*g as isize - *m as isize, *enc == Legacy::Tcvn3))?;
     Some(best.0)
+}
+
+/// A word of a legacy line: its byte range and its conversion.
+pub type LegacyWord = (std::ops::Range<usize>, String);
+
+/// The words of a legacy line that carry a marker character, as byte ranges with their
+/// conversion, when the line [is legacy text](detect_line).
+pub fn legacy_words(line: &str) -> Option<(Legacy, Vec<LegacyWord>)> {
+    let legacy = detect_line(line)?;
+    let base = line.as_ptr() as usize;
+    let found = words(line)
+        .filter(|w| w.chars().any(is_marker))
+        .map(|w| {
+            let start = w.as_ptr() as usize - base;
+            (start..start + w.len(), convert_line(w, legacy))
+        })
+        .collect();
+    Some((legacy, found))
 }
 
 /// Converts one line from `legacy` to Unicode (NFC).
@@ -390,6 +445,12 @@ mod tests {
             "Độc lập - Tự do - Hạnh phúc",
             "Số: 3593/VP-VX",
             "Quản lý tài sản; 5 000 000 đồng",
+            "Thế kỷ 17 · Thế kỷ 18 · Thế kỷ 19",
+            "nốt viết ½ cung",
+            "- » Tư tưởng Hồ Chí Minh sải bước cùng thời đại",
+            "Geißenklösterle, Flöte và München",
+            "·",
+            "| Tỉnh | 22 | Trực Lệ · Phụng Thiên · Cát Lâm · Hắc Long Giang · Sơn Đông · Hà Nam · Sơn Tây",
         ] {
             assert_eq!(detect_line(line), None, "{line}");
         }

@@ -104,7 +104,8 @@ const ORGANISATION_WORDS: &[&str] = &[
 ];
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Số|SỐ|Sô|So|số)(?:\s*[:.;]\s*|\s+)?([0-9/].*)?$").expect("static regex")
+    // The number may be a form's placeholder (`Số: ...../GP-....`, `Số: …/QĐ-…`).
+    Regex::new(r"^(?:Số|SỐ|Sô|So|số)(?:\s*[:.;]\s*|\s+)?([0-9/.…_].*)?$").expect("static regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -142,27 +143,72 @@ enum Field {
 
 const NATIONAL_TITLE: &str = "cong hoa xa hoi chu nghia viet nam";
 
+const PARTY_TITLE: &str = "dang cong san viet nam";
+
 /// If the Quốc hiệu starts at `lines[i]`, possibly wrapped onto the next text line at any word
 /// (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`, `**CỘNG` / `HÒA XÃ HỘI…`), returns the index of its
-/// last line.
+/// last line. The party's header `ĐẢNG CỘNG SẢN VIỆT NAM` stands in its place in documents of
+/// the Đảng.
+///
+/// The words alone are not enough: articles and encyclopedia pages name the country and the
+/// party on lines of their own, and a wrapped citation may start a line with them (`Cộng hòa xã
+/// hội chủ nghĩa Việt Nam số 69/2014/QH13`). A header line holds the title alone (or with the
+/// Tiêu ngữ glued on by a conversion), in capitals, or, written in lower case by mistake,
+/// followed by the Tiêu ngữ; the party's header is in capitals.
 pub(crate) fn national_title_end(lines: &[CleanLine], i: usize) -> Option<usize> {
     // Cheap tests first: this runs on every line of a file. Whatever matches below starts with
     // "cong" (at least four characters of the Quốc hiệu) or "dang".
-    if lines[i].as_str().len() > 120
+    if lines[i].as_str().len() > 160
         || !crate::text::starts_with_folded(lines[i].as_str(), &["cong", "dang"])
     {
         return None;
     }
-    let first = crate::text::fold_prefix(lines[i].as_str(), 40);
-    if first.starts_with(NATIONAL_TITLE) || first == "dang cong san viet nam" {
-        return Some(i);
+    let text = lines[i].as_str();
+    let first = fold(text);
+    if let Some(rest) = first.strip_prefix(PARTY_TITLE) {
+        let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+        return (rest.is_empty() && is_caps(text)).then_some(i);
     }
-    if first.len() < 4 || !NATIONAL_TITLE.starts_with(&first) {
+    let (end, title_text, folded) = if first.starts_with(NATIONAL_TITLE) {
+        (i, text.to_string(), first)
+    } else {
+        if first.len() < 4 || !NATIONAL_TITLE.starts_with(first.trim_end()) {
+            return None;
+        }
+        let j = next_text(lines, i + 1)?;
+        let joined = format!("{} {}", text.trim_end(), lines[j].as_str());
+        let folded = fold(&joined);
+        if !folded.starts_with(NATIONAL_TITLE) {
+            return None;
+        }
+        (j, joined, folded)
+    };
+    let rest = folded[NATIONAL_TITLE.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let motto_glued = rest.starts_with("doc lap");
+    if !rest.is_empty() && !motto_glued {
         return None;
     }
-    let j = next_text(lines, i + 1)?;
-    let joined = format!("{first} {}", fold(lines[j].as_str()));
-    joined.starts_with(NATIONAL_TITLE).then_some(j)
+    let title_chars = NATIONAL_TITLE.chars().count();
+    let title: String = title_text.chars().take(title_chars).collect();
+    let motto_follows = motto_glued
+        || next_text(lines, end + 1)
+            .is_some_and(|k| fold(lines[k].as_str()).starts_with("doc lap"));
+    (is_caps(&title) || motto_follows).then_some(end)
+}
+
+/// The length in characters of the Quốc hiệu at the start of `text` when the Tiêu ngữ follows on
+/// the same line (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc`, a conversion
+/// that lost the line break), so that the two can be told apart.
+fn glued_motto_start(text: &str) -> Option<usize> {
+    let folded = fold(text);
+    if !folded.starts_with(NATIONAL_TITLE) {
+        return None;
+    }
+    let at = folded.find("doc lap")?;
+    (folded[NATIONAL_TITLE.len()..at]
+        .chars()
+        .all(|c| !c.is_alphanumeric()))
+    .then(|| folded[..at].chars().count())
 }
 
 /// Whether `line` is a type line on its own (`NGHỊ ĐỊNH`, `QUYẾT ĐỊNH`).
@@ -173,9 +219,7 @@ pub(crate) fn is_type_name(line: &str) -> bool {
 fn classify(line: &str) -> Field {
     let folded = fold(line);
     let folded_trim = folded.trim_end_matches([':', '.']).trim();
-    if folded.starts_with("cong hoa xa hoi chu nghia viet nam")
-        || folded == "dang cong san viet nam"
-    {
+    if folded.starts_with(NATIONAL_TITLE) || folded == PARTY_TITLE && is_caps(line) {
         return Field::NationalTitle;
     }
     if folded.len() >= 4 && NATIONAL_TITLE.starts_with(&folded) {
@@ -225,6 +269,35 @@ fn classify(line: &str) -> Field {
     Field::Other
 }
 
+/// Sets the Tiêu ngữ from its line. A conversion that flattened the header may have glued the
+/// rule drawn under it (`Hạnh phúc---------`) and the place and date beside it (`Hạnh
+/// phúc_____ Hà Nội, ngày 30 tháng 6 năm 2025`) onto the same line: the rule is not part of the
+/// Tiêu ngữ, and the date is the header's place and date.
+fn set_motto(header: &mut Header, line: MappedText) {
+    let folded = fold(line.as_str());
+    let Some(at) = folded.find("hanh phuc") else {
+        header.motto = Some(Paragraph::new(line));
+        return;
+    };
+    let end = folded[..at + "hanh phuc".len()].chars().count();
+    let len = line.char_len();
+    let rest = line.slice_chars(end, len);
+    let rest_text = rest.as_str();
+    let rule_len = rest_text
+        .chars()
+        .take_while(|c| matches!(c, '-' | '_' | '=' | '─' | '—' | '–' | '*' | ' '))
+        .count();
+    if rule_len == 0 && !rest_text.trim().is_empty() {
+        header.motto = Some(Paragraph::new(line));
+        return;
+    }
+    header.motto = Some(Paragraph::new(line.slice_chars(0, end)));
+    let date = rest.slice_chars(rule_len, rest.char_len()).trimmed();
+    if header.place_date.is_none() && DATE_START.is_match(date.as_str()) {
+        header.place_date = Some(parse_place_date(Paragraph::new(date)));
+    }
+}
+
 /// Parses the header from the start of a document; returns it with the index of the first line
 /// that belongs to the body.
 pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
@@ -247,8 +320,17 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
             || header.title.is_some()
             || header.place_date.is_some();
         match field {
-            Field::NationalTitle => {
-                header.national_title = Some(Paragraph::new(line.text.to_mapped_text()));
+            Field::NationalTitle if national_title_end(lines, i) == Some(i) => {
+                let whole = line.text.to_mapped_text();
+                match glued_motto_start(text) {
+                    Some(at) => {
+                        let len = whole.char_len();
+                        header.national_title =
+                            Some(Paragraph::new(whole.slice_chars(0, at).trimmed()));
+                        set_motto(&mut header, whole.slice_chars(at, len).trimmed());
+                    }
+                    None => header.national_title = Some(Paragraph::new(whole)),
+                }
             }
             Field::NationalTitleFirstHalf => match national_title_end(lines, i) {
                 Some(j) => {
@@ -258,7 +340,7 @@ pub fn parse_header(lines: &[CleanLine]) -> (Header, usize) {
                 None if header.type_name.is_none() => body_caps.push(line),
                 None => {}
             },
-            Field::Motto => header.motto = Some(Paragraph::new(line.text.to_mapped_text())),
+            Field::Motto => set_motto(&mut header, line.text.to_mapped_text()),
             Field::Symbol if header.symbol.is_none() => {
                 let caps = SYMBOL.captures(text).expect("classified as symbol");
                 let value = caps.get(1).map_or("", |m| m.as_str()).trim();

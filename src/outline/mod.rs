@@ -65,12 +65,19 @@ fn parse_with_breaks(text: String, paragraph_starts: Option<&[bool]>) -> ParsedF
         // back to the document it belongs to.
         // The label may stand over the first lines of the header (`BM-21` over `ĐƠN VỊ CHỦ
         // QUẢN (nếu` / `có)`, which the split left behind).
-        let labelled = clean[..start]
+        // A hard wrap may split the label itself (`**Mẫu` / `số 26**`).
+        let above: Vec<&str> = clean[..start]
             .iter()
             .rev()
             .filter(|l| l.is_text())
-            .take(3)
-            .any(|l| attachment::is_label_alone(l.as_str()));
+            // Placeholders of the form's issuing body (`.......(01).....`) may stand between.
+            .take(5)
+            .map(|l| l.as_str())
+            .collect();
+        let labelled = above.iter().any(|l| attachment::is_label_alone(l))
+            || above
+                .windows(2)
+                .any(|w| attachment::is_label_alone(&format!("{} {}", w[1], w[0])));
         if let Some(carrier) = documents.last_mut()
             && attachment::belongs_to(carrier, &header, labelled)
         {

@@ -130,15 +130,22 @@ impl Header {
     /// A form's header: placeholders instead of a body's name, a number or a date
     /// (`TÊN CƠ QUAN`, `Số: ……/QĐ-…`).
     pub fn is_template(&self) -> bool {
+        // `Số: …/QĐ-…`, `(Tên địa phương), ngày ... tháng ... năm...`, `[Tên cơ quan]`.
         let placeholder = |p: &Paragraph| {
             let t = p.as_str();
-            t.contains('…') || t.contains("....") || t.contains("___")
+            let folded = crate::text::fold(t);
+            t.contains('…')
+                || t.contains("...")
+                || t.contains("___")
+                || folded.contains("(ten ")
+                || folded.contains("[ten ")
         };
         self.symbol.as_ref().is_some_and(|s| placeholder(&s.line))
-            || self
-                .place_date
-                .as_ref()
-                .is_some_and(|d| placeholder(&d.line))
+            || self.place_date.as_ref().is_some_and(|d| {
+                // A draft leaves the day and month blank but has its year; a form leaves all.
+                placeholder(&d.line)
+                    || d.year.is_none() && !d.line.as_str().contains(|c: char| c.is_ascii_digit())
+            })
             || [self.parent_body.as_ref(), self.issuing_body.as_ref()]
                 .into_iter()
                 .flatten()
@@ -253,6 +260,27 @@ pub struct Distribution {
     pub archive_units: Vec<String>,
 }
 
+impl Symbol {
+    /// Whether the line is the Số line of a header: `Số: 15/QĐ-UBND` (or blank in a draft,
+    /// `Số:     /KH-UBND`), alone or with the place and date a flattened table put beside it. A
+    /// sentence that mentions a number (`Số 485/GP-BTTTT do Bộ … cấp`) or an address (`số 1/126
+    /// An Đà`) is not.
+    pub fn is_header_line(&self) -> bool {
+        let text = self.line.as_str().trim_start_matches(['*', '_', '|', ' ']);
+        if !text.starts_with(['S']) || self.code_parts.is_empty() || !self.value.contains('/') {
+            return false;
+        }
+        let after_number = text
+            .split_once(|c: char| c.is_ascii_digit() || c == '/')
+            .map_or("", |(_, rest)| rest);
+        let words = after_number.split_whitespace().skip(1);
+        words
+            .clone()
+            .next()
+            .is_none_or(|_| crate::text::fold(after_number).contains(", ngay"))
+    }
+}
+
 /// What a line of the signature block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -316,6 +344,20 @@ impl Document {
 
     pub fn is_draft(&self) -> bool {
         self.header.draft.is_some()
+    }
+
+    /// Whether the text is an administrative document: it carries at least one element of the
+    /// thể thức that only such a document has (the Quốc hiệu or the party's header, a Số line with
+    /// its ký hiệu, a type line, Nơi nhận). A web article, an encyclopedia page or notes have
+    /// none; rules on the thể thức of a document (Nghị định 30) do not apply to them. A place and
+    /// date alone (`Hà Nội, ngày 5 tháng 3 năm 2020` opens many articles) or `Số 5, phố …` (an
+    /// address) are not enough.
+    pub fn is_administrative(&self) -> bool {
+        let h = &self.header;
+        h.national_title.is_some()
+            || h.symbol.as_ref().is_some_and(Symbol::is_header_line)
+            || h.type_name.is_some()
+            || self.distribution.is_some()
     }
 
     /// A form template rather than a document (`TÊN CƠ QUAN`, `Số: ……/QĐ-…`): appendices of

@@ -109,6 +109,9 @@ pub struct DocumentJson<'a> {
     pub draft: bool,
     /// A form template (placeholders instead of values); not checked by rules.
     pub template: bool,
+    /// An administrative document (it has a thể thức); other texts (articles, notes) are checked
+    /// only by the rules for any text.
+    pub administrative: bool,
     pub title: Option<&'a str>,
     pub version_of: usize,
     pub first_line: u32,
@@ -271,6 +274,7 @@ pub fn document_json(d: &Document) -> DocumentJson<'_> {
         symbol: h.symbol.as_ref().map(|s| s.value.as_str()),
         draft: d.is_draft(),
         template: d.is_template(),
+        administrative: d.is_administrative(),
         title: d.title(),
         version_of: d.version_of,
         first_line: d.first_line,
@@ -335,7 +339,13 @@ pub fn write_text(
             writeln!(out)?;
         }
         let h = &d.header;
-        let kind = d.type_name().unwrap_or_else(|| "(không rõ loại)".into());
+        let kind = match d.type_name() {
+            Some(kind) => kind,
+            None if d.is_administrative() => "(không rõ loại)".into(),
+            None => {
+                "(không phải văn bản hành chính: chỉ kiểm tra chính tả, dấu câu, ngày tháng)".into()
+            }
+        };
         let mut heading = format!("{path}#{}  {kind}", d.index);
         if let Some(s) = &h.symbol {
             heading.push_str(&format!("  {}", s.value));

@@ -9,7 +9,7 @@ use super::context::{DocContext, Scope};
 use super::finding::{Finding, Fix};
 use super::kinds::{self, Check, Hit};
 use super::search::{SearchSet, Searcher};
-use super::spec::{RuleError, RuleSpec, line_of_key, parse_rule};
+use super::spec::{AppliesTo, RuleError, RuleSpec, line_of_key, parse_rule};
 use super::suppress;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -169,8 +169,13 @@ impl RuleSet {
             }
         }
         let mut findings = Vec::new();
+        // An article or notes have no thể thức: only the rules meant for any text run on them.
+        let administrative = doc.is_administrative();
         for rule in &self.rules {
             let Some(check) = &rule.check else { continue };
+            if !administrative && rule.spec.applies_to == AppliesTo::Administrative {
+                continue;
+            }
             let mut hits = Vec::new();
             check.check(&ctx, &mut hits);
             findings.extend(hits.into_iter().map(|h| finding(rule, doc.index, h)));
@@ -249,6 +254,13 @@ fn finding(rule: &Rule, document: usize, hit: Hit) -> Finding {
     }
 }
 
+fn is_administrative_text(text: &str) -> bool {
+    outline::parse(text)
+        .documents
+        .iter()
+        .any(Document::is_administrative)
+}
+
 /// A failed example of a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExampleFailure {
@@ -273,11 +285,41 @@ pub fn run_examples(set: &RuleSet, rule: &Rule) -> Vec<ExampleFailure> {
             "a rule needs at least one bad and one good example".to_string(),
         ));
     }
+    // Good examples that are not documents show that texts are left alone; at least one must
+    // be a document for the good side to test the rule at all.
+    if rule.spec.applies_to == AppliesTo::Administrative
+        && !rule.spec.examples.good.is_empty()
+        && !rule
+            .spec
+            .examples
+            .good
+            .iter()
+            .any(|e| is_administrative_text(e.text()))
+    {
+        failures.push(fail(
+            "no good example is an administrative document (give one a type line, a Số line or \
+             Nơi nhận), or set applies_to = \"any\""
+                .to_string(),
+        ));
+    }
     for (expect_found, list) in [
         (true, &rule.spec.examples.bad),
         (false, &rule.spec.examples.good),
     ] {
         for (k, example) in list.iter().enumerate() {
+            // A rule for administrative documents stays silent on other texts: a bad example
+            // that is not a document could never fail.
+            if expect_found
+                && rule.spec.applies_to == AppliesTo::Administrative
+                && !is_administrative_text(example.text())
+            {
+                failures.push(fail(format!(
+                    "bad example {} is not an administrative document (give it a type line, a \
+                     Số line or Nơi nhận), or set applies_to = \"any\"",
+                    k + 1
+                )));
+                continue;
+            }
             let findings = match example.against() {
                 Some(old) => super::rounds::check_against(set, example.text(), old),
                 None => set.check_text(example.text()),

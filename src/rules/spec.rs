@@ -5,6 +5,7 @@
 //! pack = "spelling"
 //! severity = "error"            # error | warning | info
 //! kind = "term"                 # see `kinds`
+//! applies_to = "any"            # optional: administrative (default) | any
 //! scope = ["all"]               # optional; see `Scope`
 //! message = "Viết đúng: \"{expected}\" (đang viết \"{found}\")."
 //! doc = """Kiểm tra gì: …  Vì sao quan trọng: …  Căn cứ: (the legal source)."""
@@ -35,6 +36,26 @@ impl Severity {
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
+        }
+    }
+}
+
+/// The texts a rule checks (see [`crate::outline::Document::is_administrative`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AppliesTo {
+    /// Administrative documents: texts with a thể thức (Quốc hiệu, Số, type line, Nơi nhận).
+    #[default]
+    Administrative,
+    /// Any text, an article or notes as well as a document.
+    Any,
+}
+
+impl AppliesTo {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppliesTo::Administrative => "administrative",
+            AppliesTo::Any => "any",
         }
     }
 }
@@ -87,6 +108,11 @@ pub struct RuleSpec {
     /// (`"1,00 — 14 đúng, 0 sai (120 văn bản đã chấm)"`).
     #[serde(default)]
     pub precision: Option<String>,
+    /// Which texts the rule checks: administrative documents only (the default: rules on the
+    /// thể thức, structure and references of a document) or any text (typing, spelling and
+    /// dates, which are as wrong in an article as in a decision).
+    #[serde(default)]
+    pub applies_to: AppliesTo,
     /// Suggestions of this rule may be applied by `--fix`.
     #[serde(default)]
     pub fix: bool,

@@ -257,7 +257,7 @@ fn tcvn3_docx_is_reported_and_converted_on_request() {
     assert_eq!(
         err.trim_end(),
         format!(
-            "rasoat: {f}: 10 line(s) look like TCVN3 (ABC) text; --convert-legacy converts them to Unicode"
+            "rasoat: {f}: 9 line(s) look like TCVN3 (ABC) text; --convert-legacy converts them to Unicode"
         )
     );
     assert!(out.contains("\"TYPO-TCVN3\""), "{out}");

@@ -123,8 +123,20 @@ pub fn citations_of(scope: &crate::rules::search::ScopeTexts) -> Vec<(usize, Cit
     out
 }
 /// Whether (y, m, d) is a real calendar date.
+/// Whether a short form `d/m/y` that is not a real date was meant as one. Dotted numbers whose
+/// day or month cannot be one (`97.6.1923`, `98.5.2032`: codes and scores) are not dates, and a
+/// date in month-first order (`8/21/2000`, quoted from English) exists: neither is a date that
+/// does not exist.
+fn reads_as_date(separator: &str, y: i32, m: u32, d: u32) -> bool {
+    if separator == "." && (d > 31 || m > 12) {
+        return false;
+    }
+    !is_valid(y, d, m)
+}
+
 pub fn is_valid(y: i32, m: u32, d: u32) -> bool {
-    if !(1..=12).contains(&m) || d == 0 || !(1900..=2200).contains(&y) {
+    // Any year: historical dates (`ngày 2 tháng 9 năm 1945`, `năm 1859`) are real dates too.
+    if !(1..=12).contains(&m) || d == 0 || y < 1 {
         return false;
     }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -242,7 +254,7 @@ impl Dates {
                     let (Some(d), Some(m), Some(y)) = (num(&c, 1), num(&c, 3), num(&c, 4)) else {
                         continue;
                     };
-                    if !is_valid(y as i32, m, d) {
+                    if !is_valid(y as i32, m, d) && reads_as_date(&c[2], y as i32, m, d) {
                         out.extend(Hit::at(t, m0.start, m0.end));
                     }
                 }
@@ -407,6 +419,15 @@ mod tests {
     #[test]
     fn calendar() {
         assert!(is_valid(2024, 2, 29));
+        assert!(is_valid(1897, 4, 23), "historical dates exist");
+        assert!(!is_valid(1900, 2, 29));
+        assert!(
+            !reads_as_date(".", 1923, 6, 97),
+            "a dotted code is not a date"
+        );
+        assert!(!reads_as_date("/", 2000, 21, 8), "month-first order");
+        assert!(reads_as_date("/", 2025, 11, 31));
+        assert!(reads_as_date(".", 2025, 2, 30));
         assert!(!is_valid(2023, 2, 29));
         assert!(!is_valid(2023, 4, 31));
         assert!(is_valid(2023, 7, 31));
