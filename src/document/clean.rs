@@ -243,6 +243,74 @@ fn is_rule(raw: &str) -> bool {
     t.chars().count() >= 3 && t.chars().all(is_rule_char)
 }
 
+/// Joins a label that a hard wrap split after its first word back onto one line: `Nơi` /
+/// `nhận:`, `PHỤ` / `LỤC IV`, `Chương` / `III`, `Điều` / `2. Tên`, `Mẫu` / `số 26`, `ỦY` / `BAN
+/// NHÂN DÂN`, `KT.` / `CHỦ TỊCH`, and a place whose date went to the next line (`Hải Phòng,` /
+/// `ngày 26 tháng 11 năm 2025`). Read apart, the first word is a line of its own and the label
+/// goes unrecognised: no Nơi nhận, no Phụ lục, numbering that seems to restart, a date that is
+/// not found. The second line's text moves onto the first, and the second line goes.
+pub fn join_wrapped_labels(lines: &mut Vec<CleanLine<'_>>) {
+    let mut joined_any = false;
+    for i in 0..lines.len().saturating_sub(1) {
+        let (head, tail) = lines.split_at_mut(i + 1);
+        let (first, second) = (&mut head[i], &mut tail[0]);
+        if first.kind != LineKind::Text || second.kind != LineKind::Text || second.hard_break {
+            continue;
+        }
+        if !continues_label(first.text.view().as_str(), second.text.view().as_str()) {
+            continue;
+        }
+        let mut joined = first.text.to_mapped_text();
+        // The space stands for the line break: it maps to the first line's last character.
+        if let Some(end) = joined.end() {
+            joined.push(' ', end);
+        }
+        joined.push_mapped(second.text.view());
+        first.text = LineText::Cleaned(joined);
+        first.ends_emphasis = second.ends_emphasis;
+        // Marked for removal (lines are numbered from 1): a blank line left here would break
+        // the block the label opens.
+        *second = CleanLine::empty(0, LineKind::Blank);
+        joined_any = true;
+    }
+    if joined_any {
+        lines.retain(|l| l.number != 0);
+    }
+}
+
+/// Whether `second` continues the label that `first` starts (see [`join_wrapped_labels`]).
+fn continues_label(first: &str, second: &str) -> bool {
+    // Cheap test first: this runs on every pair of lines, and every label's first line is short.
+    if first.len() > 60 {
+        return false;
+    }
+    let a = crate::text::fold(first);
+    let a = a.trim();
+    let b = crate::text::fold(second);
+    let b_word = b.split_whitespace().next().unwrap_or("");
+    let numbered = b_word
+        .trim_end_matches(['.', ':'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "ivxlc".contains(c));
+    match a {
+        "noi" => b_word.starts_with("nhan"),
+        "phu" => b_word == "luc",
+        "uy" => b_word == "ban" && crate::text::is_caps(first) == crate::text::is_caps(second),
+        "mau" => b_word == "so",
+        "chuong" | "muc" | "phan" | "dieu" => numbered,
+        "kt." | "tm." | "tl." | "tuq." | "q." => crate::text::is_caps(second),
+        // `Hải Phòng,` / `ngày 26 …`: a short place name and nothing else before the comma.
+        _ => {
+            a.ends_with(',')
+                && b_word == "ngay"
+                && a.len() < 40
+                && !a[..a.len() - 1].contains([',', '.', ';', ':'])
+                && first.chars().next().is_some_and(char::is_uppercase)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +392,32 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn wrapped_labels_are_joined() {
+        for (a, b) in [
+            ("Nơi", "nhận:"),
+            ("PHỤ", "LỤC IV"),
+            ("Chương", "III"),
+            ("Điều", "2. Tổ chức thực hiện"),
+            ("Mẫu", "số 26"),
+            ("KT.", "CHỦ TỊCH"),
+            ("Hải Phòng,", "ngày 26 tháng 11 năm 2025"),
+        ] {
+            assert!(continues_label(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Nơi", "ở của người dân"),
+            (
+                "theo quy định tại Điều 5, khoản 2 và các văn bản khác,",
+                "ngày 26",
+            ),
+            ("Chương", "trình công tác"),
+            ("KT.", "Chủ tịch"),
+        ] {
+            assert!(!continues_label(a, b), "{a} / {b}");
         }
     }
 }

@@ -259,7 +259,14 @@ fn wants_number(prev: &str, next: &str) -> bool {
     let alone = next[number.len()..]
         .trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ')
         .is_empty();
-    DATE_PARTS.contains(&last) && alone && number.chars().all(|c| c.is_ascii_digit())
+    // `kỹ thuật viên hạng` / `II.`, `độ` / `3.`: a rank or grade takes a number, Roman or
+    // Arabic; the number alone on its line is no item.
+    const RANKS: &[&str] = &[
+        "hạng", "loại", "nhóm", "cấp", "bậc", "quý", "lần", "số", "độ", "khu", "vùng",
+    ];
+    alone
+        && (RANKS.contains(&last)
+            || DATE_PARTS.contains(&last) && number.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Does `next` continue the paragraph whose last line is `prev`? `prev` comes with whether it is

@@ -11,7 +11,7 @@ pub mod place;
 pub mod quote;
 pub mod split;
 
-use crate::document::clean::{CleanLine, clean_line_into};
+use crate::document::clean::{CleanLine, clean_line_into, join_wrapped_labels};
 use crate::document::lines::{Lines, split_lines};
 use crate::text::fold;
 
@@ -55,6 +55,7 @@ fn parse_with_breaks(text: String, paragraph_starts: Option<&[bool]>) -> ParsedF
             c.hard_break = true;
         }
     }
+    join_wrapped_labels(&mut clean);
     let starts = split::document_starts(&clean);
     let mut documents: Vec<Document> = Vec::with_capacity(starts.len());
     for (k, &start) in starts.iter().enumerate() {

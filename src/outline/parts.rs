@@ -139,13 +139,22 @@ impl PartsBuilder {
     /// Adds a paragraph without marker to the deepest open numbered part (a paragraph after a
     /// list of bullets concerns the whole part, not the last bullet); returns it when no part is
     /// open.
+    /// A bullet that introduces what follows (`- Thành phần:` then `Trong 1 viên có chứa:`, then
+    /// `+` items) keeps the paragraph: its sub-items come after it.
     pub fn add(&mut self, para: Paragraph) -> Option<Paragraph> {
         let floor = self.floor();
         while self.stack.len() > floor
-            && self
-                .stack
-                .last()
-                .is_some_and(|o| o.section.kind.is_bullet())
+            && self.stack.last().is_some_and(|o| {
+                o.section.kind.is_bullet()
+                    && !o
+                        .section
+                        .paragraphs
+                        .last()
+                        .unwrap_or(&o.section.heading)
+                        .as_str()
+                        .trim_end_matches(['*', '_', ' '])
+                        .ends_with(':')
+            })
         {
             self.pop();
         }

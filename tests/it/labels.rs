@@ -21,16 +21,18 @@ struct Floors {
 /// The 120 documents of the shared corpus. The goal for precision is 0.90: findings in annexes
 /// (forms, quoted and continuous numbering) are not there yet.
 const CORPUS: Floors = Floors {
-    precision: 0.80,
+    precision: 0.81,
     kept: 0.99,
     error_precision: 0.95,
 };
 
 /// The 300 documents of the dataset judged by the project (scripts/select-dataset-sample.py).
+/// The goal is 0.90 here too: numbering in annexes and tables, hard-wrapped Nơi nhận items and
+/// references to other acts are the main causes left (see the scorer's report).
 const DATASET: Floors = Floors {
-    precision: 0.50,
+    precision: 0.55,
     kept: 0.99,
-    error_precision: 0.20,
+    error_precision: 0.95,
 };
 
 fn assert_floors(name: &str, label_dirs: &[PathBuf], documents: &Path, floors: &Floors) {
