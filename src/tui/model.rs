@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Rect, Size};
 
 use crate::compare::{self, Comparison, Options, Side};
 use crate::input::LoadedFile;
@@ -59,14 +59,17 @@ pub struct Regions {
     pub too_small: bool,
 }
 
-/// Smallest usable screen.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 12;
+/// Smallest usable screen: below it the panes are not drawn and a message says so. README's
+/// "Works from W×H up" states the same size (checked by `tests/it/tui.rs`).
+pub const MIN_SIZE: Size = Size {
+    width: 60,
+    height: 12,
+};
 
 impl Regions {
     pub fn of(width: u16, height: u16) -> Regions {
         let area = Rect::new(0, 0, width, height);
-        let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        let too_small = width < MIN_SIZE.width || height < MIN_SIZE.height;
         let [main, status] = Layout::default()
             .direction(Direction::Vertical)
             .constraints([Constraint::Min(1), Constraint::Length(1)])

@@ -11,7 +11,7 @@ use crate::rules::{Round, Severity};
 
 use super::keys::BINDINGS;
 use super::layout::Piece;
-use super::model::{App, MIN_HEIGHT, MIN_WIDTH, Mode, Pane, Regions};
+use super::model::{App, MIN_SIZE, Mode, Pane, Regions};
 use super::theme::Theme;
 use super::update::{findings_first, outline_first};
 
@@ -20,8 +20,8 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     let area = frame.area();
     if r.too_small {
         let text = format!(
-            "Cửa sổ quá nhỏ ({}x{}); rasoat cần ít nhất {MIN_WIDTH}x{MIN_HEIGHT}. Nhấn q để thoát.",
-            area.width, area.height
+            "Cửa sổ quá nhỏ ({}x{}); rasoat cần ít nhất {}x{}. Nhấn q để thoát.",
+            area.width, area.height, MIN_SIZE.width, MIN_SIZE.height
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;

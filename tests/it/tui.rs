@@ -6,7 +6,7 @@ use rasoat::compare::Options;
 use rasoat::input;
 use rasoat::rules::RuleSet;
 use rasoat::tui::App;
-use rasoat::tui::model::{Mode, Pane};
+use rasoat::tui::model::{MIN_SIZE, Mode, Pane};
 use rasoat::tui::theme::Theme;
 use rasoat::tui::update::{Effect, Msg, update};
 use rasoat::tui::view::view;
@@ -278,7 +278,7 @@ fn tiny_and_odd_sizes_never_panic() {
             let _ = draw(&app, w, h, true);
         }
         let text = screen(&draw(&app, w, h, true));
-        if w < 60 || h < 12 {
+        if w < MIN_SIZE.width || h < MIN_SIZE.height {
             assert!(
                 text.replace('\n', "").contains("quá nhỏ") || w * h < 40,
                 "{w}x{h}: {text}"
@@ -351,4 +351,19 @@ fn a_bundle_says_which_documents_differ() {
     assert!(status.contains("khác nhau: #2."), "{status}");
     let shown = screen(&draw(&app, 120, 40, false));
     assert!(shown.contains("nhấn o để chọn"), "{shown}");
+}
+
+#[test]
+fn readme_states_the_minimum_size_of_the_code() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let stated = format!("Works from {}×{} up", MIN_SIZE.width, MIN_SIZE.height);
+    assert!(
+        readme.contains(&stated),
+        "README should say \"{stated}\" (the size below which the screen refuses to draw)"
+    );
+    let (w, h) = (MIN_SIZE.width, MIN_SIZE.height);
+    let app = seed_app(w, h);
+    assert!(!screen(&draw(&app, w, h, true)).contains("quá nhỏ"));
+    let app = seed_app(w - 1, h);
+    assert!(screen(&draw(&app, w - 1, h, true)).contains("quá nhỏ"));
 }

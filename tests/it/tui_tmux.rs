@@ -120,7 +120,7 @@ fn review_the_seed_in_a_real_terminal() {
     tmux.keys(&["x"]);
     tmux.wait("help closed", |s| !s.contains("Trợ giúp (?)"));
 
-    // Resize to the smallest supported size and back up.
+    // Resize to the classic 80x24, below the minimum, and back up.
     assert!(
         tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
             .status
