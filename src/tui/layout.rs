@@ -42,6 +42,16 @@ pub struct Row {
 }
 
 impl Row {
+    /// The empty row that ends a section.
+    fn blank(section: usize) -> Row {
+        Row {
+            section,
+            left: Vec::new(),
+            right: Vec::new(),
+            heading: false,
+        }
+    }
+
     /// Plain text of both sides (for search).
     pub fn text(&self) -> String {
         self.left
@@ -69,11 +79,16 @@ type Runs = Vec<(Op, String)>;
 type Pair = (Option<Runs>, Option<Runs>);
 
 /// Splits a section's edits into paragraph pairs (old runs, new runs). Consecutive one-sided
-/// paragraphs (deleted, then inserted) are paired so that they face each other.
+/// paragraphs (deleted, then inserted) are paired so that they face each other. A line break
+/// that ends a paragraph on one side only (the other side's paragraph goes on) stays in that
+/// side's runs as a `"\n"` run, which [`wrap`] turns into a new row: every line of a block keeps
+/// its own row, as in the CLI and HTML outputs.
 pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
     let mut out: Vec<Pair> = Vec::new();
     let (mut old, mut new): (Runs, Runs) = (Vec::new(), Vec::new());
-    // Whether the current paragraph has started on each side.
+    // Whether the current paragraph has text on each side. Only text opens a paragraph: the
+    // empty rest after a run's last break does not, so that a deleted or inserted line that
+    // follows a break is a paragraph of its own.
     let (mut old_open, mut new_open) = (false, false);
     for e in &change.diff.edits {
         let new_parts: Vec<&str> = e.text.split('\n').collect();
@@ -91,12 +106,12 @@ pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
                 Op::Equal => {
                     if !op_text.is_empty() {
                         old.push((Op::Equal, op_text.to_string()));
+                        old_open = true;
                     }
                     if !np.is_empty() {
                         new.push((Op::Equal, np.to_string()));
+                        new_open = true;
                     }
-                    old_open = true;
-                    new_open = true;
                     if ends {
                         out.push((
                             Some(std::mem::take(&mut old)),
@@ -109,22 +124,30 @@ pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
                 Op::Delete => {
                     if !np.is_empty() {
                         old.push((Op::Delete, np.to_string()));
+                        old_open = true;
                     }
-                    old_open = true;
-                    // A deleted break inside a paired paragraph keeps the pair open.
-                    if ends && !new_open {
-                        out.push((Some(std::mem::take(&mut old)), None));
-                        old_open = false;
+                    if ends {
+                        if new_open {
+                            // The new paragraph goes on: the old line ends inside the pair.
+                            old.push((Op::Delete, "\n".to_string()));
+                        } else {
+                            out.push((Some(std::mem::take(&mut old)), None));
+                            old_open = false;
+                        }
                     }
                 }
                 Op::Insert => {
                     if !np.is_empty() {
                         new.push((Op::Insert, np.to_string()));
+                        new_open = true;
                     }
-                    new_open = true;
-                    if ends && !old_open {
-                        out.push((None, Some(std::mem::take(&mut new))));
-                        new_open = false;
+                    if ends {
+                        if old_open {
+                            new.push((Op::Insert, "\n".to_string()));
+                        } else {
+                            out.push((None, Some(std::mem::take(&mut new))));
+                            new_open = false;
+                        }
                     }
                 }
             }
@@ -145,10 +168,33 @@ pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
     paired
 }
 
-/// Wraps styled runs into lines of at most `width` columns. Lines break at spaces (Vietnamese
+/// Wraps styled runs into lines of at most `width` columns (see [`wrap_line`]); a `"\n"` in the
+/// runs starts a new line.
+pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
+    if !runs.iter().any(|(_, t)| t.contains('\n')) {
+        return wrap_line(runs, width, wrap);
+    }
+    let mut lines = Vec::new();
+    let mut segment: Runs = Vec::new();
+    for (op, text) in runs {
+        let mut parts = text.split('\n').peekable();
+        while let Some(part) = parts.next() {
+            if !part.is_empty() {
+                segment.push((*op, part.to_string()));
+            }
+            if parts.peek().is_some() {
+                lines.extend(wrap_line(&std::mem::take(&mut segment), width, wrap));
+            }
+        }
+    }
+    lines.extend(wrap_line(&segment, width, wrap));
+    lines
+}
+
+/// Wraps styled runs without line breaks into lines of at most `width` columns. Lines break at spaces (Vietnamese
 /// syllables are separated by spaces); punctuation stays with the word before it; a chunk wider
 /// than a line is broken by graphemes.
-pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
+fn wrap_line(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
     let width = width.max(4);
     let mark = |op: Op| match op {
         Op::Equal => Mark::Plain,
@@ -351,6 +397,7 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
                     });
                 }
             }
+            rows.push(Row::blank(i));
             continue;
         }
         rows.push(Row {
@@ -373,6 +420,7 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
                 });
             }
         }
+        rows.push(Row::blank(i));
     }
     rows
 }
@@ -478,6 +526,79 @@ mod tests {
             .map(|l| l.iter().map(|p| p.text.as_str()).collect())
             .collect();
         assert!(texts.iter().all(|t| !t.starts_with('.')), "{texts:?}");
+    }
+
+    fn texts(lines: &[Vec<Piece>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+            .collect()
+    }
+
+    fn change_of(edits: &[(Op, &str)]) -> SectionChange {
+        SectionChange {
+            status: crate::compare::Status::Changed,
+            moved: false,
+            renumbered: false,
+            marker_changed: false,
+            old: None,
+            new: None,
+            diff: crate::compare::TextDiff {
+                edits: edits
+                    .iter()
+                    .map(|(op, t)| crate::compare::Edit {
+                        op: *op,
+                        text: t.to_string(),
+                        old_text: None,
+                    })
+                    .collect(),
+                ..Default::default()
+            },
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_break_on_one_side_only_keeps_both_lines() {
+        // Old "A x" / "y B", new "A z B": the old break is inside the paired paragraph.
+        let change = change_of(&[
+            (Op::Equal, "A "),
+            (Op::Delete, "x\ny"),
+            (Op::Insert, "z"),
+            (Op::Equal, " B\n"),
+        ]);
+        let pairs = paragraph_pairs(&change);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        let (old, new) = pairs[0].clone();
+        assert_eq!(texts(&wrap(&old.unwrap(), 40, true)), ["A x", "y B"]);
+        assert_eq!(texts(&wrap(&new.unwrap(), 40, true)), ["A z B"]);
+    }
+
+    #[test]
+    fn replaced_lines_after_a_break_are_their_own_paragraphs() {
+        let change = change_of(&[
+            (Op::Equal, "năm 2023\n"),
+            (Op::Delete, "DỰ THẢO\n"),
+            (Op::Insert, "BẢN TRÌNH KÝ\n"),
+            (Op::Equal, "KẾ HOẠCH\n"),
+        ]);
+        type Shown = (Option<Vec<String>>, Option<Vec<String>>);
+        let shown: Vec<Shown> = paragraph_pairs(&change)
+            .into_iter()
+            .map(|(o, n)| {
+                let side = |r: Option<Runs>| r.map(|r| texts(&wrap(&r, 40, true)));
+                (side(o), side(n))
+            })
+            .collect();
+        let one = |t: &str| Some(vec![t.to_string()]);
+        assert_eq!(
+            shown,
+            [
+                (one("năm 2023"), one("năm 2023")),
+                (one("DỰ THẢO"), one("BẢN TRÌNH KÝ")),
+                (one("KẾ HOẠCH"), one("KẾ HOẠCH")),
+            ]
+        );
     }
 
     #[test]

@@ -367,3 +367,93 @@ fn readme_states_the_minimum_size_of_the_code() {
     let app = seed_app(w - 1, h);
     assert!(screen(&draw(&app, w - 1, h, true)).contains("quá nhỏ"));
 }
+
+/// A review of two texts written to a temporary folder, at `width`×`height`.
+fn pair_app(old: &str, new: &str, width: u16, height: u16) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let (old_path, new_path) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old_path, old).unwrap();
+    std::fs::write(&new_path, new).unwrap();
+    let load =
+        |p: &std::path::Path| Arc::new(input::load(p, &input::LoadOptions::default()).unwrap());
+    let mut app = App::new(
+        load(&old_path),
+        1,
+        load(&new_path),
+        1,
+        Arc::new(RuleSet::builtin().unwrap()),
+        Options::default(),
+    );
+    update(&mut app, Msg::Resize(width, height));
+    (app, dir)
+}
+
+/// The text rows (old, new) of the section whose title or number is `name`.
+fn section_rows(app: &App, name: &str) -> Vec<(String, String)> {
+    let section = section_index(app, name);
+    let text = |pieces: &[rasoat::tui::layout::Piece]| -> String {
+        pieces.iter().map(|p| p.text.as_str()).collect()
+    };
+    app.rows()
+        .iter()
+        .filter(|r| r.section == section && !r.heading)
+        .map(|r| (text(&r.left), text(&r.right)))
+        .collect()
+}
+
+fn section_index(app: &App, name: &str) -> usize {
+    app.comparison
+        .sections
+        .iter()
+        .position(|s| {
+            let u = s.new.as_ref().or(s.old.as_ref()).unwrap();
+            u.number == name || u.number.is_empty() && u.title == name
+        })
+        .unwrap_or_else(|| panic!("no section {name}"))
+}
+
+const HEADER_OLD: &str = "ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nSố: 12/KH-UBND\n\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+Sóc Trăng, ngày 15 tháng 8 năm 2023\nDỰ THẢO\n\nKẾ HOẠCH\nTriển khai thi hành Luật\n\n\
+I. MỤC ĐÍCH\n1. Bảo đảm kịp thời.\n";
+const HEADER_NEW: &str = "ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nSố: 15/KH-UBND\n\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+Sóc Trăng, ngày 08 tháng 9 năm 2023\nBẢN TRÌNH KÝ\n\nKẾ HOẠCH\nTriển khai thi hành Luật\n\n\
+I. MỤC ĐÍCH\n1. Bảo đảm kịp thời.\n";
+
+#[test]
+fn each_line_of_a_changed_block_keeps_its_own_row() {
+    // The signature gains a line: `KT. CHỦ TỊCH` above `PHÓ CHỦ TỊCH`, as the CLI shows it.
+    let mut app = seed_app(120, 40);
+    let rows = section_rows(&app, "Chữ ký");
+    let right: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    assert!(
+        right.starts_with(&["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+        "{rows:?}"
+    );
+    assert_eq!(rows[1].0, "", "the inserted line faces nothing: {rows:?}");
+    assert_eq!(rows[2].0, "CHỦ TỊCH", "{rows:?}");
+    app.scroll = app.row_of_section(section_index(&app, "Chữ ký")).unwrap();
+    let buffer = draw(&app, 120, 40, true);
+    let text = screen(&buffer);
+    assert!(!text.contains("TỊCHPHÓ"), "{text}");
+    let (x, y) = find(&buffer, "KT. CHỦ TỊCH", 0).unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(buffer[(x, y)].fg, Color::Green);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (_, below) = find(&buffer, "PHÓ", x).unwrap();
+    assert_eq!(below, y + 1, "PHÓ CHỦ TỊCH on the next row:\n{text}");
+
+    // A header line replaced by another stays on its own row instead of running into the next.
+    let (app, _dir) = pair_app(HEADER_OLD, HEADER_NEW, 120, 40);
+    let rows = section_rows(&app, "Thể thức");
+    let pair = |old: &str, new: &str| (old.to_string(), new.to_string());
+    assert!(rows.contains(&pair("DỰ THẢO", "BẢN TRÌNH KÝ")), "{rows:?}");
+    assert!(rows.contains(&pair("KẾ HOẠCH", "KẾ HOẠCH")), "{rows:?}");
+    let mut app = app;
+    press(&mut app, KeyCode::Char('u'));
+    let rows: Vec<String> = section_rows(&app, "Thể thức")
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert!(rows.iter().any(|r| r == "KẾ HOẠCH"), "unified: {rows:?}");
+}
