@@ -378,7 +378,7 @@ impl App {
         if self.rows_key != Some(key) {
             self.rows = layout(&self.comparison, key);
             self.rows_key = Some(key);
-            self.scroll = self.scroll.min(self.rows.len().saturating_sub(1));
+            self.scroll = self.scroll.min(self.max_scroll());
             self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
         }
     }
@@ -390,6 +390,11 @@ impl App {
     /// Rows visible in the comparison pane.
     pub fn page(&self) -> usize {
         Regions::inner_height(self.regions().diff).max(1)
+    }
+
+    /// The last first row that still fills the comparison pane.
+    pub fn max_scroll(&self) -> usize {
+        self.rows.len().saturating_sub(self.page())
     }
 
     /// First row of a section.

@@ -86,16 +86,25 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// Puts the cursor on `row` and scrolls it to the top of the comparison, or as far as the last
+/// page allows: the view never runs past the last row.
 fn scroll_to(app: &mut App, row: usize) {
     let last = app.rows().len().saturating_sub(1);
-    app.scroll = row.min(last);
-    app.cursor = app.scroll;
+    app.cursor = row.min(last);
+    app.scroll = row.min(app.max_scroll());
     app.outline_selected = app.current_section();
 }
 
 fn move_in(app: &mut App, delta: isize) {
     match app.focus {
         Pane::Diff => {
+            if delta > 0 && app.scroll >= app.max_scroll() {
+                // The last page is on screen: the cursor moves on to the last row.
+                let last = app.rows().len().saturating_sub(1);
+                app.cursor = (app.cursor + delta as usize).min(last);
+                app.outline_selected = app.current_section();
+                return;
+            }
             let target = (app.scroll as isize + delta).max(0) as usize;
             scroll_to(app, target);
         }
@@ -262,7 +271,7 @@ fn toggle(app: &mut App, what: IgnoreWhat) {
     if let Some(r) =
         app.row_of_section(section.min(app.comparison.sections.len().saturating_sub(1)))
     {
-        app.scroll = r;
+        scroll_to(app, r);
     }
     app.status = Some(format!(
         "Bỏ qua: {}",

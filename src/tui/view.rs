@@ -174,10 +174,12 @@ fn comparison(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         format!(" Bản cũ #{} │ Bản mới #{} ", old.index, new.index)
     };
+    // How far the last visible row is into the comparison, as `less` counts it: 100% when the
+    // end is on screen.
     let position = if rows.is_empty() {
-        0
+        100
     } else {
-        (app.scroll + 1) * 100 / rows.len()
+        (app.scroll + height).min(rows.len()) * 100 / rows.len()
     };
     let block = block(title, app.focus == Pane::Diff, theme)
         .title_bottom(Line::from(format!(" {position}% ")).alignment(Alignment::Right));

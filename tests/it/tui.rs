@@ -457,3 +457,32 @@ fn each_line_of_a_changed_block_keeps_its_own_row() {
         .collect();
     assert!(rows.iter().any(|r| r == "KẾ HOẠCH"), "unified: {rows:?}");
 }
+
+#[test]
+fn the_end_shows_the_last_page_full() {
+    for (w, h) in [(120u16, 40u16), (80, 24)] {
+        let mut app = seed_app(w, h);
+        let (rows, page) = (app.rows().len(), app.page());
+        press(&mut app, KeyCode::Char('G'));
+        assert_eq!(
+            app.scroll + page,
+            rows,
+            "{w}x{h}: the last row at the bottom"
+        );
+        assert_eq!(app.cursor, rows - 1);
+        assert_eq!(app.current_section(), section_index(&app, "Chữ ký"));
+        let text = screen(&draw(&app, w, h, true));
+        assert!(
+            text.contains("PHÓ CHỦ TỊCH") && text.contains("100%"),
+            "{text}"
+        );
+        // Paging on stays there; paging back up moves by a page.
+        press(&mut app, KeyCode::PageDown);
+        assert_eq!(app.scroll + page, rows);
+        press(&mut app, KeyCode::PageUp);
+        assert_eq!(app.scroll + page, rows - (page - 1));
+        press(&mut app, KeyCode::End);
+        press(&mut app, KeyCode::Char('k'));
+        assert_eq!(app.scroll + page + 1, rows);
+    }
+}
