@@ -11,6 +11,8 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    ScrollLeft,
+    ScrollRight,
     Top,
     Bottom,
     NextChange,
@@ -64,6 +66,18 @@ pub const BINDINGS: &[Binding] = &[
         codes: &[KeyCode::PageUp, KeyCode::Char('b')],
         action: Action::PageUp,
         help: "lên một trang",
+    },
+    Binding {
+        keys: "h ←",
+        codes: &[KeyCode::Char('h'), KeyCode::Left],
+        action: Action::ScrollLeft,
+        help: "sang trái (khi tắt ngắt dòng)",
+    },
+    Binding {
+        keys: "l →",
+        codes: &[KeyCode::Char('l'), KeyCode::Right],
+        action: Action::ScrollRight,
+        help: "sang phải (khi tắt ngắt dòng)",
     },
     Binding {
         keys: "g Home",

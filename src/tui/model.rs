@@ -11,6 +11,8 @@ use crate::outline::Document;
 use crate::rules::rounds::{RoundDoc, check_rounds};
 use crate::rules::{Finding, RuleSet};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::layout::{LayoutKey, Row, layout};
 
 /// The panes that take the focus.
@@ -124,6 +126,8 @@ pub struct App {
     pub findings_selected: usize,
     /// First visible row of the comparison.
     pub scroll: usize,
+    /// Columns scrolled off to the left of each column of the comparison (without wrap).
+    pub hscroll: usize,
     /// The row the reviewer navigated to (a search match, a section's heading); the current
     /// section is the one this row belongs to.
     pub cursor: usize,
@@ -139,6 +143,8 @@ pub struct App {
     finding_sections: Vec<Option<usize>>,
     rows: Vec<Row>,
     rows_key: Option<LayoutKey>,
+    /// The widest side of any text row (for the horizontal scroll).
+    rows_width: usize,
 }
 
 impl App {
@@ -227,6 +233,7 @@ impl App {
             outline_selected: 0,
             findings_selected: 0,
             scroll: 0,
+            hscroll: 0,
             cursor: 0,
             width: 80,
             height: 24,
@@ -237,6 +244,7 @@ impl App {
             finding_sections: Vec::new(),
             rows: Vec::new(),
             rows_key: None,
+            rows_width: 0,
             findings_pending: false,
         };
         // Compared now, laid out at the first `Msg::Resize`: the runtime knows the terminal's
@@ -378,6 +386,15 @@ impl App {
         if self.rows_key != Some(key) {
             self.rows = layout(&self.comparison, key);
             self.rows_key = Some(key);
+            self.rows_width = self
+                .rows
+                .iter()
+                .filter(|r| !r.heading)
+                .flat_map(|r| [&r.left, &r.right])
+                .map(|side| side.iter().map(|p| p.text.width()).sum::<usize>())
+                .max()
+                .unwrap_or(0);
+            self.hscroll = self.hscroll.min(self.max_hscroll());
             self.scroll = self.scroll.min(self.max_scroll());
             self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
         }
@@ -390,6 +407,26 @@ impl App {
     /// Rows visible in the comparison pane.
     pub fn page(&self) -> usize {
         Regions::inner_height(self.regions().diff).max(1)
+    }
+
+    /// Width of one column of text in the comparison (the whole pane in the unified view).
+    pub fn side_width(&self) -> usize {
+        let total = self.regions().diff_text_width() as usize;
+        if self.unified {
+            total
+        } else {
+            total.saturating_sub(3) / 2
+        }
+    }
+
+    /// The farthest the columns scroll to the right: the widest row's end at the right edge.
+    /// Nothing to scroll with wrap on.
+    pub fn max_hscroll(&self) -> usize {
+        if self.wrap {
+            0
+        } else {
+            self.rows_width.saturating_sub(self.side_width())
+        }
     }
 
     /// The last first row that still fills the comparison pane.

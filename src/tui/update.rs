@@ -125,6 +125,22 @@ fn move_in(app: &mut App, delta: isize) {
     }
 }
 
+/// Columns one `h`/`l` scrolls by.
+const HSCROLL_STEP: usize = 8;
+
+/// Scrolls the comparison's columns left (`direction` < 0) or right, without wrap.
+fn scroll_sideways(app: &mut App, direction: isize) {
+    if app.wrap {
+        app.status = Some("Đang ngắt dòng: nhấn w để tắt rồi cuộn ngang.".to_string());
+        return;
+    }
+    app.hscroll = if direction < 0 {
+        app.hscroll.saturating_sub(HSCROLL_STEP)
+    } else {
+        (app.hscroll + HSCROLL_STEP).min(app.max_hscroll())
+    };
+}
+
 fn jump_to_section(app: &mut App, section: usize) {
     if let Some(row) = app.row_of_section(section) {
         scroll_to(app, row);
@@ -311,6 +327,8 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         Action::Up => move_in(app, -1),
         Action::PageDown => move_in(app, page.max(1) - 1),
         Action::PageUp => move_in(app, -(page.max(1) - 1)),
+        Action::ScrollLeft => scroll_sideways(app, -1),
+        Action::ScrollRight => scroll_sideways(app, 1),
         Action::Top => match app.focus {
             Pane::Diff => scroll_to(app, 0),
             Pane::Outline => app.outline_selected = 0,
@@ -349,6 +367,7 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         }
         Action::ToggleWrap => {
             app.wrap = !app.wrap;
+            app.hscroll = 0;
             let section = app.current_section();
             app.refresh_rows();
             jump_to_section(app, section);

@@ -5,6 +5,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::rules::{Round, Severity};
@@ -117,16 +118,56 @@ fn outline(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
-fn pieces<'a>(pieces: &'a [Piece], width: usize, theme: &Theme, highlight: bool) -> Vec<Span<'a>> {
+/// The spans of one column of a row: its pieces from column `offset` on, clipped to `width`
+/// columns and padded to it, so that a column never runs into the next one.
+fn pieces<'a>(
+    pieces: &'a [Piece],
+    offset: usize,
+    width: usize,
+    theme: &Theme,
+    highlight: bool,
+) -> Vec<Span<'a>> {
     let mut out: Vec<Span> = Vec::new();
-    let mut used = 0;
+    // Columns passed so far (skipped or shown) and shown.
+    let (mut at, mut used) = (0usize, 0usize);
     for p in pieces {
+        if used >= width {
+            break;
+        }
         let mut style = theme.mark(p.mark);
         if highlight {
             style = style.patch(theme.search_match());
         }
-        used += p.text.width();
-        out.push(Span::styled(p.text.as_str(), style));
+        let w = p.text.width();
+        if at >= offset && used + w <= width {
+            // The common case: the whole piece is shown.
+            out.push(Span::styled(p.text.as_str(), style));
+            at += w;
+            used += w;
+            continue;
+        }
+        let mut text = String::new();
+        for g in p.text.graphemes(true) {
+            let gw = g.width();
+            if at < offset {
+                // A wide grapheme cut by the left edge leaves blanks.
+                if at + gw > offset {
+                    text.push_str(&" ".repeat(at + gw - offset));
+                    used += at + gw - offset;
+                }
+                at += gw;
+                continue;
+            }
+            if used + gw > width {
+                break;
+            }
+            text.push_str(g);
+            at += gw;
+            used += gw;
+        }
+        if !text.is_empty() {
+            out.push(Span::styled(text, style));
+        }
     }
     if used < width {
         let pad = " ".repeat(width - used);
@@ -159,10 +200,12 @@ fn comparison(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(height)
         .map(|(i, row)| {
             let highlight = current_match == Some(i);
-            let mut spans = pieces(&row.left, side, theme, highlight);
+            // Headings stay in place: they name the section whatever the columns show.
+            let offset = if row.heading { 0 } else { app.hscroll };
+            let mut spans = pieces(&row.left, offset, side, theme, highlight);
             if !app.unified {
                 spans.push(Span::styled(" │ ", theme.dim()));
-                spans.extend(pieces(&row.right, side, theme, highlight));
+                spans.extend(pieces(&row.right, offset, side, theme, highlight));
             }
             Line::from(spans)
         })
@@ -277,9 +320,11 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     "{}{}",
                     if app.unified { "gộp" } else { "song song" },
                     if app.wrap {
-                        ""
+                        String::new()
+                    } else if app.hscroll > 0 {
+                        format!(", không ngắt dòng, từ cột {}", app.hscroll + 1)
                     } else {
-                        ", không ngắt dòng"
+                        ", không ngắt dòng".to_string()
                     }
                 );
                 format!(

@@ -486,3 +486,72 @@ fn the_end_shows_the_last_page_full() {
         assert_eq!(app.scroll + page + 1, rows);
     }
 }
+
+/// The column of the comparison's middle separator on screen.
+fn separator_column(app: &App) -> u16 {
+    let d = app.regions().diff;
+    let side = (d.width - 2 - 3) / 2;
+    d.x + 1 + side + 1
+}
+
+#[test]
+fn without_wrap_each_column_is_clipped_and_scrolls_sideways() {
+    let mut app = seed_app(120, 40);
+    press(&mut app, KeyCode::Char('w'));
+    assert!(!app.wrap);
+    app.scroll = app.row_of_section(section_index(&app, "III.4")).unwrap() - 5;
+    let d = app.regions().diff;
+    let sep = separator_column(&app);
+    let check = |app: &App| -> ratatui::buffer::Buffer {
+        let buffer = draw(app, 120, 40, true);
+        let shown = (app.rows().len() - app.scroll).min(app.page()) as u16;
+        for y in d.y + 1..d.y + 1 + shown {
+            assert_eq!(
+                buffer[(sep, y)].symbol(),
+                "│",
+                "row {y}: the old column runs over the new one:\n{}",
+                screen(&buffer)
+            );
+        }
+        buffer
+    };
+    let buffer = check(&app);
+    let row_text = |b: &ratatui::buffer::Buffer, y: u16, from: u16, to: u16| -> String {
+        (from..to).map(|x| b[(x, y)].symbol()).collect::<String>()
+    };
+    let (_, y) = find(&buffer, "Kinh phí bảo đảm", 0).unwrap();
+    let left = row_text(&buffer, y, d.x + 1, sep - 1);
+    assert!(left.starts_with("Kinh phí bảo đảm"), "{left}");
+    // → and l scroll both columns to the right, ← and h back.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char('l'));
+    assert!(app.hscroll > 0);
+    let buffer = check(&app);
+    let shifted = row_text(&buffer, y, d.x + 1, sep - 1);
+    let full = "Kinh phí bảo đảm để triển khai thực hiện kế hoạch được bố trí từ ngân sách";
+    let skipped: String = full.chars().skip(app.hscroll).collect();
+    assert!(
+        shifted.starts_with(&skipped[..20]),
+        "{shifted:?} should start at column {}",
+        app.hscroll
+    );
+    let right = row_text(&buffer, y, sep + 2, d.x + d.width - 1);
+    assert!(right.starts_with(&skipped[..20]), "{right:?}");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.hscroll, 0);
+    // With wrap on there is nothing to scroll sideways; the key says so.
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.hscroll, 0);
+    assert!(
+        app.status.as_deref().unwrap_or("").contains("w"),
+        "{:?}",
+        app.status
+    );
+    // The help lists the keys.
+    press(&mut app, KeyCode::Char('?'));
+    let help = screen(&draw(&app, 160, 48, true));
+    assert!(help.contains("h ←") && help.contains("l →"), "{help}");
+}
