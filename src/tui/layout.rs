@@ -39,16 +39,21 @@ pub struct Row {
     /// Empty in unified mode.
     pub right: Vec<Piece>,
     pub heading: bool,
+    /// The part of the section the row shows: 0 the heading, then 1, 2… its paragraphs (pairs),
+    /// then the blank row that ends it. Rows are sorted by (section, para) in every layout, so
+    /// that a position survives a layout at another width or view.
+    pub para: usize,
 }
 
 impl Row {
     /// The empty row that ends a section.
-    fn blank(section: usize) -> Row {
+    fn blank(section: usize, para: usize) -> Row {
         Row {
             section,
             left: Vec::new(),
             right: Vec::new(),
             heading: false,
+            para,
         }
     }
 
@@ -371,8 +376,11 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
                 left: truncate(heading_pieces(change, change.new.is_some()), side),
                 right: Vec::new(),
                 heading: true,
+                para: 0,
             });
-            for (old, new) in paragraph_pairs(change) {
+            let pairs = paragraph_pairs(change);
+            let count = pairs.len();
+            for (k, (old, new)) in pairs.into_iter().enumerate() {
                 // Unified: the new paragraph with deletions inline, or the old one if deleted.
                 let mut runs: Runs = Vec::new();
                 match (old, new) {
@@ -394,10 +402,11 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
                         left: line,
                         right: Vec::new(),
                         heading: false,
+                        para: k + 1,
                     });
                 }
             }
-            rows.push(Row::blank(i));
+            rows.push(Row::blank(i, count + 1));
             continue;
         }
         rows.push(Row {
@@ -405,8 +414,11 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
             left: truncate(heading_pieces(change, false), side),
             right: truncate(heading_pieces(change, true), side),
             heading: true,
+            para: 0,
         });
-        for (old, new) in paragraph_pairs(change) {
+        let pairs = paragraph_pairs(change);
+        let count = pairs.len();
+        for (k, (old, new)) in pairs.into_iter().enumerate() {
             let left = old.map(|o| wrap(&o, side, key.wrap)).unwrap_or_default();
             let right = new.map(|n| wrap(&n, side, key.wrap)).unwrap_or_default();
             let height = left.len().max(right.len());
@@ -417,10 +429,11 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
                     left: left.next().unwrap_or_default(),
                     right: right.next().unwrap_or_default(),
                     heading: false,
+                    para: k + 1,
                 });
             }
         }
-        rows.push(Row::blank(i));
+        rows.push(Row::blank(i, count + 1));
     }
     rows
 }

@@ -13,7 +13,7 @@ use crate::rules::{Finding, RuleSet};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::{LayoutKey, Row, layout};
+use super::layout::{LayoutKey, Piece, Row, layout};
 
 /// The panes that take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +106,38 @@ impl Regions {
     }
 }
 
+/// A position in the comparison that does not depend on its layout: a paragraph of a section
+/// and how far into it.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    section: usize,
+    para: usize,
+    /// The view it was taken in: characters count the same only in the same view.
+    unified: bool,
+    /// Non-space characters of the paragraph before the row (see [`paragraph_side`]).
+    chars: usize,
+    /// Rows from the paragraph's first row, out of `rows`.
+    offset: usize,
+    rows: usize,
+}
+
+/// Non-space characters of a row side: wrapping drops spaces, never these.
+fn visible_chars(pieces: &[Piece]) -> usize {
+    pieces
+        .iter()
+        .map(|p| p.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
+}
+
+/// Which side of a paragraph's rows positions are counted on: the new one when it has text.
+fn paragraph_side(rows: &[Row]) -> fn(&Row) -> &[Piece] {
+    if rows.iter().any(|r| !r.right.is_empty()) {
+        |r| &r.right
+    } else {
+        |r| &r.left
+    }
+}
+
 /// The review screen's state.
 pub struct App {
     pub old_file: Arc<LoadedFile>,
@@ -145,6 +177,8 @@ pub struct App {
     rows_key: Option<LayoutKey>,
     /// The widest side of any text row (for the horizontal scroll).
     rows_width: usize,
+    /// The scroll and cursor rows set by the last relayout, with the positions they stand for.
+    anchors: Option<(usize, usize, Anchor, Anchor)>,
 }
 
 impl App {
@@ -245,6 +279,7 @@ impl App {
             rows: Vec::new(),
             rows_key: None,
             rows_width: 0,
+            anchors: None,
             findings_pending: false,
         };
         // Compared now, laid out at the first `Msg::Resize`: the runtime knows the terminal's
@@ -330,6 +365,7 @@ impl App {
         self.comparison = compare::compare(old, new, &self.options);
         self.map_findings();
         self.rows_key = None;
+        self.anchors = None;
     }
 
     /// Re-runs the rules (after a change of documents).
@@ -380,12 +416,82 @@ impl App {
         }
     }
 
-    /// Lays the rows out again if the width or the view changed (cached otherwise).
+    /// The rows of `(section, para)` in the current layout.
+    fn paragraph_rows(&self, section: usize, para: usize) -> std::ops::Range<usize> {
+        let key = (section, para);
+        let start = self.rows.partition_point(|x| (x.section, x.para) < key);
+        let end = self.rows.partition_point(|x| (x.section, x.para) <= key);
+        start..end
+    }
+
+    /// Where `row` is, in terms that survive another layout of the same comparison.
+    fn anchor(&self, row: usize) -> Option<Anchor> {
+        let r = self.rows.get(row)?;
+        let rows = self.paragraph_rows(r.section, r.para);
+        let side = paragraph_side(&self.rows[rows.clone()]);
+        let chars = self.rows[rows.start..row]
+            .iter()
+            .map(|r| visible_chars(side(r)))
+            .sum();
+        Some(Anchor {
+            section: r.section,
+            para: r.para,
+            unified: self.unified,
+            chars,
+            offset: row - rows.start,
+            rows: rows.len(),
+        })
+    }
+
+    /// The row at `anchor` in the current layout: the same paragraph, at the row holding the
+    /// same character (or as far into it, in proportion, after a change of view).
+    fn row_at(&self, anchor: Anchor) -> usize {
+        let rows = self.paragraph_rows(anchor.section, anchor.para);
+        if rows.is_empty() {
+            return rows.start.min(self.rows.len().saturating_sub(1));
+        }
+        let last = rows.end - 1;
+        if anchor.unified != self.unified {
+            return rows.start + (anchor.offset * rows.len() / anchor.rows.max(1)).min(last);
+        }
+        let side = paragraph_side(&self.rows[rows.clone()]);
+        let mut before = 0;
+        for i in rows.clone() {
+            before += visible_chars(side(&self.rows[i]));
+            if before > anchor.chars {
+                return i;
+            }
+        }
+        last
+    }
+
+    /// Lays the rows out again if the width or the view changed (cached otherwise). The top row
+    /// and the cursor stay on the same paragraph of the same section: a resize or another view
+    /// keeps the reading position.
     pub fn refresh_rows(&mut self) {
         let key = self.layout_key();
         if self.rows_key != Some(key) {
+            // Only a new layout of the same comparison has positions to keep.
+            // The anchors of the last layout are kept while the reviewer has not moved since:
+            // taken again from rounded rows, the position would creep up at every resize.
+            let kept = match self.anchors {
+                Some((scroll, cursor, top, at))
+                    if (scroll, cursor) == (self.scroll, self.cursor) =>
+                {
+                    Some((top, at))
+                }
+                _ => self
+                    .rows_key
+                    .and_then(|_| Some((self.anchor(self.scroll)?, self.anchor(self.cursor)?))),
+            };
             self.rows = layout(&self.comparison, key);
             self.rows_key = Some(key);
+            self.anchors = None;
+            if let Some((top, cursor)) = kept {
+                self.scroll = self.row_at(top).min(self.max_scroll());
+                self.cursor = self.row_at(cursor);
+                self.anchors = Some((self.scroll, self.cursor, top, cursor));
+            }
             self.rows_width = self
                 .rows
                 .iter()

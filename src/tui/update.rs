@@ -359,18 +359,15 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         },
         Action::Search => app.mode = Mode::SearchInput(String::new()),
         Action::Toggle(w) => toggle(app, w),
+        // The layout keeps the top row and the cursor on their paragraphs.
         Action::ToggleUnified => {
             app.unified = !app.unified;
-            let section = app.current_section();
             app.refresh_rows();
-            jump_to_section(app, section);
         }
         Action::ToggleWrap => {
             app.wrap = !app.wrap;
             app.hscroll = 0;
-            let section = app.current_section();
             app.refresh_rows();
-            jump_to_section(app, section);
         }
         Action::ExportHtml => {
             return vec![Effect::Export {

@@ -555,3 +555,48 @@ fn without_wrap_each_column_is_clipped_and_scrolls_sideways() {
     let help = screen(&draw(&app, 160, 48, true));
     assert!(help.contains("h ←") && help.contains("l →"), "{help}");
 }
+
+#[test]
+fn a_resize_keeps_the_reading_position() {
+    let mut app = seed_app(160, 48);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "kinh phi bao dam");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    let section = app.current_section();
+    assert_eq!(section, section_index(&app, "III.4"));
+    // The top row in the middle of III.4's long paragraph.
+    let first = app.row_of_section(section).unwrap();
+    app.scroll = first + 3;
+    app.cursor = first + 3;
+    let top_text = |app: &App| -> String {
+        app.rows()[app.scroll]
+            .left
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect()
+    };
+    let before = top_text(&app);
+    for (w, h) in [(80u16, 24u16), (50, 10), (120, 40), (160, 48)] {
+        update(&mut app, Msg::Resize(w, h));
+        assert_eq!(app.rows()[app.scroll].section, section, "{w}x{h}: top row");
+        assert_eq!(app.current_section(), section, "{w}x{h}: cursor");
+        assert!(
+            !app.rows()[app.scroll].heading,
+            "{w}x{h}: still inside the paragraph"
+        );
+        assert_eq!(app.outline_selected, section);
+    }
+    assert_eq!(
+        top_text(&app),
+        before,
+        "back at the first size, the same row on top"
+    );
+    // Changing the view keeps it too.
+    // (The top row may move up: near the end the last page is shown full.)
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.current_section(), section);
+    assert!(!app.rows()[app.cursor].heading);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(top_text(&app), before);
+}
