@@ -418,6 +418,14 @@ fn picker_key(app: &mut App, mut p: Picker, k: KeyEvent) {
         KeyCode::Esc | KeyCode::Char('q') => app.mode = Mode::Normal,
         KeyCode::Down | KeyCode::Char('j') => p.selected = (p.selected + 1).min(n - 1),
         KeyCode::Up | KeyCode::Char('k') => p.selected = p.selected.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => {
+            p.selected = (p.selected + picker_page(app)).min(n - 1)
+        }
+        KeyCode::PageUp | KeyCode::Char('b') => {
+            p.selected = p.selected.saturating_sub(picker_page(app))
+        }
+        KeyCode::Home | KeyCode::Char('g') => p.selected = 0,
+        KeyCode::End | KeyCode::Char('G') => p.selected = n - 1,
         KeyCode::Enter if p.step == 0 => {
             p.old = p.selected + 1;
             p.step = 1;
@@ -483,6 +491,32 @@ fn mouse(app: &mut App, m: MouseEvent) {
         }
         _ => {}
     }
+}
+
+/// Where the document picker is drawn (shared with the view): centred, 100 columns at most,
+/// as tall as its list or the screen allows.
+pub fn picker_area(app: &App, step: u8) -> ratatui::layout::Rect {
+    let area = ratatui::layout::Rect::new(0, 0, app.width, app.height);
+    let lines = app.documents_for(step).len() as u16;
+    let w = 100.min(area.width);
+    let h = (lines + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3.min(area.height));
+    ratatui::layout::Rect::new((area.width - w) / 2, (area.height - h) / 2, w, h)
+}
+
+/// Documents the picker shows at once.
+fn picker_page(app: &App) -> usize {
+    let step = match &app.mode {
+        Mode::Picker(p) => p.step,
+        _ => 0,
+    };
+    Regions::inner_height(picker_area(app, step)).max(1)
+}
+
+/// First document shown in the picker, keeping the selection visible (shared with the view).
+pub fn picker_first(app: &App, step: u8, selected: usize) -> usize {
+    first_visible(selected, Regions::inner_height(picker_area(app, step)))
 }
 
 /// First outline entry shown, keeping the selection visible (shared with the view).

@@ -14,7 +14,7 @@ use super::keys::BINDINGS;
 use super::layout::Piece;
 use super::model::{App, MIN_SIZE, Mode, Pane, Regions};
 use super::theme::Theme;
-use super::update::{findings_first, outline_first};
+use super::update::{findings_first, outline_first, picker_area, picker_first};
 
 pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     let r = app.regions();
@@ -33,7 +33,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     status_bar(app, frame, r.status, theme);
     match &app.mode {
         Mode::Help => help(frame, area, theme),
-        Mode::Picker(p) => picker(app, frame, area, p.step, p.selected, theme),
+        Mode::Picker(p) => picker(app, frame, p.step, p.selected, theme),
         _ => {}
     }
 }
@@ -400,11 +400,17 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
-fn picker(app: &App, frame: &mut Frame, area: Rect, step: u8, selected: usize, theme: &Theme) {
-    let lines: Vec<Line> = app
-        .documents_for(step)
+fn picker(app: &App, frame: &mut Frame, step: u8, selected: usize, theme: &Theme) {
+    let rect = picker_area(app, step);
+    let width = rect.width.saturating_sub(2) as usize;
+    let height = Regions::inner_height(rect);
+    let documents = app.documents_for(step);
+    let first = picker_first(app, step, selected);
+    let lines: Vec<Line> = documents
         .iter()
         .enumerate()
+        .skip(first)
+        .take(height)
         .map(|(i, d)| {
             let text = format!(
                 "#{} {} {} {}{}",
@@ -419,18 +425,15 @@ fn picker(app: &App, frame: &mut Frame, area: Rect, step: u8, selected: usize, t
             } else {
                 Style::new()
             };
-            Line::from(Span::styled(clip(&text, 96), style))
+            Line::from(Span::styled(clip(&text, width), style))
         })
         .collect();
-    let title = if step == 0 {
-        " Chọn bản CŨ (Enter), Esc: thôi "
-    } else {
-        " Chọn bản MỚI (Enter), Esc: thôi "
-    };
-    let rect = centered(area, 100, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(block(title.to_string(), true, theme)),
-        rect,
+    let which = if step == 0 { "CŨ" } else { "MỚI" };
+    let title = format!(
+        " Chọn bản {which} ({}/{}) — Enter: chọn, Esc: thôi ",
+        selected + 1,
+        documents.len()
     );
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), rect);
 }

@@ -600,3 +600,68 @@ fn a_resize_keeps_the_reading_position() {
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(top_text(&app), before);
 }
+
+#[test]
+fn the_picker_scrolls_to_its_selection() {
+    let seed = std::fs::read_to_string(repo("samples/seed-combined.txt")).unwrap();
+    let many = vec![seed; 10].join("\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.txt");
+    std::fs::write(&path, many).unwrap();
+    let file = Arc::new(input::load(&path, &input::LoadOptions::default()).unwrap());
+    assert_eq!(file.parsed.documents.len(), 30);
+    let mut app = App::new(
+        file.clone(),
+        1,
+        file,
+        2,
+        Arc::new(RuleSet::builtin().unwrap()),
+        Options::default(),
+    );
+    update(&mut app, Msg::Resize(80, 24));
+    press(&mut app, KeyCode::Char('o'));
+    // The selected line of the picker, read from the screen (reversed).
+    let selected_line = |app: &App| -> String {
+        let buffer = draw(app, 80, 24, false);
+        let text = screen(&buffer);
+        (0..24)
+            .find_map(|y| {
+                let cells: Vec<_> = (0..80)
+                    .filter(|&x| {
+                        buffer[(x, y)].modifier.contains(Modifier::REVERSED)
+                            && buffer[(x, y)].symbol() == "#"
+                    })
+                    .collect();
+                cells
+                    .first()
+                    .map(|&x| (x..80).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+            })
+            .unwrap_or_else(|| panic!("no selection on screen:\n{text}"))
+    };
+    for (key, doc) in [
+        (KeyCode::Char('G'), "#30 "),
+        (KeyCode::Char('g'), "#1 "),
+        (KeyCode::End, "#30 "),
+        (KeyCode::Home, "#1 "),
+    ] {
+        press(&mut app, key);
+        assert!(
+            selected_line(&app).starts_with(doc),
+            "{key:?}: {}",
+            selected_line(&app)
+        );
+    }
+    for k in 2..=25 {
+        press(&mut app, KeyCode::Char('j'));
+        assert!(
+            selected_line(&app).starts_with(&format!("#{k} ")),
+            "{}",
+            selected_line(&app)
+        );
+    }
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.old_index, app.new_index), (30, 30));
+}
