@@ -107,13 +107,13 @@ pub const BINDINGS: &[Binding] = &[
         keys: "]",
         codes: &[KeyCode::Char(']')],
         action: Action::NextFinding,
-        help: "phát hiện tiếp theo",
+        help: "phát hiện tiếp theo (tính từ chỗ đang xem)",
     },
     Binding {
         keys: "[",
         codes: &[KeyCode::Char('[')],
         action: Action::PrevFinding,
-        help: "phát hiện trước",
+        help: "phát hiện trước (tính từ chỗ đang xem)",
     },
     Binding {
         keys: "Tab",

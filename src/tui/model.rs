@@ -156,6 +156,9 @@ pub struct App {
     pub focus: Pane,
     pub outline_selected: usize,
     pub findings_selected: usize,
+    /// The finding `]`/`[` or the findings pane last took the cursor to, with the cursor row
+    /// then: while the cursor stays there, the next `]` goes on from that finding.
+    pub finding_at: Option<(usize, usize)>,
     /// First visible row of the comparison.
     pub scroll: usize,
     /// Columns scrolled off to the left of each column of the comparison (without wrap).
@@ -266,6 +269,7 @@ impl App {
             focus: Pane::Diff,
             outline_selected: 0,
             findings_selected: 0,
+            finding_at: None,
             scroll: 0,
             hscroll: 0,
             cursor: 0,
@@ -318,6 +322,7 @@ impl App {
         self.findings = findings;
         self.fixed = fixed;
         self.findings_selected = 0;
+        self.finding_at = None;
         self.findings_pending = false;
         self.map_findings();
     }
@@ -366,6 +371,7 @@ impl App {
         self.map_findings();
         self.rows_key = None;
         self.anchors = None;
+        self.finding_at = None;
     }
 
     /// Re-runs the rules (after a change of documents).
@@ -542,7 +548,9 @@ impl App {
 
     /// First row of a section.
     pub fn row_of_section(&self, section: usize) -> Option<usize> {
-        self.rows.iter().position(|r| r.section == section)
+        // Rows are in section order.
+        let row = self.rows.partition_point(|r| r.section < section);
+        (self.rows.get(row)?.section == section).then_some(row)
     }
 
     /// The section of the cursor row.

@@ -153,6 +153,7 @@ fn jump_to_finding(app: &mut App, index: usize) {
     if let Some(s) = app.finding_section(index) {
         jump_to_section(app, s);
     }
+    app.finding_at = Some((index, app.cursor));
     if let Some(f) = app.findings.get(index) {
         app.status = Some(format!("{} — {}", f.rule, f.message));
     }
@@ -182,18 +183,48 @@ fn change(app: &mut App, forward: bool) {
     }
 }
 
+/// The next (or previous) finding in reading order from the cursor: from the finding the
+/// cursor was taken to, else from the cursor's row (a section's findings stand at its heading).
+/// Stops at the ends, like `n`/`N`.
 fn finding(app: &mut App, forward: bool) {
     let n = app.findings.len();
     if n == 0 {
         app.status = Some("Không có phát hiện nào.".to_string());
         return;
     }
-    let next = if forward {
-        (app.findings_selected + 1) % n
-    } else {
-        (app.findings_selected + n - 1) % n
+    let place = |i: usize| {
+        let row = app
+            .finding_section(i)
+            .and_then(|s| app.row_of_section(s))
+            .unwrap_or(0);
+        let f = &app.findings[i];
+        (row, f.line, f.column, i)
     };
-    jump_to_finding(app, next);
+    let mut order: Vec<(usize, u32, u32, usize)> = (0..n).map(place).collect();
+    order.sort_unstable();
+    let on = app
+        .finding_at
+        .filter(|&(i, row)| row == app.cursor && i < n)
+        .and_then(|(i, _)| order.iter().position(|p| p.3 == i));
+    let target = match (on, forward) {
+        (Some(k), true) => order.get(k + 1),
+        (Some(k), false) => k.checked_sub(1).map(|k| &order[k]),
+        (None, true) => order.iter().find(|p| p.0 >= app.cursor),
+        (None, false) => order.iter().rev().find(|p| p.0 < app.cursor),
+    };
+    match target {
+        Some(&(_, _, _, i)) => jump_to_finding(app, i),
+        None => {
+            app.status = Some(
+                if forward {
+                    "Không còn phát hiện phía sau."
+                } else {
+                    "Không còn phát hiện phía trước."
+                }
+                .to_string(),
+            )
+        }
+    }
 }
 
 /// Finds rows matching `query` without tone marks or case (`dan chu` finds `dân chủ`).

@@ -103,7 +103,8 @@ fn findings_jump_to_their_section() {
         .iter()
         .position(|f| f.rule == "SPELL-NOI-NHAN")
         .unwrap();
-    app.findings_selected = noi_nhan.saturating_sub(1) % app.findings.len();
+    // From III.4 (after the findings of II.2.a) the next finding is the one in Nơi nhận.
+    app.cursor = app.row_of_section(section_index(&app, "III.4")).unwrap();
     press(&mut app, KeyCode::Char(']'));
     assert_eq!(app.findings_selected, noi_nhan);
     let s = &app.comparison.sections[app.current_section()];
@@ -121,6 +122,49 @@ fn findings_jump_to_their_section() {
             .title,
         "Nơi nhận"
     );
+}
+
+#[test]
+fn next_and_previous_finding_go_from_the_cursor_and_stop_at_the_ends() {
+    let mut app = seed_app(120, 40);
+    let n = app.findings.len();
+    assert!(n >= 3);
+    // In reading order: by the section's place on screen, then line and column.
+    let place = |app: &App, i: usize| {
+        let row = app
+            .finding_section(i)
+            .and_then(|s| app.row_of_section(s))
+            .unwrap_or(0);
+        (row, app.findings[i].line, app.findings[i].column)
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| place(&app, i));
+    // The first ] from the top goes to the first finding, not the second.
+    for &i in &order {
+        press(&mut app, KeyCode::Char(']'));
+        assert_eq!(app.findings_selected, i);
+        assert_eq!(Some(app.current_section()), app.finding_section(i));
+    }
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.findings_selected, order[n - 1], "stops at the last");
+    assert_eq!(app.status.as_deref(), Some("Không còn phát hiện phía sau."));
+    for &i in order.iter().rev().skip(1) {
+        press(&mut app, KeyCode::Char('['));
+        assert_eq!(app.findings_selected, i);
+    }
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(
+        app.findings_selected, order[0],
+        "stops at the first, like N"
+    );
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Không còn phát hiện phía trước.")
+    );
+    // From the end, [ goes to the last finding.
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.findings_selected, order[n - 1]);
 }
 
 #[test]
