@@ -30,6 +30,8 @@ pub enum Action {
     Copy,
     Picker,
     Help,
+    /// Esc: ends a search; never quits.
+    Cancel,
     Quit,
 }
 
@@ -206,10 +208,16 @@ pub const BINDINGS: &[Binding] = &[
         help: "trợ giúp",
     },
     Binding {
-        keys: "q Esc",
-        codes: &[KeyCode::Char('q'), KeyCode::Esc],
+        keys: "Esc",
+        codes: &[KeyCode::Esc],
+        action: Action::Cancel,
+        help: "đóng khung / thôi tìm (không thoát)",
+    },
+    Binding {
+        keys: "q",
+        codes: &[KeyCode::Char('q')],
         action: Action::Quit,
-        help: "thoát (Esc: đóng tìm kiếm / trợ giúp trước)",
+        help: "thoát (cả Ctrl+C)",
     },
 ];
 

@@ -431,14 +431,16 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
             }
         }
         Action::Help => app.mode = Mode::Help,
-        Action::Quit => {
-            if app.search.is_some() {
-                app.search = None;
-                app.status = Some("Đã thôi tìm.".to_string());
+        // As in lazygit and gitui, Esc backs out of things and never quits: a second Esc too
+        // many (after a search that found nothing, say) must not close the review.
+        Action::Cancel => {
+            app.status = Some(if app.search.take().is_some() {
+                "Đã thôi tìm.".to_string()
             } else {
-                app.quit = true;
-            }
+                "Nhấn q để thoát.".to_string()
+            });
         }
+        Action::Quit => app.quit = true,
     }
     Vec::new()
 }

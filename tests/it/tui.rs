@@ -709,3 +709,47 @@ fn the_picker_scrolls_to_its_selection() {
     press(&mut app, KeyCode::Enter);
     assert_eq!((app.old_index, app.new_index), (30, 30));
 }
+
+#[test]
+fn escape_closes_and_clears_but_never_quits() {
+    let mut app = seed_app(120, 40);
+    // A search that finds nothing, then Esc: the screen stays.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "khong co chu nay");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search.is_none());
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.quit, "Esc after a search that found nothing quit");
+    assert!(
+        app.status.as_deref().unwrap_or("").contains("q"),
+        "{:?}",
+        app.status
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.quit, "Esc never quits");
+    // Esc closes the prompt, the help, the picker, then ends a search, in that order.
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "thanh nien");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search.is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.search.is_none() && !app.quit);
+    // Only q (or Ctrl+C) quits.
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+    let mut app = seed_app(120, 40);
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(app.quit);
+}
