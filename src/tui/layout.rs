@@ -295,7 +295,10 @@ fn wrap_line(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>>
     lines
 }
 
-fn heading_pieces(change: &SectionChange, new_side: bool) -> Vec<Piece> {
+/// The heading of a section on one side (`unified`: the one heading of both): the mark, the
+/// number, the line, and a changed list marker (`a)` became `-`) styled as the deletion and
+/// insertion it is, since the text alone shows nothing of it.
+fn heading_pieces(change: &SectionChange, new_side: bool, unified: bool) -> Vec<Piece> {
     let unit = if new_side {
         change.new.as_ref()
     } else {
@@ -318,10 +321,25 @@ fn heading_pieces(change: &SectionChange, new_side: bool) -> Vec<Piece> {
     } else {
         Mark::Heading(change.status)
     };
-    vec![Piece {
-        text: format!("{sign} {name}  ·  dòng {}", u.line),
-        mark,
-    }]
+    let piece = |text: String, mark: Mark| Piece { text, mark };
+    let mut pieces = vec![piece(format!("{sign} {name}  ·  "), mark)];
+    if change.marker_changed
+        && let (Some(old), Some(new)) = (&change.old, &change.new)
+    {
+        pieces.push(piece("ký hiệu ".to_string(), mark));
+        if unified || !new_side {
+            pieces.push(piece(old.label.clone(), Mark::Deleted));
+        }
+        if unified {
+            pieces.push(piece(" → ".to_string(), mark));
+        }
+        if unified || new_side {
+            pieces.push(piece(new.label.clone(), Mark::Inserted));
+        }
+        pieces.push(piece("  ·  ".to_string(), mark));
+    }
+    pieces.push(piece(format!("dòng {}", u.line), mark));
+    pieces
 }
 
 fn truncate(pieces: Vec<Piece>, width: usize) -> Vec<Piece> {
@@ -373,7 +391,7 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
         if key.unified {
             rows.push(Row {
                 section: i,
-                left: truncate(heading_pieces(change, change.new.is_some()), side),
+                left: truncate(heading_pieces(change, change.new.is_some(), true), side),
                 right: Vec::new(),
                 heading: true,
                 para: 0,
@@ -411,8 +429,8 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
         }
         rows.push(Row {
             section: i,
-            left: truncate(heading_pieces(change, false), side),
-            right: truncate(heading_pieces(change, true), side),
+            left: truncate(heading_pieces(change, false, false), side),
+            right: truncate(heading_pieces(change, true, false), side),
             heading: true,
             para: 0,
         });

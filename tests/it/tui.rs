@@ -753,3 +753,42 @@ fn escape_closes_and_clears_but_never_quits() {
     );
     assert!(app.quit);
 }
+
+#[test]
+fn a_change_of_list_marker_alone_is_shown_on_the_heading() {
+    let mut app = seed_app(120, 40);
+    let section = section_index(&app, "I.1.-1");
+    let s = &app.comparison.sections[section];
+    assert!(
+        s.marker_changed && !s.diff.has_changes(),
+        "only the marker changed"
+    );
+    app.scroll = app.row_of_section(section).unwrap();
+    let buffer = draw(&app, 120, 40, true);
+    let text = screen(&buffer);
+    let sep = separator_column(&app);
+    let (x, y) = find(&buffer, "ký hiệu a)", 0).unwrap_or_else(|| panic!("{text}"));
+    assert!(x < sep);
+    let cell = &buffer[(x + "ký hiệu ".chars().count() as u16, y)];
+    assert_eq!(cell.symbol(), "a");
+    assert_eq!(cell.fg, Color::Red);
+    assert!(cell.modifier.contains(Modifier::CROSSED_OUT));
+    let (x, y2) = find(&buffer, "ký hiệu -", sep).unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(y2, y, "both headings on one row");
+    let cell = &buffer[(x + "ký hiệu ".chars().count() as u16, y)];
+    assert_eq!(cell.fg, Color::Green);
+    assert!(cell.modifier.contains(Modifier::UNDERLINED));
+    // Unified: both markers on the one heading.
+    press(&mut app, KeyCode::Char('u'));
+    app.scroll = app.row_of_section(section).unwrap();
+    let text = screen(&draw(&app, 120, 40, false));
+    let heading = text.lines().find(|l| l.contains("I.1.-1")).unwrap();
+    assert!(
+        heading.contains("a)") && heading.contains("ký hiệu"),
+        "{heading}"
+    );
+    // Ignoring list markers (m) hides it with the change.
+    press(&mut app, KeyCode::Char('m'));
+    let text = screen(&draw(&app, 120, 40, false));
+    assert!(!text.contains("ký hiệu a)"), "{text}");
+}
