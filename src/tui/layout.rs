@@ -21,6 +21,10 @@ pub enum Mark {
     MovedHeading,
     /// Nothing on this side (padding for alignment).
     Empty,
+    /// `[-` and `-]` around a deletion in the unified view.
+    DeletedEdge,
+    /// `{+` and `+}` around an insertion in the unified view.
+    InsertedEdge,
 }
 
 /// A styled piece of a row.
@@ -176,11 +180,32 @@ pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
 /// Wraps styled runs into lines of at most `width` columns (see [`wrap_line`]); a `"\n"` in the
 /// runs starts a new line.
 pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
+    let marked: Marked = runs
+        .iter()
+        .map(|(op, t)| (mark_of(*op), t.clone()))
+        .collect();
+    wrap_marked(&marked, width, wrap)
+}
+
+/// The style of an edit's text.
+fn mark_of(op: Op) -> Mark {
+    match op {
+        Op::Equal => Mark::Plain,
+        Op::Delete => Mark::Deleted,
+        Op::Insert => Mark::Inserted,
+    }
+}
+
+/// Text runs with their styles.
+type Marked = Vec<(Mark, String)>;
+
+/// [`wrap`] of runs already styled.
+fn wrap_marked(runs: &[(Mark, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
     if !runs.iter().any(|(_, t)| t.contains('\n')) {
         return wrap_line(runs, width, wrap);
     }
     let mut lines = Vec::new();
-    let mut segment: Runs = Vec::new();
+    let mut segment: Marked = Vec::new();
     for (op, text) in runs {
         let mut parts = text.split('\n').peekable();
         while let Some(part) = parts.next() {
@@ -199,13 +224,8 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
 /// Wraps styled runs without line breaks into lines of at most `width` columns. Lines break at spaces (Vietnamese
 /// syllables are separated by spaces); punctuation stays with the word before it; a chunk wider
 /// than a line is broken by graphemes.
-fn wrap_line(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
+fn wrap_line(runs: &[(Mark, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
     let width = width.max(4);
-    let mark = |op: Op| match op {
-        Op::Equal => Mark::Plain,
-        Op::Delete => Mark::Deleted,
-        Op::Insert => Mark::Inserted,
-    };
     // Parts: slices of the runs that are all spaces or all non-spaces, merged while they stay in
     // one run. Consecutive parts of the same kind form a chunk (a word with its punctuation, or
     // the spaces between words), so that a change inside a word keeps its style. Slices, not
@@ -217,8 +237,8 @@ fn wrap_line(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>>
         width: usize,
     }
     let mut parts: Vec<Part> = Vec::new();
-    for (op, text) in runs {
-        let mark = mark(*op);
+    for (mark, text) in runs {
+        let mark = *mark;
         let mut add = |space: bool, start: usize, stop: usize| {
             let piece = &text[start..stop];
             parts.push(Part {
@@ -327,14 +347,25 @@ fn heading_pieces(change: &SectionChange, new_side: bool, unified: bool) -> Vec<
         && let (Some(old), Some(new)) = (&change.old, &change.new)
     {
         pieces.push(piece("ký hiệu ".to_string(), mark));
-        if unified || !new_side {
-            pieces.push(piece(old.label.clone(), Mark::Deleted));
-        }
         if unified {
-            pieces.push(piece(" → ".to_string(), mark));
-        }
-        if unified || new_side {
+            // Written as the text's changes are in this view (see `bracketed`).
+            for (edge, label, style, close) in [
+                ("[-", &old.label, Mark::Deleted, "-]"),
+                ("{+", &new.label, Mark::Inserted, "+}"),
+            ] {
+                let edge_mark = if style == Mark::Deleted {
+                    Mark::DeletedEdge
+                } else {
+                    Mark::InsertedEdge
+                };
+                pieces.push(piece(edge.to_string(), edge_mark));
+                pieces.push(piece(label.clone(), style));
+                pieces.push(piece(close.to_string(), edge_mark));
+            }
+        } else if new_side {
             pieces.push(piece(new.label.clone(), Mark::Inserted));
+        } else {
+            pieces.push(piece(old.label.clone(), Mark::Deleted));
         }
         pieces.push(piece("  ·  ".to_string(), mark));
     }
@@ -414,7 +445,7 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
                     (None, Some(n)) => runs = n,
                     (None, None) => {}
                 }
-                for line in wrap(&runs, side, key.wrap) {
+                for line in wrap_marked(&bracketed(&runs), side, key.wrap) {
                     rows.push(Row {
                         section: i,
                         left: line,
@@ -456,19 +487,45 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
     rows
 }
 
+/// The unified view's runs styled, each deletion in `[-…-]` and each insertion in `{+…+}` as
+/// the CLI and `git diff --word-diff` write them: side by side in one column, a replaced word
+/// or number must not read as one text with its replacement, with or without colour.
+fn bracketed(runs: &Runs) -> Marked {
+    let mut out: Marked = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let op = runs[i].0;
+        let end = (i..runs.len())
+            .find(|&k| runs[k].0 != op)
+            .unwrap_or(runs.len());
+        let (open, close, edge) = match op {
+            Op::Equal => ("", "", Mark::Plain),
+            Op::Delete => ("[-", "-]", Mark::DeletedEdge),
+            Op::Insert => ("{+", "+}", Mark::InsertedEdge),
+        };
+        if op != Op::Equal {
+            out.push((edge, open.to_string()));
+        }
+        out.extend(runs[i..end].iter().map(|(op, t)| (mark_of(*op), t.clone())));
+        if op != Op::Equal {
+            out.push((edge, close.to_string()));
+        }
+        i = end;
+    }
+    out
+}
+
 /// Interleaves the old and new runs of a paired paragraph for the unified view: equal text once,
 /// deletions and insertions in the order they occur.
 fn merge_unified(old: &Runs, new: &Runs, out: &mut Runs) {
     let (mut i, mut j) = (0, 0);
     while i < old.len() || j < new.len() {
         match (old.get(i), new.get(j)) {
-            (Some((Op::Delete, t)), next) => {
+            (Some((Op::Delete, t)), _) => {
+                // A deletion replaced by an insertion is kept apart from it by the brackets of
+                // `bracketed`, not by a space that would read `15/8 08/2023` as one date.
                 out.push((Op::Delete, t.clone()));
                 i += 1;
-                // A deletion replaced by an insertion: keep them apart.
-                if matches!(next, Some((Op::Insert, _))) && !t.ends_with(' ') {
-                    out.push((Op::Equal, " ".to_string()));
-                }
             }
             (_, Some((Op::Insert, t))) => {
                 out.push((Op::Insert, t.clone()));

@@ -34,6 +34,8 @@ impl Theme {
             Mark::Inserted => self.fg(Color::Green).add_modifier(Modifier::UNDERLINED),
             Mark::MovedHeading => self.fg(Color::Magenta).add_modifier(Modifier::BOLD),
             Mark::Heading(s) => self.status(s).add_modifier(Modifier::BOLD),
+            Mark::DeletedEdge => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Mark::InsertedEdge => self.fg(Color::Green).add_modifier(Modifier::BOLD),
         }
     }
 

@@ -792,3 +792,63 @@ fn a_change_of_list_marker_alone_is_shown_on_the_heading() {
     let text = screen(&draw(&app, 120, 40, false));
     assert!(!text.contains("ký hiệu a)"), "{text}");
 }
+
+#[test]
+fn the_unified_view_keeps_a_replacement_from_reading_as_one_text() {
+    let (mut app, _dir) = pair_app(HEADER_OLD, HEADER_NEW, 120, 40);
+    press(&mut app, KeyCode::Char('u'));
+    let rows: Vec<String> = section_rows(&app, "Thể thức")
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    let date = "Sóc Trăng, ngày [-15-]{+08+} tháng [-8-]{+9+} năm 2023";
+    assert!(rows.iter().any(|r| r == date), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r == "Số: [-12-]{+15+}/KH-UBND"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| r == "[-DỰ THẢO-]{+BẢN TRÌNH KÝ+}"),
+        "{rows:?}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("15 08")), "{rows:?}");
+    for color in [true, false] {
+        let buffer = draw(&app, 120, 40, color);
+        let (x, y) = find(&buffer, "[-15-]{+08+}", 0).unwrap();
+        let at = |dx: u16| &buffer[(x + dx, y)];
+        // The brackets in the colour of their change, bold, neither struck nor underlined.
+        assert!(at(0).modifier.contains(Modifier::BOLD));
+        assert!(!at(0).modifier.contains(Modifier::CROSSED_OUT));
+        assert!(at(2).modifier.contains(Modifier::CROSSED_OUT), "15 struck");
+        assert!(!at(4).modifier.contains(Modifier::CROSSED_OUT));
+        assert!(
+            at(8).modifier.contains(Modifier::UNDERLINED),
+            "08 underlined"
+        );
+        assert!(!at(10).modifier.contains(Modifier::UNDERLINED));
+        if color {
+            assert_eq!(at(0).fg, Color::Red);
+            assert_eq!(at(2).fg, Color::Red);
+            assert_eq!(at(6).fg, Color::Green);
+            assert_eq!(at(8).fg, Color::Green);
+        }
+    }
+    // The seed: a changed capital reads as two words, not "Sở sở".
+    let mut app = seed_app(120, 40);
+    press(&mut app, KeyCode::Char('u'));
+    let text: String = section_rows(&app, "III.4")
+        .into_iter()
+        .map(|r| r.0 + "\n")
+        .collect();
+    assert!(
+        text.contains("Các [-Sở-]{+sở+}, ban, ngành{+ tỉnh+}"),
+        "{text}"
+    );
+    // Side by side needs no brackets: each column shows one version.
+    press(&mut app, KeyCode::Char('u'));
+    let rows = section_rows(&app, "III.4");
+    assert!(
+        rows.iter()
+            .all(|(l, r)| !l.contains("[-") && !r.contains("{+"))
+    );
+}
