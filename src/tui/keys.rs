@@ -133,7 +133,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: "/",
         codes: &[KeyCode::Char('/')],
         action: Action::Search,
-        help: "tìm (không cần dấu: \"dan chu\" tìm được \"dân chủ\")",
+        help: "tìm; mặc định không cần dấu (\"dan chu\" tìm được \"dân chủ\"); trong ô tìm: Ctrl+D đúng dấu, Ctrl+T cả từ",
     },
     Binding {
         keys: "s",

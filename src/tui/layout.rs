@@ -61,7 +61,7 @@ impl Row {
         }
     }
 
-    /// Plain text of both sides (for search).
+    /// Plain text of both sides.
     pub fn text(&self) -> String {
         self.left
             .iter()

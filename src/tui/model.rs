@@ -14,6 +14,7 @@ use crate::rules::{Finding, RuleSet};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::{LayoutKey, Piece, Row, layout};
+use super::search::{self, Hit, SearchMode};
 
 /// The panes that take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,9 +37,31 @@ pub struct Picker {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Search {
     pub query: String,
-    /// Rows that match.
+    pub mode: SearchMode,
+    /// Rows where a match starts.
     pub matches: Vec<usize>,
+    /// The parts of rows the matches cover (highlighted).
+    pub hits: Vec<Hit>,
     pub current: usize,
+}
+
+impl Search {
+    /// Searches `rows` for `query`; `None` when nothing matches. The current match is the first
+    /// one at or after `from`.
+    pub fn run(rows: &[Row], query: &str, mode: SearchMode, from: usize) -> Option<Search> {
+        let found = search::find(rows, query, mode);
+        if found.rows.is_empty() {
+            return None;
+        }
+        let current = found.rows.iter().position(|&r| r >= from).unwrap_or(0);
+        Some(Search {
+            query: query.to_string(),
+            mode,
+            matches: found.rows,
+            hits: found.hits,
+            current,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +193,8 @@ pub struct App {
     pub height: u16,
     pub mode: Mode,
     pub search: Option<Search>,
+    /// How the next search matches (toggled in the search prompt).
+    pub search_mode: SearchMode,
     pub status: Option<String>,
     pub quit: bool,
     /// The findings are being computed in the background.
@@ -277,6 +302,7 @@ impl App {
             height: 24,
             mode: Mode::Normal,
             search: None,
+            search_mode: SearchMode::default(),
             status: None,
             quit: false,
             finding_sections: Vec::new(),
@@ -497,6 +523,10 @@ impl App {
                 self.scroll = self.row_at(top).min(self.max_scroll());
                 self.cursor = self.row_at(cursor);
                 self.anchors = Some((self.scroll, self.cursor, top, cursor));
+            }
+            // The matches are rows of the old layout: found again in the new one.
+            if let Some(s) = self.search.take() {
+                self.search = Search::run(&self.rows, &s.query, s.mode, self.cursor);
             }
             self.rows_width = self
                 .rows

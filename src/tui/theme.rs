@@ -64,11 +64,24 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// A search match other than the current one.
     pub fn search_match(&self) -> Style {
         if self.color {
             Style::new().bg(Color::Blue).fg(Color::White)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// The search match `n`/`N` went to.
+    pub fn search_current(&self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Yellow)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         }
     }
 

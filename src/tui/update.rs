@@ -5,7 +5,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mou
 
 use crate::cli::IgnoreWhat;
 use crate::report::diff::{DocInfo, write_html, write_markdown};
-use crate::text::fold;
 
 use super::keys::{Action, action_for};
 use super::model::{App, Mode, Pane, Picker, Regions, Search};
@@ -65,6 +64,15 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 }
                 KeyCode::Backspace => {
                     query.pop();
+                    app.mode = Mode::SearchInput(query);
+                }
+                // Ctrl+D: tone marks (dấu) must match; Ctrl+T: whole words (từ).
+                KeyCode::Char('d') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    app.search_mode.exact = !app.search_mode.exact;
+                    app.mode = Mode::SearchInput(query);
+                }
+                KeyCode::Char('t') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    app.search_mode.whole_word = !app.search_mode.whole_word;
                     app.mode = Mode::SearchInput(query);
                 }
                 KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -227,55 +235,27 @@ fn finding(app: &mut App, forward: bool) {
     }
 }
 
-/// Finds rows matching `query` without tone marks or case (`dan chu` finds `dân chủ`).
+/// Finds `query` in the rows, in the mode chosen in the prompt, and goes to the first match
+/// at or after the top of the comparison.
 fn run_search(app: &mut App, query: &str) {
-    let needle = fold(query.trim());
-    if needle.is_empty() {
+    if query.trim().is_empty() {
         app.search = None;
         return;
     }
-    let rows = app.rows();
-    let side = |r: &crate::tui::layout::Row, left: bool| -> String {
-        let pieces = if left { &r.left } else { &r.right };
-        fold(&pieces.iter().map(|p| p.text.as_str()).collect::<String>())
+    let mode = app.search_mode;
+    let Some(search) = Search::run(app.rows(), query, mode, app.scroll) else {
+        app.status = Some(format!("Không tìm thấy \"{query}\" ({}).", mode.describe()));
+        app.search = None;
+        return;
     };
-    // A phrase may be wrapped onto the next row of its paragraph: a row matches when an
-    // occurrence starts in it, reading on into the next row of the same section and side.
-    let matches: Vec<usize> = (0..rows.len())
-        .filter(|&i| {
-            let row = &rows[i];
-            let next = rows
-                .get(i + 1)
-                .filter(|n| n.section == row.section && !n.heading && !row.heading);
-            [true, false].into_iter().any(|left| {
-                let here = side(row, left);
-                let joined = match next {
-                    Some(n) => format!("{here} {}", side(n, left)),
-                    None => here.clone(),
-                };
-                joined
-                    .match_indices(needle.as_str())
-                    .any(|(start, _)| start < here.len())
-            })
-        })
-        .collect();
-    if matches.is_empty() {
-        app.status = Some(format!("Không tìm thấy \"{query}\"."));
-        app.search = None;
-        return;
-    }
-    let current = matches.iter().position(|&r| r >= app.scroll).unwrap_or(0);
-    let row = matches[current];
+    let row = search.matches[search.current];
     app.status = Some(format!(
-        "\"{query}\": {}/{} (n/N để đi tiếp, Esc để thôi tìm)",
-        current + 1,
-        matches.len()
+        "\"{query}\" ({}): {}/{} (n/N để đi tiếp, Esc để thôi tìm)",
+        mode.describe(),
+        search.current + 1,
+        search.matches.len()
     ));
-    app.search = Some(Search {
-        query: query.to_string(),
-        matches,
-        current,
-    });
+    app.search = Some(search);
     show_row(app, row);
 }
 
@@ -296,7 +276,13 @@ fn next_match(app: &mut App, forward: bool) {
         (s.current + n - 1) % n
     };
     let row = s.matches[s.current];
-    app.status = Some(format!("\"{}\": {}/{}", s.query, s.current + 1, n));
+    app.status = Some(format!(
+        "\"{}\" ({}): {}/{}",
+        s.query,
+        s.mode.describe(),
+        s.current + 1,
+        n
+    ));
     show_row(app, row);
 }
 

@@ -119,40 +119,60 @@ fn outline(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// The spans of one column of a row: its pieces from column `offset` on, clipped to `width`
-/// columns and padded to it, so that a column never runs into the next one.
+/// columns and padded to it, so that a column never runs into the next one. `marked` are byte
+/// ranges of the side's text (search matches) drawn in their own style.
 fn pieces<'a>(
     pieces: &'a [Piece],
     offset: usize,
     width: usize,
     theme: &Theme,
-    highlight: bool,
+    marked: &[(usize, usize, Style)],
 ) -> Vec<Span<'a>> {
+    // The pieces cut where a marked range starts or ends.
+    let mut segments: Vec<(&'a str, Style)> = Vec::new();
+    let mut base = 0;
+    for p in pieces {
+        let style = theme.mark(p.mark);
+        let (start, end) = (base, base + p.text.len());
+        let mut at = start;
+        for &(ms, me, ms_style) in marked {
+            let (ms, me) = (ms.max(at), me.min(end));
+            if ms >= me {
+                continue;
+            }
+            if ms > at {
+                segments.push((&p.text[at - start..ms - start], style));
+            }
+            segments.push((&p.text[ms - start..me - start], style.patch(ms_style)));
+            at = me;
+        }
+        if at < end {
+            segments.push((&p.text[at - start..], style));
+        }
+        base = end;
+    }
     let mut out: Vec<Span> = Vec::new();
     // Columns passed so far (skipped or shown) and shown.
     let (mut at, mut used) = (0usize, 0usize);
-    for p in pieces {
+    for (text, style) in segments {
         if used >= width {
             break;
         }
-        let mut style = theme.mark(p.mark);
-        if highlight {
-            style = style.patch(theme.search_match());
-        }
-        let w = p.text.width();
+        let w = text.width();
         if at >= offset && used + w <= width {
-            // The common case: the whole piece is shown.
-            out.push(Span::styled(p.text.as_str(), style));
+            // The common case: the whole segment is shown.
+            out.push(Span::styled(text, style));
             at += w;
             used += w;
             continue;
         }
-        let mut text = String::new();
-        for g in p.text.graphemes(true) {
+        let mut shown = String::new();
+        for g in text.graphemes(true) {
             let gw = g.width();
             if at < offset {
                 // A wide grapheme cut by the left edge leaves blanks.
                 if at + gw > offset {
-                    text.push_str(&" ".repeat(at + gw - offset));
+                    shown.push_str(&" ".repeat(at + gw - offset));
                     used += at + gw - offset;
                 }
                 at += gw;
@@ -161,24 +181,16 @@ fn pieces<'a>(
             if used + gw > width {
                 break;
             }
-            text.push_str(g);
+            shown.push_str(g);
             at += gw;
             used += gw;
         }
-        if !text.is_empty() {
-            out.push(Span::styled(text, style));
+        if !shown.is_empty() {
+            out.push(Span::styled(shown, style));
         }
     }
     if used < width {
-        let pad = " ".repeat(width - used);
-        out.push(Span::styled(
-            pad,
-            if highlight {
-                theme.search_match()
-            } else {
-                Style::new()
-            },
-        ));
+        out.push(Span::raw(" ".repeat(width - used)));
     }
     out
 }
@@ -191,21 +203,43 @@ fn comparison(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         total.saturating_sub(3) / 2
     };
-    let current_match = app.search.as_ref().map(|s| s.matches[s.current]);
     let rows = app.rows();
+    // The search's hits on the visible rows: the current match stronger than the others.
+    let visible = app.scroll..app.scroll + height;
+    let hits: Vec<_> = app.search.as_ref().map_or(Vec::new(), |s| {
+        let current = s.matches[s.current];
+        let from = s.hits.partition_point(|h| h.row < visible.start);
+        s.hits[from..]
+            .iter()
+            .take_while(|h| h.row < visible.end)
+            .map(|h| {
+                let style = if h.match_row == current {
+                    theme.search_current()
+                } else {
+                    theme.search_match()
+                };
+                (h.row, h.left, (h.start, h.end, style))
+            })
+            .collect()
+    });
+    let marked = |row: usize, left: bool| -> Vec<(usize, usize, Style)> {
+        hits.iter()
+            .filter(|h| h.0 == row && h.1 == left)
+            .map(|h| h.2)
+            .collect()
+    };
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
         .skip(app.scroll)
         .take(height)
         .map(|(i, row)| {
-            let highlight = current_match == Some(i);
             // Headings stay in place: they name the section whatever the columns show.
             let offset = if row.heading { 0 } else { app.hscroll };
-            let mut spans = pieces(&row.left, offset, side, theme, highlight);
+            let mut spans = pieces(&row.left, offset, side, theme, &marked(i, true));
             if !app.unified {
                 spans.push(Span::styled(" │ ", theme.dim()));
-                spans.extend(pieces(&row.right, offset, side, theme, highlight));
+                spans.extend(pieces(&row.right, offset, side, theme, &marked(i, false)));
             }
             Line::from(spans)
         })
@@ -306,7 +340,23 @@ fn findings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = match &app.mode {
-        Mode::SearchInput(q) => format!("Tìm: {q}▏ (Enter: tìm, Esc: thôi)"),
+        Mode::SearchInput(q) => {
+            let mode = app.search_mode;
+            format!(
+                "Tìm ({}): {q}▏  Enter tìm, Esc thôi, ^D {}, ^T {}",
+                mode.describe(),
+                if mode.exact {
+                    "không dấu"
+                } else {
+                    "đúng dấu"
+                },
+                if mode.whole_word {
+                    "một phần từ"
+                } else {
+                    "cả từ"
+                }
+            )
+        }
         _ => match &app.status {
             Some(s) => s.clone(),
             None => {

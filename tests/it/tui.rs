@@ -852,3 +852,122 @@ fn the_unified_view_keeps_a_replacement_from_reading_as_one_text() {
             .all(|(l, r)| !l.contains("[-") && !r.contains("{+"))
     );
 }
+
+/// Texts of the comparison pane drawn with the search-match background, one per run of cells.
+fn highlighted(app: &App, buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+    let d = app.regions().diff;
+    let mut out = Vec::new();
+    for y in d.y + 1..d.y + d.height - 1 {
+        let mut run = String::new();
+        for x in d.x + 1..d.x + d.width - 1 {
+            let cell = &buffer[(x, y)];
+            if cell.bg == Color::Blue || cell.bg == Color::Yellow {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                out.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            out.push(run);
+        }
+    }
+    out
+}
+
+fn search(app: &mut App, query: &str, toggles: &[char]) {
+    press(app, KeyCode::Char('/'));
+    for &t in toggles {
+        update(
+            app,
+            Msg::Key(KeyEvent::new(KeyCode::Char(t), KeyModifiers::CONTROL)),
+        );
+    }
+    type_text(app, query);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn search_modes_highlight_only_the_match_and_move_the_outline() {
+    // Without tone marks (the default) `hòa` is found inside `HOẠCH` too.
+    let mut app = seed_app(120, 40);
+    search(&mut app, "hòa", &[]);
+    let loose = app.search.as_ref().unwrap().matches.len();
+    let first = app.rows()[app.search.as_ref().unwrap().matches[0]].clone();
+    let first: String = first.left.iter().map(|p| p.text.as_str()).collect();
+    assert!(
+        first.contains("KẾ HOẠCH") || first.contains("HÒA"),
+        "{first}"
+    );
+    // Ctrl+D: with tone marks, case aside: only HÒA.
+    let mut app = seed_app(120, 40);
+    search(&mut app, "hòa", &['d']);
+    let exact = app.search.clone().expect("CỘNG HÒA is there");
+    assert!(exact.matches.len() < loose);
+    for _ in 0..exact.matches.len() {
+        let buffer = draw(&app, 120, 40, true);
+        let shown = highlighted(&app, &buffer);
+        assert!(!shown.is_empty());
+        for t in &shown {
+            assert_eq!(
+                t.to_lowercase(),
+                "hòa",
+                "only the match is highlighted: {shown:?}"
+            );
+        }
+        press(&mut app, KeyCode::Char('n'));
+    }
+    // Ctrl+T: whole words; without tone marks `hoa` is HÒA, never HOẠCH.
+    let mut app = seed_app(120, 40);
+    search(&mut app, "hoa", &['t']);
+    let words = app.search.clone().unwrap();
+    assert!(words.matches.len() < loose);
+    for h in &words.hits {
+        let r = &app.rows()[h.row];
+        let side = if h.left { &r.left } else { &r.right };
+        let text: String = side.iter().map(|p| p.text.as_str()).collect();
+        let word = &text[h.start..h.end];
+        assert_eq!(rasoat::text::fold(word), "hoa", "{text}");
+        assert!(
+            !text[h.end..].starts_with(char::is_alphanumeric),
+            "a whole word, not the start of one: {text}"
+        );
+    }
+    // The prompt says which modes are on.
+    press(&mut app, KeyCode::Char('/'));
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+    );
+    let bar = screen(&draw(&app, 120, 40, true));
+    let bar = bar.lines().last().unwrap();
+    assert!(bar.contains("đúng dấu") && bar.contains("cả từ"), "{bar}");
+    press(&mut app, KeyCode::Esc);
+
+    // The law name: only "Thanh niên" is highlighted, not its row; the outline follows.
+    let mut app = seed_app(120, 40);
+    search(&mut app, "thanh nien", &[]);
+    let buffer = draw(&app, 120, 40, true);
+    assert_eq!(highlighted(&app, &buffer), ["Thanh niên"]);
+    let iii3 = section_index(&app, "III.3");
+    assert_eq!(app.outline_selected, iii3);
+    let text = screen(&buffer);
+    let o = app.regions().outline;
+    let selected: Vec<&str> = (o.y + 1..o.y + o.height - 1)
+        .filter(|&y| buffer[(o.x + 2, y)].modifier.contains(Modifier::REVERSED))
+        .map(|y| text.lines().nth(y as usize).unwrap())
+        .collect();
+    assert_eq!(selected.len(), 1, "{text}");
+    assert!(selected[0].contains("III.3"), "{selected:?}");
+    // Going through several matches moves the outline with each jump.
+    let mut app = seed_app(120, 40);
+    search(&mut app, "so noi vu", &[]);
+    let n = app.search.as_ref().unwrap().matches.len();
+    assert!(n > 2);
+    let mut sections = std::collections::BTreeSet::new();
+    for _ in 0..n {
+        assert_eq!(app.outline_selected, app.current_section());
+        sections.insert(app.current_section());
+        press(&mut app, KeyCode::Char('n'));
+    }
+    assert!(sections.len() > 2);
+}
