@@ -192,6 +192,8 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub mode: Mode,
+    /// Lines of the help overlay scrolled off its top.
+    pub help_scroll: usize,
     pub search: Option<Search>,
     /// How the next search matches (toggled in the search prompt).
     pub search_mode: SearchMode,
@@ -301,6 +303,7 @@ impl App {
             width: 80,
             height: 24,
             mode: Mode::Normal,
+            help_scroll: 0,
             search: None,
             search_mode: SearchMode::default(),
             status: None,

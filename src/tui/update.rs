@@ -52,7 +52,7 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     }
     match app.mode.clone() {
         Mode::Help => {
-            app.mode = Mode::Normal;
+            help_key(app, k);
             Vec::new()
         }
         Mode::SearchInput(mut query) => {
@@ -416,7 +416,10 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
                 });
             }
         }
-        Action::Help => app.mode = Mode::Help,
+        Action::Help => {
+            app.mode = Mode::Help;
+            app.help_scroll = 0;
+        }
         // As in lazygit and gitui, Esc backs out of things and never quits: a second Esc too
         // many (after a search that found nothing, say) must not close the review.
         Action::Cancel => {
@@ -429,6 +432,26 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         Action::Quit => app.quit = true,
     }
     Vec::new()
+}
+
+/// Keys in the help overlay: the movement keys scroll it, any other key closes it.
+fn help_key(app: &mut App, k: KeyEvent) {
+    let area = ratatui::layout::Rect::new(0, 0, app.width, app.height);
+    let max = super::view::help_max_scroll(area);
+    let page = Regions::inner_height(super::view::help_area(area)).max(2) - 1;
+    let s = app.help_scroll.min(max);
+    app.help_scroll = match k.code {
+        KeyCode::Down | KeyCode::Char('j') => (s + 1).min(max),
+        KeyCode::Up | KeyCode::Char('k') => s.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => (s + page).min(max),
+        KeyCode::PageUp | KeyCode::Char('b') => s.saturating_sub(page),
+        KeyCode::Home | KeyCode::Char('g') => 0,
+        KeyCode::End | KeyCode::Char('G') => max,
+        _ => {
+            app.mode = Mode::Normal;
+            0
+        }
+    };
 }
 
 fn picker_key(app: &mut App, mut p: Picker, k: KeyEvent) {

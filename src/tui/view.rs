@@ -32,7 +32,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     findings(app, frame, r.findings, theme);
     status_bar(app, frame, r.status, theme);
     match &app.mode {
-        Mode::Help => help(frame, area, theme),
+        Mode::Help => help(app, frame, area, theme),
         Mode::Picker(p) => picker(app, frame, p.step, p.selected, theme),
         _ => {}
     }
@@ -411,43 +411,136 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
-    // Two columns, so that every binding fits an 80x24 terminal.
-    let half = BINDINGS.len().div_ceil(2);
-    let width = area.width.saturating_sub(4).min(110) as usize;
-    let column = width.saturating_sub(2) / 2;
-    let cell = |i: usize| -> Vec<Span<'static>> {
-        match BINDINGS.get(i) {
-            Some(b) => {
-                let keys = format!("{:>10} ", b.keys);
-                let text = clip(b.help, column.saturating_sub(keys.width() + 1));
+/// Words of `text` in lines of at most `width` columns (a word wider than that stays whole on
+/// its own line; the overlay's widths never come close).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Columns of the keys in the help overlay (the widest binding's keys and a space).
+fn help_keys_width() -> usize {
+    BINDINGS.iter().map(|b| b.keys.width()).max().unwrap_or(0) + 1
+}
+
+/// Below this inner width the help is one column.
+const HELP_TWO_COLUMNS: usize = 100;
+
+/// The lines of the help overlay for an inner width: every binding in full (its description
+/// wrapped under itself), in two columns when they fit, then the legend.
+pub fn help_lines(width: usize) -> Vec<Line<'static>> {
+    let keys_width = help_keys_width();
+    let two = width >= HELP_TWO_COLUMNS;
+    let column = if two { (width - 2) / 2 } else { width };
+    let entry = |b: &super::keys::Binding| -> Vec<Vec<Span<'static>>> {
+        wrap_words(b.help, column.saturating_sub(keys_width).max(8))
+            .into_iter()
+            .enumerate()
+            .map(|(k, text)| {
+                let keys = if k == 0 { b.keys } else { "" };
+                let keys = format!("{keys:>w$} ", w = keys_width - 1);
                 let pad = column.saturating_sub(keys.width() + text.width());
                 vec![
                     Span::styled(keys, Style::new().add_modifier(Modifier::BOLD)),
                     Span::raw(text),
                     Span::raw(" ".repeat(pad)),
                 ]
-            }
-            None => vec![Span::raw(" ".repeat(column))],
-        }
+            })
+            .collect()
     };
-    let mut lines: Vec<Line> = (0..half)
-        .map(|i| {
-            let mut spans = cell(i);
-            spans.push(Span::raw("  "));
-            spans.extend(cell(i + half));
-            Line::from(spans)
-        })
-        .collect();
+    let column_lines = |bindings: &[super::keys::Binding]| -> Vec<Vec<Span<'static>>> {
+        bindings.iter().flat_map(entry).collect()
+    };
+    let mut lines: Vec<Line<'static>> = if two {
+        // Split where the two columns come out about as long.
+        let total: usize = BINDINGS.iter().map(|b| entry(b).len()).sum();
+        let mut acc = 0;
+        let split = BINDINGS
+            .iter()
+            .position(|b| {
+                acc += entry(b).len();
+                acc * 2 >= total
+            })
+            .map_or(BINDINGS.len(), |i| i + 1);
+        let (left, right) = (
+            column_lines(&BINDINGS[..split]),
+            column_lines(&BINDINGS[split..]),
+        );
+        (0..left.len().max(right.len()))
+            .map(|i| {
+                let mut spans = left
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| vec![Span::raw(" ".repeat(column))]);
+                spans.push(Span::raw("  "));
+                spans.extend(right.get(i).cloned().unwrap_or_default());
+                Line::from(spans)
+            })
+            .collect()
+    } else {
+        column_lines(BINDINGS).into_iter().map(Line::from).collect()
+    };
     lines.push(Line::from(""));
-    lines.push(Line::from(clip("Ký hiệu: ~ sửa, + thêm, - xóa, > di chuyển, # đánh số lại, !n số phát hiện. Chuột: cuộn, nhấp để chọn.", width)));
-    lines.push(Line::from(clip("Nhấn phím bất kỳ để đóng.", width)));
-    let rect = centered(area, width as u16 + 2, lines.len() as u16 + 2);
+    for text in [
+        "Ký hiệu: ~ sửa, + thêm, - xóa, > di chuyển, # đánh số lại, !n số phát hiện. Gộp một cột: [-xóa-]{+thêm+}.",
+        "Chuột: con lăn để cuộn, nhấp để chọn.",
+        "Trong trợ giúp: j/k, PgUp/PgDn, g/G để cuộn; phím khác để đóng.",
+    ] {
+        lines.extend(wrap_words(text, width).into_iter().map(Line::from));
+    }
+    lines
+}
+
+/// Where the help overlay is drawn: centred, 116 columns at most, as tall as its lines or the
+/// screen allows (shared with `update`, which scrolls it).
+pub fn help_area(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(116);
+    let lines = help_lines(width.saturating_sub(2) as usize).len() as u16;
+    centered(area, width, (lines + 2).min(area.height.saturating_sub(2)))
+}
+
+/// The farthest the help scrolls on a screen of `area`.
+pub fn help_max_scroll(area: Rect) -> usize {
+    let rect = help_area(area);
+    help_lines(rect.width.saturating_sub(2) as usize)
+        .len()
+        .saturating_sub(Regions::inner_height(rect))
+}
+
+fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let rect = help_area(area);
+    let lines = help_lines(rect.width.saturating_sub(2) as usize);
+    let height = Regions::inner_height(rect);
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(height));
+    let total = lines.len();
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    let mut block = block(" Trợ giúp (?) ".to_string(), true, theme);
+    if total > height {
+        block = block.title_bottom(
+            Line::from(format!(
+                " {}–{}/{} · j/k cuộn ",
+                scroll + 1,
+                (scroll + height).min(total),
+                total
+            ))
+            .alignment(Alignment::Right),
+        );
+    }
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(block(" Trợ giúp (?) ".to_string(), true, theme)),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
 }
 
 fn picker(app: &App, frame: &mut Frame, step: u8, selected: usize, theme: &Theme) {

@@ -331,18 +331,6 @@ fn tiny_and_odd_sizes_never_panic() {
     }
 }
 
-#[test]
-fn help_overlay_lists_every_binding() {
-    let mut app = seed_app(80, 24);
-    press(&mut app, KeyCode::Char('?'));
-    let text = screen(&draw(&app, 80, 24, true));
-    for b in rasoat::tui::keys::BINDINGS {
-        assert!(text.contains(b.keys), "help lists {}:\n{text}", b.keys);
-    }
-    press(&mut app, KeyCode::Char('z'));
-    assert_eq!(app.mode, Mode::Normal, "any key closes help");
-}
-
 /// Two bundles of the seed's three documents; the new one changes a sentence of document #2.
 fn bundle_app() -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -970,4 +958,67 @@ fn search_modes_highlight_only_the_match_and_move_the_outline() {
         press(&mut app, KeyCode::Char('n'));
     }
     assert!(sections.len() > 2);
+}
+
+/// The inside of the box titled `title`, line by line.
+fn boxed(buffer: &ratatui::buffer::Buffer, title: &str) -> Vec<String> {
+    let (x, y) = find(buffer, &format!("┌ {title}"), 0).expect("the box is drawn");
+    let area = buffer.area;
+    let right = (x + 1..area.width)
+        .find(|&c| buffer[(c, y)].symbol() == "┐")
+        .unwrap();
+    let bottom = (y + 1..area.height)
+        .find(|&r| buffer[(x, r)].symbol() == "└")
+        .unwrap();
+    (y + 1..bottom)
+        .map(|r| (x + 1..right).map(|c| buffer[(c, r)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn the_help_fits_and_scrolls_at_every_size() {
+    let bindings = rasoat::tui::keys::BINDINGS;
+    for (w, h) in [(80u16, 24u16), (120, 30), (120, 40), (60, 12), (200, 60)] {
+        let mut app = seed_app(w, h);
+        press(&mut app, KeyCode::Char('?'));
+        let mut seen: Vec<String> = Vec::new();
+        let mut last: Option<Vec<String>> = None;
+        for _ in 0..200 {
+            let buffer = draw(&app, w, h, true);
+            let inside = boxed(&buffer, "Trợ giúp");
+            if last.as_ref() == Some(&inside) {
+                break;
+            }
+            seen.extend(inside.iter().cloned());
+            last = Some(inside);
+            press(&mut app, KeyCode::Char('j'));
+        }
+        assert!(
+            matches!(app.mode, Mode::Help),
+            "j scrolls the help, it does not close it"
+        );
+        let all = seen.join("\n");
+        assert!(!all.contains('…'), "{w}x{h}: nothing cut:\n{all}");
+        let words: Vec<&str> = all.split_whitespace().collect();
+        for b in bindings {
+            assert!(
+                all.contains(b.keys),
+                "{w}x{h}: help lists {}:\n{all}",
+                b.keys
+            );
+            for word in b.help.split_whitespace() {
+                assert!(
+                    words.contains(&word),
+                    "{w}x{h}: {word:?} of {:?}:\n{all}",
+                    b.help
+                );
+            }
+        }
+        assert!(
+            all.contains("nhấp để chọn") || all.contains("để chọn"),
+            "{all}"
+        );
+        press(&mut app, KeyCode::Char('z'));
+        assert_eq!(app.mode, Mode::Normal, "any other key closes help");
+    }
 }
