@@ -338,6 +338,132 @@ fn findings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
+/// The name a status bar gives a file: its name without folders (a git revision kept,
+/// `HEAD~1:plan.docx`), shortened in the middle to `max` columns, keeping its end.
+fn short_name(display: &str, max: usize) -> String {
+    let (rev, path) = match display.split_once(':') {
+        Some((rev, path)) if !rev.is_empty() && !path.is_empty() => (Some(rev), path),
+        _ => (None, display),
+    };
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let name = match rev {
+        Some(rev) => format!("{rev}:{name}"),
+        None => name.to_string(),
+    };
+    if name.width() <= max || max < 5 {
+        return name;
+    }
+    // Keep the end (the round, the extension), then as much of the start as fits.
+    let chars: Vec<char> = name.chars().collect();
+    let tail = (max - 1) / 2;
+    let head = max - 1 - tail;
+    let start: String = chars[..head.min(chars.len())].iter().collect();
+    let end: String = chars[chars.len().saturating_sub(tail)..].iter().collect();
+    format!("{start}…{end}")
+}
+
+/// The status bar's text at `width` columns: files and documents, counts, view, ignore options,
+/// search, and the help hint, the least important shortened or left out first so that the
+/// state stays visible at 80 columns.
+pub fn status_text(app: &App, width: usize) -> String {
+    let st = &app.comparison.stats;
+    let counts = format!(
+        "~{} +{} -{} >{} #{}",
+        st.sections_changed,
+        st.sections_inserted,
+        st.sections_deleted,
+        st.sections_moved,
+        st.sections_renumbered
+    );
+    let files = |max: usize| -> String {
+        let doc = |file: &crate::input::LoadedFile, index: usize| {
+            if file.parsed.documents.len() > 1 {
+                format!(" #{index}")
+            } else {
+                String::new()
+            }
+        };
+        let old = doc(&app.old_file, app.old_index);
+        let new = doc(&app.new_file, app.new_index);
+        if std::sync::Arc::ptr_eq(&app.old_file, &app.new_file) {
+            let new = if new.is_empty() {
+                String::new()
+            } else {
+                format!(" →{new}")
+            };
+            format!("{}{old}{new}", short_name(&app.old_file.display(), max))
+        } else {
+            format!(
+                "{}{old} → {}{new}",
+                short_name(&app.old_file.display(), max),
+                short_name(&app.new_file.display(), max)
+            )
+        }
+    };
+    let layout = if app.unified { "gộp" } else { "song song" };
+    let (view, view_short) = match (app.wrap, app.hscroll) {
+        (true, _) => (layout.to_string(), layout.to_string()),
+        (false, 0) => {
+            let v = format!("{layout}, không ngắt dòng");
+            (v.clone(), v)
+        }
+        (false, h) => (
+            format!("{layout}, không ngắt dòng, từ cột {}", h + 1),
+            format!("{layout}, không ngắt dòng"),
+        ),
+    };
+    let ignored = &app.comparison.ignored;
+    let ignore_long = format!(
+        "bỏ qua: {}",
+        if ignored.is_empty() {
+            "không".to_string()
+        } else {
+            ignored.join(",")
+        }
+    );
+    let ignore_short = format!("bỏ qua: {} loại", ignored.len());
+    let search = app.search.as_ref().map(|s| {
+        format!(
+            "tìm \"{}\" {}/{}",
+            clip(&s.query, 20),
+            s.current + 1,
+            s.matches.len()
+        )
+    });
+    // From the fullest to the barest; the first that fits is shown.
+    let forms: [(usize, &str, Option<&str>, &str); 9] = [
+        (40, &ignore_long, Some(&view), "?: trợ giúp  q: thoát"),
+        (40, &ignore_long, Some(&view), "?: trợ giúp"),
+        (40, &ignore_short, Some(&view), "?: trợ giúp"),
+        (40, &ignore_short, Some(&view), ""),
+        (40, "", Some(&view), ""),
+        (24, "", Some(&view), ""),
+        (24, "", Some(&view_short), ""),
+        (16, "", Some(&view_short), ""),
+        (16, "", None, ""),
+    ];
+    let build = |(max, ignore, view, help): (usize, &str, Option<&str>, &str)| -> String {
+        let mut parts = vec![files(max), counts.clone()];
+        parts.extend(search.clone());
+        parts.extend(view.map(str::to_string));
+        parts.extend(
+            [ignore, help]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .map(str::to_string),
+        );
+        parts.join(" │ ")
+    };
+    let mut text = String::new();
+    for form in forms {
+        text = build(form);
+        if text.width() <= width {
+            return text;
+        }
+    }
+    text
+}
+
 fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = match &app.mode {
         Mode::SearchInput(q) => {
@@ -359,39 +485,7 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         _ => match &app.status {
             Some(s) => s.clone(),
-            None => {
-                let st = &app.comparison.stats;
-                let ignored = if app.comparison.ignored.is_empty() {
-                    "không".to_string()
-                } else {
-                    app.comparison.ignored.join(",")
-                };
-                let view = format!(
-                    "{}{}",
-                    if app.unified { "gộp" } else { "song song" },
-                    if app.wrap {
-                        String::new()
-                    } else if app.hscroll > 0 {
-                        format!(", không ngắt dòng, từ cột {}", app.hscroll + 1)
-                    } else {
-                        ", không ngắt dòng".to_string()
-                    }
-                );
-                format!(
-                    "{} #{} → {} #{} │ ~{} +{} -{} >{} #{} │ bỏ qua: {} │ {} │ ?: trợ giúp  q: thoát",
-                    app.old_file.display(),
-                    app.old_index,
-                    app.new_file.display(),
-                    app.new_index,
-                    st.sections_changed,
-                    st.sections_inserted,
-                    st.sections_deleted,
-                    st.sections_moved,
-                    st.sections_renumbered,
-                    ignored,
-                    view
-                )
-            }
+            None => status_text(app, area.width as usize),
         },
     };
     frame.render_widget(

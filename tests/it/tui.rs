@@ -1022,3 +1022,59 @@ fn the_help_fits_and_scrolls_at_every_size() {
         assert_eq!(app.mode, Mode::Normal, "any other key closes help");
     }
 }
+
+fn status_line(app: &App, w: u16, h: u16) -> String {
+    screen(&draw(app, w, h, true))
+        .lines()
+        .last()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_status_bar_names_files_briefly_and_keeps_the_state_visible() {
+    let mut app = seed_app(80, 24);
+    app.status = None;
+    let bar = status_line(&app, 80, 24);
+    assert!(!bar.contains("samples/") && !bar.contains('…'), "{bar}");
+    for part in [
+        "seed-combined.txt #2 → #3",
+        "~23 +0 -1 >0 #0",
+        "song song",
+        "bỏ qua",
+    ] {
+        assert!(bar.contains(part), "80 columns show {part:?}: {bar}");
+    }
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('l'));
+    app.status = None;
+    let bar = status_line(&app, 80, 24);
+    assert!(bar.contains("không ngắt dòng"), "{bar}");
+    // A search stays in view after its message is gone.
+    search(&mut app, "thanh nien", &[]);
+    app.status = None;
+    let bar = status_line(&app, 80, 24);
+    assert!(bar.contains("thanh nien") && bar.contains("1/1"), "{bar}");
+    // Two files in a temporary folder: names only, the counts still there at 60 columns.
+    let (mut app, _dir) = bundle_app();
+    app.status = None;
+    for (w, h) in [(80u16, 24u16), (60, 12)] {
+        update(&mut app, Msg::Resize(w, h));
+        let bar = status_line(&app, w, h);
+        assert!(bar.contains("old.txt #3 → new.txt #3"), "{w}: {bar}");
+        assert!(bar.contains("~0 +0 -0"), "{w}: {bar}");
+        assert!(!bar.contains(&*_dir.path().to_string_lossy()), "{bar}");
+    }
+    // A long name is shortened in its middle, keeping its end.
+    let long = "ke-hoach-trien-khai-thi-hanh-luat-thuc-hien-dan-chu-o-co-so-vong-2.txt";
+    let (mut app, dir) = pair_app(HEADER_OLD, HEADER_NEW, 80, 24);
+    std::fs::copy(dir.path().join("new.txt"), dir.path().join(long)).unwrap();
+    app.new_file =
+        Arc::new(input::load(&dir.path().join(long), &input::LoadOptions::default()).unwrap());
+    app.status = None;
+    let bar = status_line(&app, 80, 24);
+    assert!(
+        bar.contains("vong-2.txt") && bar.contains("~1 +0 -0"),
+        "{bar}"
+    );
+}
