@@ -494,6 +494,9 @@ fn picker_key(app: &mut App, mut p: Picker, k: KeyEvent) {
     }
 }
 
+/// Lines (or entries) one notch of the mouse wheel scrolls.
+const WHEEL_LINES: usize = 3;
+
 fn mouse(app: &mut App, m: MouseEvent) {
     let r: Regions = app.regions();
     let inside = |rect: ratatui::layout::Rect| {
@@ -502,14 +505,48 @@ fn mouse(app: &mut App, m: MouseEvent) {
             && m.row >= rect.y
             && m.row < rect.y + rect.height
     };
-    match m.kind {
-        MouseEventKind::ScrollDown => {
-            let target = app.scroll + 3;
-            scroll_to(app, target);
+    let wheel = match m.kind {
+        MouseEventKind::ScrollDown => Some(true),
+        MouseEventKind::ScrollUp => Some(false),
+        _ => None,
+    };
+    // Over an overlay the wheel moves in it, as its keys do.
+    if let Some(down) = wheel {
+        let code = if down { KeyCode::Down } else { KeyCode::Up };
+        match app.mode.clone() {
+            Mode::Help => {
+                for _ in 0..WHEEL_LINES {
+                    help_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+                }
+                return;
+            }
+            Mode::Picker(p) => {
+                picker_key(app, p, KeyEvent::new(code, KeyModifiers::NONE));
+                return;
+            }
+            _ => {}
         }
-        MouseEventKind::ScrollUp => {
-            let target = app.scroll.saturating_sub(3);
-            scroll_to(app, target);
+    }
+    match m.kind {
+        // The wheel scrolls the pane under the pointer, not the focused one.
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let delta = if wheel == Some(true) {
+                WHEEL_LINES as isize
+            } else {
+                -(WHEEL_LINES as isize)
+            };
+            let pane = if inside(r.outline) {
+                Pane::Outline
+            } else if inside(r.findings) {
+                Pane::Findings
+            } else if inside(r.diff) {
+                Pane::Diff
+            } else {
+                return;
+            };
+            let focus = std::mem::replace(&mut app.focus, pane);
+            move_in(app, delta);
+            app.focus = focus;
         }
         MouseEventKind::Down(_) => {
             if inside(r.outline) {

@@ -590,7 +590,7 @@ pub fn help_lines(width: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(""));
     for text in [
         "Ký hiệu: ~ sửa, + thêm, - xóa, > di chuyển, # đánh số lại, !n số phát hiện. Gộp một cột: [-xóa-]{+thêm+}.",
-        "Chuột: con lăn để cuộn, nhấp để chọn.",
+        "Chuột: con lăn cuộn khung dưới con trỏ, nhấp để chọn.",
         "Trong trợ giúp: j/k, PgUp/PgDn, g/G để cuộn; phím khác để đóng.",
     ] {
         lines.extend(wrap_words(text, width).into_iter().map(Line::from));

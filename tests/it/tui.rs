@@ -1078,3 +1078,51 @@ fn the_status_bar_names_files_briefly_and_keeps_the_state_visible() {
         "{bar}"
     );
 }
+
+fn wheel(app: &mut App, down: bool, column: u16, row: u16) {
+    use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
+    update(
+        app,
+        Msg::Mouse(MouseEvent {
+            kind: if down {
+                MouseEventKind::ScrollDown
+            } else {
+                MouseEventKind::ScrollUp
+            },
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = seed_app(120, 40);
+    let r = app.regions();
+    let inside = |rect: ratatui::layout::Rect| (rect.x + 2, rect.y + 2);
+    // Over the outline: the outline moves, the comparison stays.
+    let (x, y) = inside(r.outline);
+    wheel(&mut app, true, x, y);
+    wheel(&mut app, true, x, y);
+    assert_eq!(app.scroll, 0, "the comparison did not scroll");
+    assert!(app.outline_selected > 0);
+    let selected = app.outline_selected;
+    wheel(&mut app, false, x, y);
+    assert!(app.outline_selected < selected);
+    // Over the findings: the findings move.
+    let (x, y) = inside(r.findings);
+    wheel(&mut app, true, x, y);
+    assert_eq!(app.scroll, 0);
+    assert!(app.findings_selected > 0);
+    // Over the comparison: it scrolls.
+    let (x, y) = inside(r.diff);
+    wheel(&mut app, true, x, y);
+    assert!(app.scroll > 0);
+    // Over the help: the help scrolls and stays open.
+    let mut app = seed_app(80, 24);
+    press(&mut app, KeyCode::Char('?'));
+    wheel(&mut app, true, 40, 12);
+    assert!(matches!(app.mode, Mode::Help) && app.help_scroll > 0);
+    assert_eq!(app.scroll, 0);
+}
