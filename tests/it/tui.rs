@@ -1126,3 +1126,81 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     assert!(matches!(app.mode, Mode::Help) && app.help_scroll > 0);
     assert_eq!(app.scroll, 0);
 }
+
+#[test]
+fn without_wrap_the_rows_of_each_side_are_the_lines_of_its_text() {
+    // The CLI and HTML outputs print each version's lines; the screen must show the same lines.
+    let load = |p: &str| Arc::new(input::load(&repo(p), &input::LoadOptions::default()).unwrap());
+    let seed = load("samples/seed-combined.txt");
+    let pairs = [
+        (seed.clone(), 2, seed, 3),
+        (
+            load("samples/cong-van-v1.txt"),
+            1,
+            load("samples/cong-van-v2.txt"),
+            1,
+        ),
+        (
+            load("samples/quyet-dinh-v1.txt"),
+            1,
+            load("samples/quyet-dinh-v2.txt"),
+            1,
+        ),
+    ];
+    for (old, oi, new, ni) in pairs {
+        let mut app = App::new(
+            old,
+            oi,
+            new,
+            ni,
+            Arc::new(RuleSet::builtin().unwrap()),
+            Options::default(),
+        );
+        update(&mut app, Msg::Resize(120, 40));
+        for unified in [false, true] {
+            if unified {
+                press(&mut app, KeyCode::Char('u'));
+            }
+            press(&mut app, KeyCode::Char('w'));
+            for (i, s) in app.comparison.sections.iter().enumerate() {
+                let text = |pieces: &[rasoat::tui::layout::Piece]| -> String {
+                    pieces.iter().map(|p| p.text.as_str()).collect()
+                };
+                let rows = app.rows().iter().filter(|r| r.section == i && !r.heading);
+                let shown = |left: bool| -> Vec<String> {
+                    rows.clone()
+                        .map(|r| text(if left { &r.left } else { &r.right }))
+                        .filter(|t| !t.trim().is_empty())
+                        .collect()
+                };
+                let lines = |t: String| -> Vec<String> {
+                    t.lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(str::to_string)
+                        .collect()
+                };
+                if unified {
+                    // One line per line of the new text (or the old one's where deleted).
+                    let n = shown(true).len();
+                    let expected = lines(s.diff.new_text())
+                        .len()
+                        .max(lines(s.diff.old_text()).len());
+                    assert!(n >= expected, "section {i}: {:?}", shown(true));
+                    continue;
+                }
+                if s.old.is_some() {
+                    let old_lines = lines(s.diff.old_text());
+                    assert_eq!(shown(true), old_lines, "old side of section {i}");
+                }
+                if s.new.is_some() {
+                    assert_eq!(
+                        shown(false),
+                        lines(s.diff.new_text()),
+                        "new side of section {i}"
+                    );
+                }
+            }
+            press(&mut app, KeyCode::Char('w'));
+        }
+    }
+}
