@@ -140,7 +140,9 @@ fn search_group(
         }
         for (start, c) in text.char_indices() {
             let before = hay.len();
-            if mode.exact {
+            if c.is_ascii() {
+                hay.push(c.to_ascii_lowercase());
+            } else if mode.exact {
                 hay.extend(c.to_lowercase());
             } else {
                 hay.push_str(&fold(c.encode_utf8(&mut buf)));
