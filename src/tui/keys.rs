@@ -11,6 +11,8 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    ScrollLeft,
+    ScrollRight,
     Top,
     Bottom,
     NextChange,
@@ -28,6 +30,8 @@ pub enum Action {
     Copy,
     Picker,
     Help,
+    /// Esc: ends a search; never quits.
+    Cancel,
     Quit,
 }
 
@@ -66,6 +70,18 @@ pub const BINDINGS: &[Binding] = &[
         help: "lên một trang",
     },
     Binding {
+        keys: "h ←",
+        codes: &[KeyCode::Char('h'), KeyCode::Left],
+        action: Action::ScrollLeft,
+        help: "sang trái (khi tắt ngắt dòng)",
+    },
+    Binding {
+        keys: "l →",
+        codes: &[KeyCode::Char('l'), KeyCode::Right],
+        action: Action::ScrollRight,
+        help: "sang phải (khi tắt ngắt dòng)",
+    },
+    Binding {
         keys: "g Home",
         codes: &[KeyCode::Char('g'), KeyCode::Home],
         action: Action::Top,
@@ -93,13 +109,13 @@ pub const BINDINGS: &[Binding] = &[
         keys: "]",
         codes: &[KeyCode::Char(']')],
         action: Action::NextFinding,
-        help: "phát hiện tiếp theo",
+        help: "phát hiện tiếp theo (tính từ chỗ đang xem)",
     },
     Binding {
         keys: "[",
         codes: &[KeyCode::Char('[')],
         action: Action::PrevFinding,
-        help: "phát hiện trước",
+        help: "phát hiện trước (tính từ chỗ đang xem)",
     },
     Binding {
         keys: "Tab",
@@ -117,7 +133,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: "/",
         codes: &[KeyCode::Char('/')],
         action: Action::Search,
-        help: "tìm (không cần dấu: \"dan chu\" tìm được \"dân chủ\")",
+        help: "tìm; mặc định không cần dấu (\"dan chu\" tìm được \"dân chủ\"); trong ô tìm: Ctrl+D đúng dấu, Ctrl+T cả từ",
     },
     Binding {
         keys: "s",
@@ -192,10 +208,16 @@ pub const BINDINGS: &[Binding] = &[
         help: "trợ giúp",
     },
     Binding {
-        keys: "q Esc",
-        codes: &[KeyCode::Char('q'), KeyCode::Esc],
+        keys: "Esc",
+        codes: &[KeyCode::Esc],
+        action: Action::Cancel,
+        help: "đóng khung / thôi tìm (không thoát)",
+    },
+    Binding {
+        keys: "q",
+        codes: &[KeyCode::Char('q')],
         action: Action::Quit,
-        help: "thoát (Esc: đóng tìm kiếm / trợ giúp trước)",
+        help: "thoát (cả Ctrl+C)",
     },
 ];
 

@@ -21,6 +21,10 @@ pub enum Mark {
     MovedHeading,
     /// Nothing on this side (padding for alignment).
     Empty,
+    /// `[-` and `-]` around a deletion in the unified view.
+    DeletedEdge,
+    /// `{+` and `+}` around an insertion in the unified view.
+    InsertedEdge,
 }
 
 /// A styled piece of a row.
@@ -39,10 +43,25 @@ pub struct Row {
     /// Empty in unified mode.
     pub right: Vec<Piece>,
     pub heading: bool,
+    /// The part of the section the row shows: 0 the heading, then 1, 2… its paragraphs (pairs),
+    /// then the blank row that ends it. Rows are sorted by (section, para) in every layout, so
+    /// that a position survives a layout at another width or view.
+    pub para: usize,
 }
 
 impl Row {
-    /// Plain text of both sides (for search).
+    /// The empty row that ends a section.
+    fn blank(section: usize, para: usize) -> Row {
+        Row {
+            section,
+            left: Vec::new(),
+            right: Vec::new(),
+            heading: false,
+            para,
+        }
+    }
+
+    /// Plain text of both sides.
     pub fn text(&self) -> String {
         self.left
             .iter()
@@ -69,11 +88,16 @@ type Runs = Vec<(Op, String)>;
 type Pair = (Option<Runs>, Option<Runs>);
 
 /// Splits a section's edits into paragraph pairs (old runs, new runs). Consecutive one-sided
-/// paragraphs (deleted, then inserted) are paired so that they face each other.
+/// paragraphs (deleted, then inserted) are paired so that they face each other. A line break
+/// that ends a paragraph on one side only (the other side's paragraph goes on) stays in that
+/// side's runs as a `"\n"` run, which [`wrap`] turns into a new row: every line of a block keeps
+/// its own row, as in the CLI and HTML outputs.
 pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
     let mut out: Vec<Pair> = Vec::new();
     let (mut old, mut new): (Runs, Runs) = (Vec::new(), Vec::new());
-    // Whether the current paragraph has started on each side.
+    // Whether the current paragraph has text on each side. Only text opens a paragraph: the
+    // empty rest after a run's last break does not, so that a deleted or inserted line that
+    // follows a break is a paragraph of its own.
     let (mut old_open, mut new_open) = (false, false);
     for e in &change.diff.edits {
         let new_parts: Vec<&str> = e.text.split('\n').collect();
@@ -91,12 +115,12 @@ pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
                 Op::Equal => {
                     if !op_text.is_empty() {
                         old.push((Op::Equal, op_text.to_string()));
+                        old_open = true;
                     }
                     if !np.is_empty() {
                         new.push((Op::Equal, np.to_string()));
+                        new_open = true;
                     }
-                    old_open = true;
-                    new_open = true;
                     if ends {
                         out.push((
                             Some(std::mem::take(&mut old)),
@@ -109,22 +133,30 @@ pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
                 Op::Delete => {
                     if !np.is_empty() {
                         old.push((Op::Delete, np.to_string()));
+                        old_open = true;
                     }
-                    old_open = true;
-                    // A deleted break inside a paired paragraph keeps the pair open.
-                    if ends && !new_open {
-                        out.push((Some(std::mem::take(&mut old)), None));
-                        old_open = false;
+                    if ends {
+                        if new_open {
+                            // The new paragraph goes on: the old line ends inside the pair.
+                            old.push((Op::Delete, "\n".to_string()));
+                        } else {
+                            out.push((Some(std::mem::take(&mut old)), None));
+                            old_open = false;
+                        }
                     }
                 }
                 Op::Insert => {
                     if !np.is_empty() {
                         new.push((Op::Insert, np.to_string()));
+                        new_open = true;
                     }
-                    new_open = true;
-                    if ends && !old_open {
-                        out.push((None, Some(std::mem::take(&mut new))));
-                        new_open = false;
+                    if ends {
+                        if old_open {
+                            new.push((Op::Insert, "\n".to_string()));
+                        } else {
+                            out.push((None, Some(std::mem::take(&mut new))));
+                            new_open = false;
+                        }
                     }
                 }
             }
@@ -145,16 +177,55 @@ pub fn paragraph_pairs(change: &SectionChange) -> Vec<Pair> {
     paired
 }
 
-/// Wraps styled runs into lines of at most `width` columns. Lines break at spaces (Vietnamese
-/// syllables are separated by spaces); punctuation stays with the word before it; a chunk wider
-/// than a line is broken by graphemes.
+/// Wraps styled runs into lines of at most `width` columns (see [`wrap_line`]); a `"\n"` in the
+/// runs starts a new line.
 pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
-    let width = width.max(4);
-    let mark = |op: Op| match op {
+    let marked: Marked = runs
+        .iter()
+        .map(|(op, t)| (mark_of(*op), t.clone()))
+        .collect();
+    wrap_marked(&marked, width, wrap)
+}
+
+/// The style of an edit's text.
+fn mark_of(op: Op) -> Mark {
+    match op {
         Op::Equal => Mark::Plain,
         Op::Delete => Mark::Deleted,
         Op::Insert => Mark::Inserted,
-    };
+    }
+}
+
+/// Text runs with their styles.
+type Marked = Vec<(Mark, String)>;
+
+/// [`wrap`] of runs already styled.
+fn wrap_marked(runs: &[(Mark, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
+    if !runs.iter().any(|(_, t)| t.contains('\n')) {
+        return wrap_line(runs, width, wrap);
+    }
+    let mut lines = Vec::new();
+    let mut segment: Marked = Vec::new();
+    for (op, text) in runs {
+        let mut parts = text.split('\n').peekable();
+        while let Some(part) = parts.next() {
+            if !part.is_empty() {
+                segment.push((*op, part.to_string()));
+            }
+            if parts.peek().is_some() {
+                lines.extend(wrap_line(&std::mem::take(&mut segment), width, wrap));
+            }
+        }
+    }
+    lines.extend(wrap_line(&segment, width, wrap));
+    lines
+}
+
+/// Wraps styled runs without line breaks into lines of at most `width` columns. Lines break at spaces (Vietnamese
+/// syllables are separated by spaces); punctuation stays with the word before it; a chunk wider
+/// than a line is broken by graphemes.
+fn wrap_line(runs: &[(Mark, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> {
+    let width = width.max(4);
     // Parts: slices of the runs that are all spaces or all non-spaces, merged while they stay in
     // one run. Consecutive parts of the same kind form a chunk (a word with its punctuation, or
     // the spaces between words), so that a change inside a word keeps its style. Slices, not
@@ -166,8 +237,8 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
         width: usize,
     }
     let mut parts: Vec<Part> = Vec::new();
-    for (op, text) in runs {
-        let mark = mark(*op);
+    for (mark, text) in runs {
+        let mark = *mark;
         let mut add = |space: bool, start: usize, stop: usize| {
             let piece = &text[start..stop];
             parts.push(Part {
@@ -244,7 +315,10 @@ pub fn wrap(runs: &[(Op, String)], width: usize, wrap: bool) -> Vec<Vec<Piece>> 
     lines
 }
 
-fn heading_pieces(change: &SectionChange, new_side: bool) -> Vec<Piece> {
+/// The heading of a section on one side (`unified`: the one heading of both): the mark, the
+/// number, the line, and a changed list marker (`a)` became `-`) styled as the deletion and
+/// insertion it is, since the text alone shows nothing of it.
+fn heading_pieces(change: &SectionChange, new_side: bool, unified: bool) -> Vec<Piece> {
     let unit = if new_side {
         change.new.as_ref()
     } else {
@@ -267,10 +341,36 @@ fn heading_pieces(change: &SectionChange, new_side: bool) -> Vec<Piece> {
     } else {
         Mark::Heading(change.status)
     };
-    vec![Piece {
-        text: format!("{sign} {name}  ·  dòng {}", u.line),
-        mark,
-    }]
+    let piece = |text: String, mark: Mark| Piece { text, mark };
+    let mut pieces = vec![piece(format!("{sign} {name}  ·  "), mark)];
+    if change.marker_changed
+        && let (Some(old), Some(new)) = (&change.old, &change.new)
+    {
+        pieces.push(piece("ký hiệu ".to_string(), mark));
+        if unified {
+            // Written as the text's changes are in this view (see `bracketed`).
+            for (edge, label, style, close) in [
+                ("[-", &old.label, Mark::Deleted, "-]"),
+                ("{+", &new.label, Mark::Inserted, "+}"),
+            ] {
+                let edge_mark = if style == Mark::Deleted {
+                    Mark::DeletedEdge
+                } else {
+                    Mark::InsertedEdge
+                };
+                pieces.push(piece(edge.to_string(), edge_mark));
+                pieces.push(piece(label.clone(), style));
+                pieces.push(piece(close.to_string(), edge_mark));
+            }
+        } else if new_side {
+            pieces.push(piece(new.label.clone(), Mark::Inserted));
+        } else {
+            pieces.push(piece(old.label.clone(), Mark::Deleted));
+        }
+        pieces.push(piece("  ·  ".to_string(), mark));
+    }
+    pieces.push(piece(format!("dòng {}", u.line), mark));
+    pieces
 }
 
 fn truncate(pieces: Vec<Piece>, width: usize) -> Vec<Piece> {
@@ -322,11 +422,14 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
         if key.unified {
             rows.push(Row {
                 section: i,
-                left: truncate(heading_pieces(change, change.new.is_some()), side),
+                left: truncate(heading_pieces(change, change.new.is_some(), true), side),
                 right: Vec::new(),
                 heading: true,
+                para: 0,
             });
-            for (old, new) in paragraph_pairs(change) {
+            let pairs = paragraph_pairs(change);
+            let count = pairs.len();
+            for (k, (old, new)) in pairs.into_iter().enumerate() {
                 // Unified: the new paragraph with deletions inline, or the old one if deleted.
                 let mut runs: Runs = Vec::new();
                 match (old, new) {
@@ -342,24 +445,29 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
                     (None, Some(n)) => runs = n,
                     (None, None) => {}
                 }
-                for line in wrap(&runs, side, key.wrap) {
+                for line in wrap_marked(&bracketed(&runs), side, key.wrap) {
                     rows.push(Row {
                         section: i,
                         left: line,
                         right: Vec::new(),
                         heading: false,
+                        para: k + 1,
                     });
                 }
             }
+            rows.push(Row::blank(i, count + 1));
             continue;
         }
         rows.push(Row {
             section: i,
-            left: truncate(heading_pieces(change, false), side),
-            right: truncate(heading_pieces(change, true), side),
+            left: truncate(heading_pieces(change, false, false), side),
+            right: truncate(heading_pieces(change, true, false), side),
             heading: true,
+            para: 0,
         });
-        for (old, new) in paragraph_pairs(change) {
+        let pairs = paragraph_pairs(change);
+        let count = pairs.len();
+        for (k, (old, new)) in pairs.into_iter().enumerate() {
             let left = old.map(|o| wrap(&o, side, key.wrap)).unwrap_or_default();
             let right = new.map(|n| wrap(&n, side, key.wrap)).unwrap_or_default();
             let height = left.len().max(right.len());
@@ -370,11 +478,41 @@ fn layout_sections(cmp: &Comparison, range: std::ops::Range<usize>, key: LayoutK
                     left: left.next().unwrap_or_default(),
                     right: right.next().unwrap_or_default(),
                     heading: false,
+                    para: k + 1,
                 });
             }
         }
+        rows.push(Row::blank(i, count + 1));
     }
     rows
+}
+
+/// The unified view's runs styled, each deletion in `[-…-]` and each insertion in `{+…+}` as
+/// the CLI and `git diff --word-diff` write them: side by side in one column, a replaced word
+/// or number must not read as one text with its replacement, with or without colour.
+fn bracketed(runs: &Runs) -> Marked {
+    let mut out: Marked = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let op = runs[i].0;
+        let end = (i..runs.len())
+            .find(|&k| runs[k].0 != op)
+            .unwrap_or(runs.len());
+        let (open, close, edge) = match op {
+            Op::Equal => ("", "", Mark::Plain),
+            Op::Delete => ("[-", "-]", Mark::DeletedEdge),
+            Op::Insert => ("{+", "+}", Mark::InsertedEdge),
+        };
+        if op != Op::Equal {
+            out.push((edge, open.to_string()));
+        }
+        out.extend(runs[i..end].iter().map(|(op, t)| (mark_of(*op), t.clone())));
+        if op != Op::Equal {
+            out.push((edge, close.to_string()));
+        }
+        i = end;
+    }
+    out
 }
 
 /// Interleaves the old and new runs of a paired paragraph for the unified view: equal text once,
@@ -383,13 +521,11 @@ fn merge_unified(old: &Runs, new: &Runs, out: &mut Runs) {
     let (mut i, mut j) = (0, 0);
     while i < old.len() || j < new.len() {
         match (old.get(i), new.get(j)) {
-            (Some((Op::Delete, t)), next) => {
+            (Some((Op::Delete, t)), _) => {
+                // A deletion replaced by an insertion is kept apart from it by the brackets of
+                // `bracketed`, not by a space that would read `15/8 08/2023` as one date.
                 out.push((Op::Delete, t.clone()));
                 i += 1;
-                // A deletion replaced by an insertion: keep them apart.
-                if matches!(next, Some((Op::Insert, _))) && !t.ends_with(' ') {
-                    out.push((Op::Equal, " ".to_string()));
-                }
             }
             (_, Some((Op::Insert, t))) => {
                 out.push((Op::Insert, t.clone()));
@@ -478,6 +614,79 @@ mod tests {
             .map(|l| l.iter().map(|p| p.text.as_str()).collect())
             .collect();
         assert!(texts.iter().all(|t| !t.starts_with('.')), "{texts:?}");
+    }
+
+    fn texts(lines: &[Vec<Piece>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|p| p.text.as_str()).collect())
+            .collect()
+    }
+
+    fn change_of(edits: &[(Op, &str)]) -> SectionChange {
+        SectionChange {
+            status: crate::compare::Status::Changed,
+            moved: false,
+            renumbered: false,
+            marker_changed: false,
+            old: None,
+            new: None,
+            diff: crate::compare::TextDiff {
+                edits: edits
+                    .iter()
+                    .map(|(op, t)| crate::compare::Edit {
+                        op: *op,
+                        text: t.to_string(),
+                        old_text: None,
+                    })
+                    .collect(),
+                ..Default::default()
+            },
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_break_on_one_side_only_keeps_both_lines() {
+        // Old "A x" / "y B", new "A z B": the old break is inside the paired paragraph.
+        let change = change_of(&[
+            (Op::Equal, "A "),
+            (Op::Delete, "x\ny"),
+            (Op::Insert, "z"),
+            (Op::Equal, " B\n"),
+        ]);
+        let pairs = paragraph_pairs(&change);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        let (old, new) = pairs[0].clone();
+        assert_eq!(texts(&wrap(&old.unwrap(), 40, true)), ["A x", "y B"]);
+        assert_eq!(texts(&wrap(&new.unwrap(), 40, true)), ["A z B"]);
+    }
+
+    #[test]
+    fn replaced_lines_after_a_break_are_their_own_paragraphs() {
+        let change = change_of(&[
+            (Op::Equal, "năm 2023\n"),
+            (Op::Delete, "DỰ THẢO\n"),
+            (Op::Insert, "BẢN TRÌNH KÝ\n"),
+            (Op::Equal, "KẾ HOẠCH\n"),
+        ]);
+        type Shown = (Option<Vec<String>>, Option<Vec<String>>);
+        let shown: Vec<Shown> = paragraph_pairs(&change)
+            .into_iter()
+            .map(|(o, n)| {
+                let side = |r: Option<Runs>| r.map(|r| texts(&wrap(&r, 40, true)));
+                (side(o), side(n))
+            })
+            .collect();
+        let one = |t: &str| Some(vec![t.to_string()]);
+        assert_eq!(
+            shown,
+            [
+                (one("năm 2023"), one("năm 2023")),
+                (one("DỰ THẢO"), one("BẢN TRÌNH KÝ")),
+                (one("KẾ HOẠCH"), one("KẾ HOẠCH")),
+            ]
+        );
     }
 
     #[test]

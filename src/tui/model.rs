@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Rect, Size};
 
 use crate::compare::{self, Comparison, Options, Side};
 use crate::input::LoadedFile;
@@ -11,7 +11,10 @@ use crate::outline::Document;
 use crate::rules::rounds::{RoundDoc, check_rounds};
 use crate::rules::{Finding, RuleSet};
 
-use super::layout::{LayoutKey, Row, layout};
+use unicode_width::UnicodeWidthStr;
+
+use super::layout::{LayoutKey, Piece, Row, layout};
+use super::search::{self, Hit, SearchMode};
 
 /// The panes that take the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,9 +37,31 @@ pub struct Picker {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Search {
     pub query: String,
-    /// Rows that match.
+    pub mode: SearchMode,
+    /// Rows where a match starts.
     pub matches: Vec<usize>,
+    /// The parts of rows the matches cover (highlighted).
+    pub hits: Vec<Hit>,
     pub current: usize,
+}
+
+impl Search {
+    /// Searches `rows` for `query`; `None` when nothing matches. The current match is the first
+    /// one at or after `from`.
+    pub fn run(rows: &[Row], query: &str, mode: SearchMode, from: usize) -> Option<Search> {
+        let found = search::find(rows, query, mode);
+        if found.rows.is_empty() {
+            return None;
+        }
+        let current = found.rows.iter().position(|&r| r >= from).unwrap_or(0);
+        Some(Search {
+            query: query.to_string(),
+            mode,
+            matches: found.rows,
+            hits: found.hits,
+            current,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,14 +84,17 @@ pub struct Regions {
     pub too_small: bool,
 }
 
-/// Smallest usable screen.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 12;
+/// Smallest usable screen: below it the panes are not drawn and a message says so. README's
+/// "Works from W×H up" states the same size (checked by `tests/it/tui.rs`).
+pub const MIN_SIZE: Size = Size {
+    width: 60,
+    height: 12,
+};
 
 impl Regions {
     pub fn of(width: u16, height: u16) -> Regions {
         let area = Rect::new(0, 0, width, height);
-        let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        let too_small = width < MIN_SIZE.width || height < MIN_SIZE.height;
         let [main, status] = Layout::default()
             .direction(Direction::Vertical)
             .constraints([Constraint::Min(1), Constraint::Length(1)])
@@ -101,6 +129,38 @@ impl Regions {
     }
 }
 
+/// A position in the comparison that does not depend on its layout: a paragraph of a section
+/// and how far into it.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    section: usize,
+    para: usize,
+    /// The view it was taken in: characters count the same only in the same view.
+    unified: bool,
+    /// Non-space characters of the paragraph before the row (see [`paragraph_side`]).
+    chars: usize,
+    /// Rows from the paragraph's first row, out of `rows`.
+    offset: usize,
+    rows: usize,
+}
+
+/// Non-space characters of a row side: wrapping drops spaces, never these.
+fn visible_chars(pieces: &[Piece]) -> usize {
+    pieces
+        .iter()
+        .map(|p| p.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
+}
+
+/// Which side of a paragraph's rows positions are counted on: the new one when it has text.
+fn paragraph_side(rows: &[Row]) -> fn(&Row) -> &[Piece] {
+    if rows.iter().any(|r| !r.right.is_empty()) {
+        |r| &r.right
+    } else {
+        |r| &r.left
+    }
+}
+
 /// The review screen's state.
 pub struct App {
     pub old_file: Arc<LoadedFile>,
@@ -119,15 +179,24 @@ pub struct App {
     pub focus: Pane,
     pub outline_selected: usize,
     pub findings_selected: usize,
+    /// The finding `]`/`[` or the findings pane last took the cursor to, with the cursor row
+    /// then: while the cursor stays there, the next `]` goes on from that finding.
+    pub finding_at: Option<(usize, usize)>,
     /// First visible row of the comparison.
     pub scroll: usize,
+    /// Columns scrolled off to the left of each column of the comparison (without wrap).
+    pub hscroll: usize,
     /// The row the reviewer navigated to (a search match, a section's heading); the current
     /// section is the one this row belongs to.
     pub cursor: usize,
     pub width: u16,
     pub height: u16,
     pub mode: Mode,
+    /// Lines of the help overlay scrolled off its top.
+    pub help_scroll: usize,
     pub search: Option<Search>,
+    /// How the next search matches (toggled in the search prompt).
+    pub search_mode: SearchMode,
     pub status: Option<String>,
     pub quit: bool,
     /// The findings are being computed in the background.
@@ -136,6 +205,10 @@ pub struct App {
     finding_sections: Vec<Option<usize>>,
     rows: Vec<Row>,
     rows_key: Option<LayoutKey>,
+    /// The widest side of any text row (for the horizontal scroll).
+    rows_width: usize,
+    /// The scroll and cursor rows set by the last relayout, with the positions they stand for.
+    anchors: Option<(usize, usize, Anchor, Anchor)>,
 }
 
 impl App {
@@ -223,17 +296,23 @@ impl App {
             focus: Pane::Diff,
             outline_selected: 0,
             findings_selected: 0,
+            finding_at: None,
             scroll: 0,
+            hscroll: 0,
             cursor: 0,
             width: 80,
             height: 24,
             mode: Mode::Normal,
+            help_scroll: 0,
             search: None,
+            search_mode: SearchMode::default(),
             status: None,
             quit: false,
             finding_sections: Vec::new(),
             rows: Vec::new(),
             rows_key: None,
+            rows_width: 0,
+            anchors: None,
             findings_pending: false,
         };
         // Compared now, laid out at the first `Msg::Resize`: the runtime knows the terminal's
@@ -272,6 +351,7 @@ impl App {
         self.findings = findings;
         self.fixed = fixed;
         self.findings_selected = 0;
+        self.finding_at = None;
         self.findings_pending = false;
         self.map_findings();
     }
@@ -319,6 +399,8 @@ impl App {
         self.comparison = compare::compare(old, new, &self.options);
         self.map_findings();
         self.rows_key = None;
+        self.anchors = None;
+        self.finding_at = None;
     }
 
     /// Re-runs the rules (after a change of documents).
@@ -369,13 +451,96 @@ impl App {
         }
     }
 
-    /// Lays the rows out again if the width or the view changed (cached otherwise).
+    /// The rows of `(section, para)` in the current layout.
+    fn paragraph_rows(&self, section: usize, para: usize) -> std::ops::Range<usize> {
+        let key = (section, para);
+        let start = self.rows.partition_point(|x| (x.section, x.para) < key);
+        let end = self.rows.partition_point(|x| (x.section, x.para) <= key);
+        start..end
+    }
+
+    /// Where `row` is, in terms that survive another layout of the same comparison.
+    fn anchor(&self, row: usize) -> Option<Anchor> {
+        let r = self.rows.get(row)?;
+        let rows = self.paragraph_rows(r.section, r.para);
+        let side = paragraph_side(&self.rows[rows.clone()]);
+        let chars = self.rows[rows.start..row]
+            .iter()
+            .map(|r| visible_chars(side(r)))
+            .sum();
+        Some(Anchor {
+            section: r.section,
+            para: r.para,
+            unified: self.unified,
+            chars,
+            offset: row - rows.start,
+            rows: rows.len(),
+        })
+    }
+
+    /// The row at `anchor` in the current layout: the same paragraph, at the row holding the
+    /// same character (or as far into it, in proportion, after a change of view).
+    fn row_at(&self, anchor: Anchor) -> usize {
+        let rows = self.paragraph_rows(anchor.section, anchor.para);
+        if rows.is_empty() {
+            return rows.start.min(self.rows.len().saturating_sub(1));
+        }
+        let last = rows.end - 1;
+        if anchor.unified != self.unified {
+            return rows.start + (anchor.offset * rows.len() / anchor.rows.max(1)).min(last);
+        }
+        let side = paragraph_side(&self.rows[rows.clone()]);
+        let mut before = 0;
+        for i in rows.clone() {
+            before += visible_chars(side(&self.rows[i]));
+            if before > anchor.chars {
+                return i;
+            }
+        }
+        last
+    }
+
+    /// Lays the rows out again if the width or the view changed (cached otherwise). The top row
+    /// and the cursor stay on the same paragraph of the same section: a resize or another view
+    /// keeps the reading position.
     pub fn refresh_rows(&mut self) {
         let key = self.layout_key();
         if self.rows_key != Some(key) {
+            // Only a new layout of the same comparison has positions to keep.
+            // The anchors of the last layout are kept while the reviewer has not moved since:
+            // taken again from rounded rows, the position would creep up at every resize.
+            let kept = match self.anchors {
+                Some((scroll, cursor, top, at))
+                    if (scroll, cursor) == (self.scroll, self.cursor) =>
+                {
+                    Some((top, at))
+                }
+                _ => self
+                    .rows_key
+                    .and_then(|_| Some((self.anchor(self.scroll)?, self.anchor(self.cursor)?))),
+            };
             self.rows = layout(&self.comparison, key);
             self.rows_key = Some(key);
-            self.scroll = self.scroll.min(self.rows.len().saturating_sub(1));
+            self.anchors = None;
+            if let Some((top, cursor)) = kept {
+                self.scroll = self.row_at(top).min(self.max_scroll());
+                self.cursor = self.row_at(cursor);
+                self.anchors = Some((self.scroll, self.cursor, top, cursor));
+            }
+            // The matches are rows of the old layout: found again in the new one.
+            if let Some(s) = self.search.take() {
+                self.search = Search::run(&self.rows, &s.query, s.mode, self.cursor);
+            }
+            self.rows_width = self
+                .rows
+                .iter()
+                .filter(|r| !r.heading)
+                .flat_map(|r| [&r.left, &r.right])
+                .map(|side| side.iter().map(|p| p.text.width()).sum::<usize>())
+                .max()
+                .unwrap_or(0);
+            self.hscroll = self.hscroll.min(self.max_hscroll());
+            self.scroll = self.scroll.min(self.max_scroll());
             self.cursor = self.cursor.min(self.rows.len().saturating_sub(1));
         }
     }
@@ -389,9 +554,36 @@ impl App {
         Regions::inner_height(self.regions().diff).max(1)
     }
 
+    /// Width of one column of text in the comparison (the whole pane in the unified view).
+    pub fn side_width(&self) -> usize {
+        let total = self.regions().diff_text_width() as usize;
+        if self.unified {
+            total
+        } else {
+            total.saturating_sub(3) / 2
+        }
+    }
+
+    /// The farthest the columns scroll to the right: the widest row's end at the right edge.
+    /// Nothing to scroll with wrap on.
+    pub fn max_hscroll(&self) -> usize {
+        if self.wrap {
+            0
+        } else {
+            self.rows_width.saturating_sub(self.side_width())
+        }
+    }
+
+    /// The last first row that still fills the comparison pane.
+    pub fn max_scroll(&self) -> usize {
+        self.rows.len().saturating_sub(self.page())
+    }
+
     /// First row of a section.
     pub fn row_of_section(&self, section: usize) -> Option<usize> {
-        self.rows.iter().position(|r| r.section == section)
+        // Rows are in section order.
+        let row = self.rows.partition_point(|r| r.section < section);
+        (self.rows.get(row)?.section == section).then_some(row)
     }
 
     /// The section of the cursor row.

@@ -34,6 +34,8 @@ impl Theme {
             Mark::Inserted => self.fg(Color::Green).add_modifier(Modifier::UNDERLINED),
             Mark::MovedHeading => self.fg(Color::Magenta).add_modifier(Modifier::BOLD),
             Mark::Heading(s) => self.status(s).add_modifier(Modifier::BOLD),
+            Mark::DeletedEdge => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Mark::InsertedEdge => self.fg(Color::Green).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -62,11 +64,24 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// A search match other than the current one.
     pub fn search_match(&self) -> Style {
         if self.color {
             Style::new().bg(Color::Blue).fg(Color::White)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// The search match `n`/`N` went to.
+    pub fn search_current(&self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Yellow)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         }
     }
 

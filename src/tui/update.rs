@@ -5,7 +5,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mou
 
 use crate::cli::IgnoreWhat;
 use crate::report::diff::{DocInfo, write_html, write_markdown};
-use crate::text::fold;
 
 use super::keys::{Action, action_for};
 use super::model::{App, Mode, Pane, Picker, Regions, Search};
@@ -53,7 +52,7 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     }
     match app.mode.clone() {
         Mode::Help => {
-            app.mode = Mode::Normal;
+            help_key(app, k);
             Vec::new()
         }
         Mode::SearchInput(mut query) => {
@@ -65,6 +64,15 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
                 }
                 KeyCode::Backspace => {
                     query.pop();
+                    app.mode = Mode::SearchInput(query);
+                }
+                // Ctrl+D: tone marks (dấu) must match; Ctrl+T: whole words (từ).
+                KeyCode::Char('d') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    app.search_mode.exact = !app.search_mode.exact;
+                    app.mode = Mode::SearchInput(query);
+                }
+                KeyCode::Char('t') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    app.search_mode.whole_word = !app.search_mode.whole_word;
                     app.mode = Mode::SearchInput(query);
                 }
                 KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -86,16 +94,25 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// Puts the cursor on `row` and scrolls it to the top of the comparison, or as far as the last
+/// page allows: the view never runs past the last row.
 fn scroll_to(app: &mut App, row: usize) {
     let last = app.rows().len().saturating_sub(1);
-    app.scroll = row.min(last);
-    app.cursor = app.scroll;
+    app.cursor = row.min(last);
+    app.scroll = row.min(app.max_scroll());
     app.outline_selected = app.current_section();
 }
 
 fn move_in(app: &mut App, delta: isize) {
     match app.focus {
         Pane::Diff => {
+            if delta > 0 && app.scroll >= app.max_scroll() {
+                // The last page is on screen: the cursor moves on to the last row.
+                let last = app.rows().len().saturating_sub(1);
+                app.cursor = (app.cursor + delta as usize).min(last);
+                app.outline_selected = app.current_section();
+                return;
+            }
             let target = (app.scroll as isize + delta).max(0) as usize;
             scroll_to(app, target);
         }
@@ -116,6 +133,22 @@ fn move_in(app: &mut App, delta: isize) {
     }
 }
 
+/// Columns one `h`/`l` scrolls by.
+const HSCROLL_STEP: usize = 8;
+
+/// Scrolls the comparison's columns left (`direction` < 0) or right, without wrap.
+fn scroll_sideways(app: &mut App, direction: isize) {
+    if app.wrap {
+        app.status = Some("Đang ngắt dòng: nhấn w để tắt rồi cuộn ngang.".to_string());
+        return;
+    }
+    app.hscroll = if direction < 0 {
+        app.hscroll.saturating_sub(HSCROLL_STEP)
+    } else {
+        (app.hscroll + HSCROLL_STEP).min(app.max_hscroll())
+    };
+}
+
 fn jump_to_section(app: &mut App, section: usize) {
     if let Some(row) = app.row_of_section(section) {
         scroll_to(app, row);
@@ -128,6 +161,7 @@ fn jump_to_finding(app: &mut App, index: usize) {
     if let Some(s) = app.finding_section(index) {
         jump_to_section(app, s);
     }
+    app.finding_at = Some((index, app.cursor));
     if let Some(f) = app.findings.get(index) {
         app.status = Some(format!("{} — {}", f.rule, f.message));
     }
@@ -157,69 +191,71 @@ fn change(app: &mut App, forward: bool) {
     }
 }
 
+/// The next (or previous) finding in reading order from the cursor: from the finding the
+/// cursor was taken to, else from the cursor's row (a section's findings stand at its heading).
+/// Stops at the ends, like `n`/`N`.
 fn finding(app: &mut App, forward: bool) {
     let n = app.findings.len();
     if n == 0 {
         app.status = Some("Không có phát hiện nào.".to_string());
         return;
     }
-    let next = if forward {
-        (app.findings_selected + 1) % n
-    } else {
-        (app.findings_selected + n - 1) % n
+    let place = |i: usize| {
+        let row = app
+            .finding_section(i)
+            .and_then(|s| app.row_of_section(s))
+            .unwrap_or(0);
+        let f = &app.findings[i];
+        (row, f.line, f.column, i)
     };
-    jump_to_finding(app, next);
+    let mut order: Vec<(usize, u32, u32, usize)> = (0..n).map(place).collect();
+    order.sort_unstable();
+    let on = app
+        .finding_at
+        .filter(|&(i, row)| row == app.cursor && i < n)
+        .and_then(|(i, _)| order.iter().position(|p| p.3 == i));
+    let target = match (on, forward) {
+        (Some(k), true) => order.get(k + 1),
+        (Some(k), false) => k.checked_sub(1).map(|k| &order[k]),
+        (None, true) => order.iter().find(|p| p.0 >= app.cursor),
+        (None, false) => order.iter().rev().find(|p| p.0 < app.cursor),
+    };
+    match target {
+        Some(&(_, _, _, i)) => jump_to_finding(app, i),
+        None => {
+            app.status = Some(
+                if forward {
+                    "Không còn phát hiện phía sau."
+                } else {
+                    "Không còn phát hiện phía trước."
+                }
+                .to_string(),
+            )
+        }
+    }
 }
 
-/// Finds rows matching `query` without tone marks or case (`dan chu` finds `dân chủ`).
+/// Finds `query` in the rows, in the mode chosen in the prompt, and goes to the first match
+/// at or after the top of the comparison.
 fn run_search(app: &mut App, query: &str) {
-    let needle = fold(query.trim());
-    if needle.is_empty() {
+    if query.trim().is_empty() {
         app.search = None;
         return;
     }
-    let rows = app.rows();
-    let side = |r: &crate::tui::layout::Row, left: bool| -> String {
-        let pieces = if left { &r.left } else { &r.right };
-        fold(&pieces.iter().map(|p| p.text.as_str()).collect::<String>())
+    let mode = app.search_mode;
+    let Some(search) = Search::run(app.rows(), query, mode, app.scroll) else {
+        app.status = Some(format!("Không tìm thấy \"{query}\" ({}).", mode.describe()));
+        app.search = None;
+        return;
     };
-    // A phrase may be wrapped onto the next row of its paragraph: a row matches when an
-    // occurrence starts in it, reading on into the next row of the same section and side.
-    let matches: Vec<usize> = (0..rows.len())
-        .filter(|&i| {
-            let row = &rows[i];
-            let next = rows
-                .get(i + 1)
-                .filter(|n| n.section == row.section && !n.heading && !row.heading);
-            [true, false].into_iter().any(|left| {
-                let here = side(row, left);
-                let joined = match next {
-                    Some(n) => format!("{here} {}", side(n, left)),
-                    None => here.clone(),
-                };
-                joined
-                    .match_indices(needle.as_str())
-                    .any(|(start, _)| start < here.len())
-            })
-        })
-        .collect();
-    if matches.is_empty() {
-        app.status = Some(format!("Không tìm thấy \"{query}\"."));
-        app.search = None;
-        return;
-    }
-    let current = matches.iter().position(|&r| r >= app.scroll).unwrap_or(0);
-    let row = matches[current];
+    let row = search.matches[search.current];
     app.status = Some(format!(
-        "\"{query}\": {}/{} (n/N để đi tiếp, Esc để thôi tìm)",
-        current + 1,
-        matches.len()
+        "\"{query}\" ({}): {}/{} (n/N để đi tiếp, Esc để thôi tìm)",
+        mode.describe(),
+        search.current + 1,
+        search.matches.len()
     ));
-    app.search = Some(Search {
-        query: query.to_string(),
-        matches,
-        current,
-    });
+    app.search = Some(search);
     show_row(app, row);
 }
 
@@ -240,7 +276,13 @@ fn next_match(app: &mut App, forward: bool) {
         (s.current + n - 1) % n
     };
     let row = s.matches[s.current];
-    app.status = Some(format!("\"{}\": {}/{}", s.query, s.current + 1, n));
+    app.status = Some(format!(
+        "\"{}\" ({}): {}/{}",
+        s.query,
+        s.mode.describe(),
+        s.current + 1,
+        n
+    ));
     show_row(app, row);
 }
 
@@ -262,7 +304,7 @@ fn toggle(app: &mut App, what: IgnoreWhat) {
     if let Some(r) =
         app.row_of_section(section.min(app.comparison.sections.len().saturating_sub(1)))
     {
-        app.scroll = r;
+        scroll_to(app, r);
     }
     app.status = Some(format!(
         "Bỏ qua: {}",
@@ -302,6 +344,8 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         Action::Up => move_in(app, -1),
         Action::PageDown => move_in(app, page.max(1) - 1),
         Action::PageUp => move_in(app, -(page.max(1) - 1)),
+        Action::ScrollLeft => scroll_sideways(app, -1),
+        Action::ScrollRight => scroll_sideways(app, 1),
         Action::Top => match app.focus {
             Pane::Diff => scroll_to(app, 0),
             Pane::Outline => app.outline_selected = 0,
@@ -332,17 +376,15 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
         },
         Action::Search => app.mode = Mode::SearchInput(String::new()),
         Action::Toggle(w) => toggle(app, w),
+        // The layout keeps the top row and the cursor on their paragraphs.
         Action::ToggleUnified => {
             app.unified = !app.unified;
-            let section = app.current_section();
             app.refresh_rows();
-            jump_to_section(app, section);
         }
         Action::ToggleWrap => {
             app.wrap = !app.wrap;
-            let section = app.current_section();
+            app.hscroll = 0;
             app.refresh_rows();
-            jump_to_section(app, section);
         }
         Action::ExportHtml => {
             return vec![Effect::Export {
@@ -374,17 +416,42 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
                 });
             }
         }
-        Action::Help => app.mode = Mode::Help,
-        Action::Quit => {
-            if app.search.is_some() {
-                app.search = None;
-                app.status = Some("Đã thôi tìm.".to_string());
-            } else {
-                app.quit = true;
-            }
+        Action::Help => {
+            app.mode = Mode::Help;
+            app.help_scroll = 0;
         }
+        // As in lazygit and gitui, Esc backs out of things and never quits: a second Esc too
+        // many (after a search that found nothing, say) must not close the review.
+        Action::Cancel => {
+            app.status = Some(if app.search.take().is_some() {
+                "Đã thôi tìm.".to_string()
+            } else {
+                "Nhấn q để thoát.".to_string()
+            });
+        }
+        Action::Quit => app.quit = true,
     }
     Vec::new()
+}
+
+/// Keys in the help overlay: the movement keys scroll it, any other key closes it.
+fn help_key(app: &mut App, k: KeyEvent) {
+    let area = ratatui::layout::Rect::new(0, 0, app.width, app.height);
+    let max = super::view::help_max_scroll(area);
+    let page = Regions::inner_height(super::view::help_area(area)).max(2) - 1;
+    let s = app.help_scroll.min(max);
+    app.help_scroll = match k.code {
+        KeyCode::Down | KeyCode::Char('j') => (s + 1).min(max),
+        KeyCode::Up | KeyCode::Char('k') => s.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => (s + page).min(max),
+        KeyCode::PageUp | KeyCode::Char('b') => s.saturating_sub(page),
+        KeyCode::Home | KeyCode::Char('g') => 0,
+        KeyCode::End | KeyCode::Char('G') => max,
+        _ => {
+            app.mode = Mode::Normal;
+            0
+        }
+    };
 }
 
 fn picker_key(app: &mut App, mut p: Picker, k: KeyEvent) {
@@ -393,6 +460,14 @@ fn picker_key(app: &mut App, mut p: Picker, k: KeyEvent) {
         KeyCode::Esc | KeyCode::Char('q') => app.mode = Mode::Normal,
         KeyCode::Down | KeyCode::Char('j') => p.selected = (p.selected + 1).min(n - 1),
         KeyCode::Up | KeyCode::Char('k') => p.selected = p.selected.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => {
+            p.selected = (p.selected + picker_page(app)).min(n - 1)
+        }
+        KeyCode::PageUp | KeyCode::Char('b') => {
+            p.selected = p.selected.saturating_sub(picker_page(app))
+        }
+        KeyCode::Home | KeyCode::Char('g') => p.selected = 0,
+        KeyCode::End | KeyCode::Char('G') => p.selected = n - 1,
         KeyCode::Enter if p.step == 0 => {
             p.old = p.selected + 1;
             p.step = 1;
@@ -419,6 +494,9 @@ fn picker_key(app: &mut App, mut p: Picker, k: KeyEvent) {
     }
 }
 
+/// Lines (or entries) one notch of the mouse wheel scrolls.
+const WHEEL_LINES: usize = 3;
+
 fn mouse(app: &mut App, m: MouseEvent) {
     let r: Regions = app.regions();
     let inside = |rect: ratatui::layout::Rect| {
@@ -427,14 +505,48 @@ fn mouse(app: &mut App, m: MouseEvent) {
             && m.row >= rect.y
             && m.row < rect.y + rect.height
     };
-    match m.kind {
-        MouseEventKind::ScrollDown => {
-            let target = app.scroll + 3;
-            scroll_to(app, target);
+    let wheel = match m.kind {
+        MouseEventKind::ScrollDown => Some(true),
+        MouseEventKind::ScrollUp => Some(false),
+        _ => None,
+    };
+    // Over an overlay the wheel moves in it, as its keys do.
+    if let Some(down) = wheel {
+        let code = if down { KeyCode::Down } else { KeyCode::Up };
+        match app.mode.clone() {
+            Mode::Help => {
+                for _ in 0..WHEEL_LINES {
+                    help_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+                }
+                return;
+            }
+            Mode::Picker(p) => {
+                picker_key(app, p, KeyEvent::new(code, KeyModifiers::NONE));
+                return;
+            }
+            _ => {}
         }
-        MouseEventKind::ScrollUp => {
-            let target = app.scroll.saturating_sub(3);
-            scroll_to(app, target);
+    }
+    match m.kind {
+        // The wheel scrolls the pane under the pointer, not the focused one.
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let delta = if wheel == Some(true) {
+                WHEEL_LINES as isize
+            } else {
+                -(WHEEL_LINES as isize)
+            };
+            let pane = if inside(r.outline) {
+                Pane::Outline
+            } else if inside(r.findings) {
+                Pane::Findings
+            } else if inside(r.diff) {
+                Pane::Diff
+            } else {
+                return;
+            };
+            let focus = std::mem::replace(&mut app.focus, pane);
+            move_in(app, delta);
+            app.focus = focus;
         }
         MouseEventKind::Down(_) => {
             if inside(r.outline) {
@@ -458,6 +570,32 @@ fn mouse(app: &mut App, m: MouseEvent) {
         }
         _ => {}
     }
+}
+
+/// Where the document picker is drawn (shared with the view): centred, 100 columns at most,
+/// as tall as its list or the screen allows.
+pub fn picker_area(app: &App, step: u8) -> ratatui::layout::Rect {
+    let area = ratatui::layout::Rect::new(0, 0, app.width, app.height);
+    let lines = app.documents_for(step).len() as u16;
+    let w = 100.min(area.width);
+    let h = (lines + 2)
+        .min(area.height.saturating_sub(2))
+        .max(3.min(area.height));
+    ratatui::layout::Rect::new((area.width - w) / 2, (area.height - h) / 2, w, h)
+}
+
+/// Documents the picker shows at once.
+fn picker_page(app: &App) -> usize {
+    let step = match &app.mode {
+        Mode::Picker(p) => p.step,
+        _ => 0,
+    };
+    Regions::inner_height(picker_area(app, step)).max(1)
+}
+
+/// First document shown in the picker, keeping the selection visible (shared with the view).
+pub fn picker_first(app: &App, step: u8, selected: usize) -> usize {
+    first_visible(selected, Regions::inner_height(picker_area(app, step)))
 }
 
 /// First outline entry shown, keeping the selection visible (shared with the view).

@@ -120,7 +120,7 @@ fn review_the_seed_in_a_real_terminal() {
     tmux.keys(&["x"]);
     tmux.wait("help closed", |s| !s.contains("Trợ giúp (?)"));
 
-    // Resize to the smallest supported size and back up.
+    // Resize to the classic 80x24, below the minimum, and back up.
     assert!(
         tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
             .status
@@ -142,12 +142,22 @@ fn review_the_seed_in_a_real_terminal() {
             .status
             .success()
     );
-    tmux.wait("the full layout again", |s| s.contains("Mục lục"));
+    // Back at the first size, the same place is on screen: the resizes kept the position.
+    tmux.wait("the law-name change again after the resizes", |s| {
+        s.contains("Mục lục")
+            && s.lines()
+                .any(|l| l.contains("Thanh niên") && l.contains("Thực hiện"))
+    });
 
-    // Quit: Escape ends the search first, then `q` quits with exit code 0 and the terminal back
-    // in canonical mode. The second key waits for the first to be taken.
+    // Escape ends the search first; another Escape does not quit (a real terminal sends the
+    // bare escape byte, which must not be read as the start of a key sequence either). Then
+    // `q` quits with exit code 0 and the terminal back in canonical mode. Each key waits for
+    // the one before to be taken.
     tmux.keys(&["Escape"]);
     tmux.wait("the search closed", |s| s.contains("Đã thôi tìm"));
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait("the hint that q quits", |s| s.contains("Nhấn q để thoát"));
+    assert!(!screen.contains("EXITED"), "Escape quit:\n{screen}");
     tmux.keys(&["q"]);
     let screen = tmux.wait("exit", |s| s.contains("EXITED"));
     assert!(screen.contains("EXITED 0"), "{screen}");
