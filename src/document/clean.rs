@@ -280,34 +280,37 @@ pub fn join_wrapped_labels(lines: &mut Vec<CleanLine<'_>>) {
 
 /// Whether `second` continues the label that `first` starts (see [`join_wrapped_labels`]).
 fn continues_label(first: &str, second: &str) -> bool {
-    // Cheap test first: this runs on every pair of lines, and every label's first line is short.
-    if first.len() > 60 {
+    // Cheap tests first: this runs on every pair of lines. A label's first line is one word, or
+    // a short place name ending with a comma.
+    let first = first.trim();
+    if first.len() > 40 {
+        return false;
+    }
+    if let Some(place) = first.strip_suffix(',') {
+        // `Hải Phòng,` / `ngày 26 …`: a short place name and nothing else before the comma.
+        return crate::text::starts_with_folded(second, &["ngay "])
+            && !place.contains([',', '.', ';', ':'])
+            && first.chars().next().is_some_and(char::is_uppercase);
+    }
+    if first.len() > "chương".len() || first.contains(' ') {
         return false;
     }
     let a = crate::text::fold(first);
-    let a = a.trim();
-    let b = crate::text::fold(second);
+    let b = crate::text::fold_prefix(second, 12);
     let b_word = b.split_whitespace().next().unwrap_or("");
     let numbered = b_word
         .trim_end_matches(['.', ':'])
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit() || "ivxlc".contains(c));
-    match a {
+    match a.as_str() {
         "noi" => b_word.starts_with("nhan"),
         "phu" => b_word == "luc",
         "uy" => b_word == "ban" && crate::text::is_caps(first) == crate::text::is_caps(second),
         "mau" => b_word == "so",
         "chuong" | "muc" | "phan" | "dieu" => numbered,
         "kt." | "tm." | "tl." | "tuq." | "q." => crate::text::is_caps(second),
-        // `Hải Phòng,` / `ngày 26 …`: a short place name and nothing else before the comma.
-        _ => {
-            a.ends_with(',')
-                && b_word == "ngay"
-                && a.len() < 40
-                && !a[..a.len() - 1].contains([',', '.', ';', ':'])
-                && first.chars().next().is_some_and(char::is_uppercase)
-        }
+        _ => false,
     }
 }
 
