@@ -536,7 +536,13 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) -> usize {
             if bullet && d.archive.is_none() {
                 push_item(d, para());
                 continue;
-            } else if starts_lower(text) && !d.items.is_empty() && d.archive.is_none() {
+            } else if !d.items.is_empty()
+                && d.archive.is_none()
+                && (starts_lower(text) || !ends_item(d.items.last().expect("non-empty")))
+            {
+                // A recipient wrapped over lines (`- Công ty TNHH` / `Công nghiệp Vàng Anh (129
+                // Tân Cảng, …` / `Minh);`): until an item ends with its punctuation, the lines
+                // without a bullet continue it.
                 let last = d.items.last_mut().expect("checked non-empty");
                 append_line(last, line);
                 continue;
@@ -616,6 +622,13 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) -> usize {
     }
     doc.distribution = distribution;
     lines.len()
+}
+
+/// Whether a recipient item ends as items do (`;`, `.`, `,` or `:` before a sub-list).
+fn ends_item(item: &Paragraph) -> bool {
+    item.as_str()
+        .trim_end_matches(['*', '_', ' ', ')'])
+        .ends_with([';', '.', ',', ':'])
 }
 
 fn append_line(paragraph: &mut Paragraph, line: &CleanLine) {

@@ -21,8 +21,10 @@ struct Floors {
 /// The 120 documents of the shared corpus. The goal for precision is 0.90: findings in annexes
 /// (forms, quoted and continuous numbering) are not there yet.
 const CORPUS: Floors = Floors {
-    precision: 0.81,
-    kept: 0.99,
+    precision: 0.82,
+    // 0.99 until forms in annexes stopped being checked for numbering: that removed 34 FALSE
+    // findings on both sets and 4 TRUE ones (a skipped item in a form), a trade a reviewer takes.
+    kept: 0.96,
     error_precision: 0.95,
 };
 
@@ -30,7 +32,7 @@ const CORPUS: Floors = Floors {
 /// The goal is 0.90 here too: numbering in annexes and tables, hard-wrapped Nơi nhận items and
 /// references to other acts are the main causes left (see the scorer's report).
 const DATASET: Floors = Floors {
-    precision: 0.55,
+    precision: 0.60,
     kept: 0.99,
     error_precision: 0.95,
 };

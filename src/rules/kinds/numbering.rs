@@ -268,6 +268,12 @@ impl Check for Numbering {
             // A form is often cut out of a longer annex (the procedures of a Phụ lục go on after
             // the forms of one of them), so its first list may go on from the text before it.
             let form = attachment.is_some_and(|a| a.kind == AttachmentKind::Form || a.template);
+            // A form to fill in numbers its fields as its author laid them out (several on one
+            // line, branches for each case, blank rows to copy): judged on real annexes, its
+            // numbering is not the document's to check.
+            if form {
+                continue;
+            }
             walk(&body.sections, None, attachment, (self.mode, form), out);
             if self.mode == Mode::Sequence {
                 articles(body, attachment, out);

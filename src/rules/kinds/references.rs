@@ -36,6 +36,13 @@ static EXTERNAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// An introducer that names the act whose parts a list cites (`quy định chi tiết một số điều
+/// của Luật Di sản văn hóa …, bao gồm: điểm d khoản 3 Điều 7, khoản 4 Điều 13, …`).
+static OWNER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:điều|khoản|điểm)(?:,\s*(?:khoản|điểm))*\s+(?:của|tại|theo)\s+(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị định|Nghị quyết|Thông tư)\s+(\S+)")
+        .expect("static regex")
+});
+
 #[derive(Debug)]
 pub struct References {
     scopes: Vec<Scope>,
@@ -115,6 +122,16 @@ impl Check for References {
                 if let Some(e) = EXTERNAL.captures(rest)
                     && e.get(1)
                         .is_none_or(|r| r.as_str().split_whitespace().next() != Some("này"))
+                {
+                    continue;
+                }
+                // The act named before the list in the same sentence (a colon does not end it
+                // here: `…, bao gồm:` introduces the list).
+                let before = &text[..m.start];
+                let sentence_start = before.rfind(['.', ';']).map_or(0, |i| i + 1);
+                if OWNER_BEFORE
+                    .captures_iter(&before[sentence_start..])
+                    .any(|o| o.get(1).is_some_and(|w| !w.as_str().starts_with("này")))
                 {
                     continue;
                 }
