@@ -743,9 +743,37 @@ pub fn archive_units(line: &str) -> Vec<String> {
         .map_or_else(|| line.get(4..).unwrap_or(""), |(_, rest)| rest);
     after
         .split([',', ';'])
-        .map(|unit| unit.trim().trim_end_matches(['.', ',']).trim().to_string())
+        .map(|unit| unit_code(unit.trim().trim_end_matches(['.', ',']).trim()).to_string())
         .filter(|u| !u.is_empty())
         .collect()
+}
+
+/// The code of one unit of the Lưu line: `Vụ KHTC` → `KHTC` (written with its kind), `KGVX Q` →
+/// `KGVX` (the drafter's initial after it).
+fn unit_code(unit: &str) -> &str {
+    const KINDS: &[&str] = &["Vụ", "Phòng", "Ban", "Cục", "Văn phòng", "Sở", "Trung tâm"];
+    let is_code = |w: &str| {
+        w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    };
+    let mut unit = unit;
+    if let Some(rest) = KINDS
+        .iter()
+        .find_map(|k| unit.strip_prefix(k).and_then(|r| r.strip_prefix(' ')))
+        && rest.split_whitespace().next().is_some_and(is_code)
+    {
+        unit = rest.trim();
+    }
+    let mut words = unit.split_whitespace();
+    match (words.next(), words.clone().next()) {
+        (Some(code), Some(_))
+            if is_code(code) && words.all(|w| w.chars().count() <= 3 && !is_code(w)) =>
+        {
+            code
+        }
+        _ => unit,
+    }
 }
 
 #[cfg(test)]
@@ -810,6 +838,12 @@ mod tests {
         assert_eq!(archive_units("Lưu: VT."), ["VT"]);
         assert_eq!(archive_units("Lưu: VT, NC (Hùng, Dũng)."), ["VT", "NC"]);
         assert_eq!(archive_units("Lưu: VT, (VX/KN)."), ["VT", "VX"]);
+        assert_eq!(archive_units("Lưu: VT, Vụ KHTC."), ["VT", "KHTC"]);
+        assert_eq!(archive_units("Lưu: VT, KGVX (3) Q"), ["VT", "KGVX"]);
+        assert_eq!(
+            archive_units("Lưu: VT, Văn phòng Sở."),
+            ["VT", "Văn phòng Sở"]
+        );
         assert_eq!(drafter_initials_at("Lưu: VT, CN (2). Ha"), Some(16));
         assert_eq!(drafter_initials_at("Lưu: VT, CN (2)."), None);
     }
