@@ -87,8 +87,11 @@ static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLC]{1,8})\s*[.\-–:]\s*").expect("static regex"));
-static ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^((?:[0-9]{1,3}\.){1,4})(?:\s+|$)").expect("static regex"));
+/// `1. `, `1.2. `, and `9.Sắp xếp` (the space forgotten before a capital: still a number; a
+/// lower-case letter or a digit after the dot is text, `5.000`, `3.a`).
+static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[0-9]{1,3}\.){1,4})(?:\s+|$|(\p{Lu}))").expect("static regex")
+});
 static ARABIC_NO_DOT: LazyLock<Regex> = LazyLock::new(|| {
     // "1.2 Title" (sub-numbering without the final dot) is common in converted text.
     Regex::new(r"^([0-9]{1,3}(?:\.[0-9]{1,3}){1,3})\s+").expect("static regex")
@@ -270,7 +273,8 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
             label: format!("{raw}."),
             key: raw.to_string(),
             ordinal: Some(last),
-            len_chars: chars(c.get(0)?.as_str()),
+            // The capital that follows an unspaced number belongs to the title.
+            len_chars: chars(c.get(0)?.as_str()) - c.get(2).map_or(0, |l| chars(l.as_str())),
         });
     }
     if let Some(c) = ARABIC_NO_DOT.captures(text) {
@@ -411,6 +415,14 @@ mod tests {
         );
         assert_eq!(kind_key("- Cơ quan chủ trì").unwrap().0, MarkerKind::Dash);
         assert_eq!(kind_key("+ Sở Nội vụ").unwrap().0, MarkerKind::Plus);
+        // The space forgotten before a capital: still item 9, whose title keeps its first letter.
+        assert_eq!(
+            kind_key("9.Sắp xếp xã Tân Lập"),
+            Some((MarkerKind::Arabic(1), "9".into(), Some(9)))
+        );
+        assert_eq!(parse_marker("9.Sắp xếp").unwrap().len_chars, 2);
+        assert_eq!(kind_key("5.000 đồng"), None);
+        assert_eq!(kind_key("3.a"), None);
     }
 
     #[test]
