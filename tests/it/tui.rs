@@ -333,7 +333,6 @@ fn tiny_and_odd_sizes_never_panic() {
 
 /// Two bundles of the seed's three documents; the new one changes a sentence of document #2.
 fn bundle_app() -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
     let seed = std::fs::read_to_string(repo("samples/seed-combined.txt")).unwrap();
     let changed = seed.replacen(
         "Kinh phí bảo đảm để triển khai",
@@ -341,21 +340,7 @@ fn bundle_app() -> (App, tempfile::TempDir) {
         1,
     );
     assert_ne!(seed, changed);
-    let (old_path, new_path) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
-    std::fs::write(&old_path, &seed).unwrap();
-    std::fs::write(&new_path, &changed).unwrap();
-    let load =
-        |p: &std::path::Path| Arc::new(input::load(p, &input::LoadOptions::default()).unwrap());
-    let mut app = App::new(
-        load(&old_path),
-        3,
-        load(&new_path),
-        3,
-        Arc::new(RuleSet::builtin().unwrap()),
-        Options::default(),
-    );
-    update(&mut app, Msg::Resize(120, 40));
-    (app, dir)
+    documents_app((&seed, 3), (&changed, 3), 120, 40)
 }
 
 #[test]
@@ -402,17 +387,28 @@ fn readme_states_the_minimum_size_of_the_code() {
 
 /// A review of two texts written to a temporary folder, at `width`×`height`.
 fn pair_app(old: &str, new: &str, width: u16, height: u16) -> (App, tempfile::TempDir) {
+    documents_app((old, 1), (new, 1), width, height)
+}
+
+/// A review of document `old.1` of the text `old.0` against document `new.1` of `new.0`, both
+/// written to a temporary folder, at `width`×`height`.
+fn documents_app(
+    old: (&str, usize),
+    new: (&str, usize),
+    width: u16,
+    height: u16,
+) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let (old_path, new_path) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
-    std::fs::write(&old_path, old).unwrap();
-    std::fs::write(&new_path, new).unwrap();
+    std::fs::write(&old_path, old.0).unwrap();
+    std::fs::write(&new_path, new.0).unwrap();
     let load =
         |p: &std::path::Path| Arc::new(input::load(p, &input::LoadOptions::default()).unwrap());
     let mut app = App::new(
         load(&old_path),
-        1,
+        old.1,
         load(&new_path),
-        1,
+        new.1,
         Arc::new(RuleSet::builtin().unwrap()),
         Options::default(),
     );
