@@ -66,19 +66,15 @@ fn parse_with_breaks(text: String, paragraph_starts: Option<&[bool]>) -> ParsedF
         // back to the document it belongs to.
         // The label may stand over the first lines of the header (`BM-21` over `ĐƠN VỊ CHỦ
         // QUẢN (nếu` / `có)`, which the split left behind).
-        // A hard wrap may split the label itself (`**Mẫu` / `số 26**`).
-        let above: Vec<&str> = clean[..start]
+        // A label wrapped over two lines (`**Mẫu` / `số 26**`) was joined by
+        // `join_wrapped_labels`; placeholders of the form's issuing body (`.......(01).....`)
+        // may stand between it and the header.
+        let labelled = clean[..start]
             .iter()
             .rev()
             .filter(|l| l.is_text())
-            // Placeholders of the form's issuing body (`.......(01).....`) may stand between.
             .take(5)
-            .map(|l| l.as_str())
-            .collect();
-        let labelled = above.iter().any(|l| attachment::is_label_alone(l))
-            || above
-                .windows(2)
-                .any(|w| attachment::is_label_alone(&format!("{} {}", w[1], w[0])));
+            .any(|l| attachment::is_label_alone(l.as_str()));
         if let Some(carrier) = documents.last_mut()
             && attachment::belongs_to(carrier, &header, labelled)
         {
