@@ -164,6 +164,15 @@ pub(crate) fn national_title_end(lines: &[CleanLine], i: usize) -> Option<usize>
         return None;
     }
     let text = lines[i].as_str();
+    // Lines opening with `Công …` are common: their first 40 characters settle most of them
+    // before the whole line is folded.
+    let head = crate::text::fold_prefix(text, 40);
+    if !(head.starts_with(PARTY_TITLE)
+        || head.starts_with(NATIONAL_TITLE)
+        || NATIONAL_TITLE.starts_with(head.trim_end()))
+    {
+        return None;
+    }
     let first = fold(text);
     if let Some(rest) = first.strip_prefix(PARTY_TITLE) {
         let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
