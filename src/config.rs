@@ -5,6 +5,7 @@
 //! [rules]
 //! disable = ["TYPO-DOUBLE-SPACE", "typography"]   # rule ids or pack names
 //! enable = []                                     # if not empty, only these run
+//! extend-enable = ["ND30-REQUIRED-BLOCKS"]         # add rules (opt-in ones too) to those that run
 //! folders = ["quy-tac-rieng"]                     # extra rule folders, relative to this file
 //!
 //! [rules.severity]
@@ -39,6 +40,8 @@ struct RawRules {
     disable: Vec<String>,
     #[serde(default)]
     enable: Vec<String>,
+    #[serde(default, rename = "extend-enable")]
+    extend_enable: Vec<String>,
     #[serde(default)]
     folders: Vec<String>,
     #[serde(default)]
@@ -72,7 +75,10 @@ struct Override {
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub disable: Vec<String>,
+    /// If not empty, only these rules and packs run.
     pub enable: Vec<String>,
+    /// Rules and packs added to those that run (as ruff's `extend-select`).
+    pub extend_enable: Vec<String>,
     /// Extra rule folders, as written (relative to the configuration file).
     pub folders: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
@@ -117,19 +123,67 @@ impl Config {
         Ok(Config {
             disable: raw.rules.disable,
             enable: raw.rules.enable,
+            extend_enable: raw.rules.extend_enable,
             folders: raw.rules.folders,
             severity: raw.rules.severity,
             overrides,
         })
     }
 
-    /// Whether a rule runs at all.
+    /// Whether a rule runs at all. An opt-in rule runs only when its id is named in `enable`
+    /// or `extend-enable` (naming its pack is not enough: a pack is enabled for its usual rules).
     pub fn is_enabled(&self, rule: &Rule) -> bool {
         let n = names(rule);
-        if !self.enable.is_empty() && !self.enable.iter().any(|e| n.contains(&e.as_str())) {
+        let named = |list: &[String]| list.iter().any(|e| n.contains(&e.as_str()));
+        if rule.spec.opt_in
+            && !self
+                .enable
+                .iter()
+                .chain(&self.extend_enable)
+                .any(|e| *e == rule.spec.id)
+        {
             return false;
         }
-        !self.disable.iter().any(|d| n.contains(&d.as_str()))
+        if !self.enable.is_empty() && !named(&self.enable) && !named(&self.extend_enable) {
+            return false;
+        }
+        !named(&self.disable)
+    }
+
+    /// The rule ids and pack names this configuration names that `rules` does not know, each
+    /// with the known name closest to it when one is close enough to be a typo.
+    pub fn unknown_names(&self, rules: &crate::rules::RuleSet) -> Vec<(String, Option<String>)> {
+        let known: Vec<&str> = rules
+            .rules()
+            .iter()
+            .flat_map(|r| [r.spec.id.as_str(), r.spec.pack.as_str()])
+            .collect();
+        let named = self
+            .enable
+            .iter()
+            .chain(&self.extend_enable)
+            .chain(&self.disable)
+            .chain(self.severity.keys())
+            .chain(self.overrides.iter().flat_map(|o| &o.disable));
+        let mut unknown: Vec<(String, Option<String>)> = Vec::new();
+        for name in named {
+            if known.contains(&name.as_str()) || unknown.iter().any(|(u, _)| u == name) {
+                continue;
+            }
+            let closest = known
+                .iter()
+                .map(|k| {
+                    (
+                        strsim::jaro_winkler(&name.to_uppercase(), &k.to_uppercase()),
+                        *k,
+                    )
+                })
+                .filter(|(score, _)| *score > 0.85)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, k)| k.to_string());
+            unknown.push((name.clone(), closest));
+        }
+        unknown
     }
 
     /// Applies per-path overrides and severities to the findings of one file (`path` relative to

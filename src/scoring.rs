@@ -44,6 +44,8 @@ pub struct Reported {
     pub rule: String,
     pub severity: String,
     pub message: String,
+    /// The rule is opt-in: `rasoat check` reports it only when asked (`--extend-enable`).
+    pub opt_in: bool,
 }
 
 /// What is wrong with a labels file.
@@ -173,6 +175,9 @@ pub struct Score {
     pub all: Counts,
     pub errors: Counts,
     pub by_rule: BTreeMap<String, Counts>,
+    /// Opt-in rules, scored apart: a default run does not report them, so they are not in `all`
+    /// (and their TRUE labels count as lost there).
+    pub opt_in_by_rule: BTreeMap<String, Counts>,
     /// Missed mistakes now reported at their line (±1).
     pub missed_found: Vec<Missed>,
     pub missed_total: usize,
@@ -196,7 +201,6 @@ pub fn score(labels: &[Label], missed: &[Missed], reported: &[Reported]) -> Scor
     let mut s = Score::default();
     let mut matched: Vec<&Label> = Vec::new();
     for r in reported {
-        let rule = s.by_rule.entry(r.rule.clone()).or_default();
         let label = pool
             .get_mut(&(r.file.as_str(), r.line, r.rule.as_str()))
             .and_then(Vec::pop);
@@ -207,7 +211,14 @@ pub fn score(labels: &[Label], missed: &[Missed], reported: &[Reported]) -> Scor
             Some(Verdict::Debatable) => c.debatable_reported += 1,
             None => c.unlabeled += 1,
         };
-        count(rule);
+        if r.opt_in {
+            count(s.opt_in_by_rule.entry(r.rule.clone()).or_default());
+            if label.is_none() {
+                s.unlabeled.push(r.clone());
+            }
+            continue;
+        }
+        count(s.by_rule.entry(r.rule.clone()).or_default());
         count(&mut s.all);
         if error {
             count(&mut s.errors);
@@ -224,7 +235,10 @@ pub fn score(labels: &[Label], missed: &[Missed], reported: &[Reported]) -> Scor
     }
     for l in labels.iter().filter(|l| l.verdict == Verdict::True) {
         s.all.true_labels += 1;
-        s.by_rule.entry(l.rule.clone()).or_default().true_labels += 1;
+        match s.opt_in_by_rule.get_mut(&l.rule) {
+            Some(c) => c.true_labels += 1,
+            None => s.by_rule.entry(l.rule.clone()).or_default().true_labels += 1,
+        }
         if !matched.iter().any(|m| std::ptr::eq(*m, l)) {
             s.lost.push(l.clone());
         }
@@ -275,17 +289,26 @@ pub fn report(s: &Score) -> String {
         s.missed_total
     ));
     out.push_str(&format!("unlabelled findings: {}\n\n", s.unlabeled.len()));
-    out.push_str("rule\tTRUE\tFALSE\tDEBATABLE\tunlabelled\tprecision\tkept\n");
-    for (rule, c) in &s.by_rule {
-        out.push_str(&format!(
-            "{rule}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-            c.true_reported,
-            c.false_reported,
-            c.debatable_reported,
-            c.unlabeled,
-            pct(c.precision()),
-            pct(c.kept())
-        ));
+    let table = |out: &mut String, rules: &BTreeMap<String, Counts>| {
+        out.push_str("rule\tTRUE\tFALSE\tDEBATABLE\tunlabelled\tprecision\tkept\n");
+        for (rule, c) in rules {
+            out.push_str(&format!(
+                "{rule}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                c.true_reported,
+                c.false_reported,
+                c.debatable_reported,
+                c.unlabeled,
+                pct(c.precision()),
+                pct(c.kept())
+            ));
+        }
+    };
+    table(&mut out, &s.by_rule);
+    if !s.opt_in_by_rule.is_empty() {
+        out.push_str(
+            "\nopt-in rules, not in the figures above (their TRUE labels count as not kept):\n",
+        );
+        table(&mut out, &s.opt_in_by_rule);
     }
     if !s.lost.is_empty() {
         out.push_str("\nTRUE labels no longer reported:\n");
@@ -325,6 +348,7 @@ mod tests {
             rule: rule.to_string(),
             severity: "error".to_string(),
             message: String::new(),
+            opt_in: false,
         }
     }
 
@@ -436,7 +460,8 @@ pub mod files {
             .collect()
     }
 
-    /// Checks each file with the built-in rules, as `rasoat check` does without a configuration.
+    /// Checks each file with every built-in rule, opt-in ones included (marked so): `rasoat
+    /// check` without a configuration reports the others.
     pub fn check(files: &[(String, PathBuf)]) -> Result<Vec<Reported>, String> {
         let rules = RuleSet::builtin().map_err(|e| format!("{e:?}"))?;
         let mut out = Vec::new();
@@ -449,6 +474,7 @@ pub mod files {
                     rule: f.rule.clone(),
                     severity: f.severity.as_str().to_string(),
                     message: f.message.clone(),
+                    opt_in: rules.get(&f.rule).is_some_and(|r| r.spec.opt_in),
                 });
             }
         }

@@ -48,9 +48,12 @@ pub struct CheckArgs {
     /// Turn off a rule or a whole pack (repeatable).
     #[arg(long, value_name = "ID|PACK")]
     pub disable: Vec<String>,
-    /// Run only these rules or packs (repeatable).
+    /// Run only these rules or packs (repeatable); an opt-in rule runs when named by its id.
     #[arg(long, value_name = "ID|PACK")]
     pub enable: Vec<String>,
+    /// Add rules or packs to those that run (repeatable), e.g. an opt-in rule.
+    #[arg(long, value_name = "ID|PACK")]
+    pub extend_enable: Vec<String>,
     /// Configuration file (default: .rasoat.toml found upward from the first path).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -333,6 +336,26 @@ fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunE
     }
     config.disable.extend(args.disable.iter().cloned());
     config.enable.extend(args.enable.iter().cloned());
+    config
+        .extend_enable
+        .extend(args.extend_enable.iter().cloned());
+    let unknown = config.unknown_names(&set);
+    if !unknown.is_empty() {
+        let source = config_path.as_ref().map_or_else(String::new, |p| {
+            format!(" (dòng lệnh hoặc {})", p.display())
+        });
+        let names: Vec<String> = unknown
+            .iter()
+            .map(|(name, closest)| match closest {
+                Some(c) => format!("`{name}` (có phải `{c}`?)"),
+                None => format!("`{name}`"),
+            })
+            .collect();
+        return Err(RunError::Usage(format!(
+            "không có quy tắc hay nhóm quy tắc {}{source}; xem danh sách bằng `rasoat rules`",
+            names.join(", ")
+        )));
+    }
     set.retain(|r| config.is_enabled(r));
     Ok((set, config, config_path))
 }

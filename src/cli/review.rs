@@ -37,7 +37,7 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     };
     let ((old_file, oi), (new_file, ni)) =
         resolve_pair(first, args.paths.get(1), &args.input.options())?;
-    let rules = RuleSet::builtin().map_err(|e| {
+    let mut rules = RuleSet::builtin().map_err(|e| {
         RunError::Usage(
             e.iter()
                 .map(ToString::to_string)
@@ -45,6 +45,9 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                 .join("; "),
         )
     })?;
+    // The rules `rasoat check` runs without a configuration (opt-in rules stay off).
+    let defaults = crate::config::Config::default();
+    rules.retain(|r| defaults.is_enabled(r));
     let options = options(&args.ignoring);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return print(&old_file, oi, &new_file, ni, &rules, &options, out);

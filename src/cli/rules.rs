@@ -52,6 +52,8 @@ struct RuleJson<'a> {
     doc: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     precision: Option<&'a str>,
+    /// Runs only when named (`--enable` / `--extend-enable`).
+    opt_in: bool,
     path: &'a str,
 }
 
@@ -72,6 +74,7 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                     message: &r.spec.message,
                     doc: &r.spec.doc,
                     precision: r.spec.precision.as_deref(),
+                    opt_in: r.spec.opt_in,
                     path: &r.path,
                 })
                 .collect();
@@ -80,8 +83,8 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         RulesFormat::Text => {
             writeln!(
                 out,
-                "{:<28} {:<12} {:<8} {:<12} {:<9} KIỂM TRA",
-                "ID", "PACK", "MỨC", "LOẠI", "CHÍNH XÁC"
+                "{:<28} {:<12} {:<9} {:<12} {:<9} KIỂM TRA",
+                "ID", "NHÓM", "MỨC", "LOẠI", "CHÍNH XÁC"
             )?;
             for r in set.rules() {
                 let what = r
@@ -102,10 +105,10 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                     .unwrap_or("—");
                 writeln!(
                     out,
-                    "{:<28} {:<12} {:<8} {:<12} {:<9} {}{}",
+                    "{:<28} {:<12} {:<9} {:<12} {:<9} {}{}{}",
                     r.id(),
                     r.spec.pack,
-                    r.spec.severity.as_str(),
+                    r.spec.severity.vietnamese(),
                     r.spec.kind,
                     precision,
                     crate::report::outline::ellipsize(what, 70),
@@ -113,12 +116,15 @@ pub fn list(args: RulesArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                         " [sửa tự động]"
                     } else {
                         ""
-                    }
+                    },
+                    if r.spec.opt_in { " [tùy chọn]" } else { "" }
                 )?;
             }
+            let opt_in = set.rules().iter().filter(|r| r.spec.opt_in).count();
             writeln!(
                 out,
-                "\n{} quy tắc. Xem chi tiết: rasoat explain ID",
+                "\n{} quy tắc, trong đó {opt_in} quy tắc tùy chọn (chỉ chạy khi bật bằng \
+                 --extend-enable ID). Xem chi tiết: rasoat explain ID",
                 set.rules().len()
             )?;
         }
@@ -137,15 +143,33 @@ pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<i32, RunError> 
     let s = &r.spec;
     writeln!(
         out,
-        "{} ({}, {}, kind {}){}",
+        "{} (nhóm {}, mức {}, loại {}){}",
         s.id,
         s.pack,
-        s.severity.as_str(),
+        s.severity.vietnamese(),
         s.kind,
         if s.fix {
             ", sửa tự động được"
         } else {
             ""
+        }
+    )?;
+    if s.opt_in {
+        writeln!(
+            out,
+            "Quy tắc tùy chọn: không chạy mặc định; bật bằng `rasoat check --extend-enable {}` \
+             hoặc `extend-enable = [\"{}\"]` trong .rasoat.toml.",
+            s.id, s.id
+        )?;
+    }
+    writeln!(
+        out,
+        "Áp dụng cho: {}",
+        match s.applies_to {
+            crate::rules::spec::AppliesTo::Administrative => "văn bản hành chính",
+            crate::rules::spec::AppliesTo::State =>
+                "văn bản hành chính của cơ quan nhà nước (không áp dụng cho văn bản của Đảng)",
+            crate::rules::spec::AppliesTo::Any => "mọi văn bản",
         }
     )?;
     writeln!(out, "Tệp: {}", r.path)?;

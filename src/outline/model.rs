@@ -360,6 +360,32 @@ impl Document {
             || self.distribution.is_some()
     }
 
+    /// A document of the Đảng: headed `ĐẢNG CỘNG SẢN VIỆT NAM` in place of the Quốc hiệu, or
+    /// numbered the party's way (`Số 1147-QĐ/BTGDVTW`: the number, a hyphen, the type code, then
+    /// the issuing body). Its thể thức follows Hướng dẫn 36-HD/VPTW rather than Nghị định 30.
+    pub fn is_party(&self) -> bool {
+        let h = &self.header;
+        h.national_title
+            .as_ref()
+            .is_some_and(|t| crate::text::fold(t.as_str()).starts_with("dang cong san"))
+            || h.symbol.as_ref().is_some_and(|s| {
+                let (number, rest) = s.value.split_at(
+                    s.value
+                        .find(|c: char| !c.is_ascii_digit())
+                        .unwrap_or(s.value.len()),
+                );
+                !number.is_empty()
+                    && rest
+                        .strip_prefix('-')
+                        .and_then(|r| r.split_once('/'))
+                        .is_some_and(|(code, body)| {
+                            !code.is_empty()
+                                && !body.is_empty()
+                                && code.chars().all(|c| c.is_uppercase())
+                        })
+            })
+    }
+
     /// A form template rather than a document (`TÊN CƠ QUAN`, `Số: ……/QĐ-…`): appendices of
     /// decrees carry such forms, with the same header layout and placeholders for every field.
     pub fn is_template(&self) -> bool {

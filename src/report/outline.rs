@@ -112,6 +112,9 @@ pub struct DocumentJson<'a> {
     /// An administrative document (it has a thể thức); other texts (articles, notes) are checked
     /// only by the rules for any text.
     pub administrative: bool,
+    /// A document of the Đảng (thể thức of Hướng dẫn 36-HD/VPTW): rules on forms that only
+    /// Nghị định 30 prescribes do not run on it.
+    pub party: bool,
     pub title: Option<&'a str>,
     pub version_of: usize,
     pub first_line: u32,
@@ -275,6 +278,7 @@ pub fn document_json(d: &Document) -> DocumentJson<'_> {
         draft: d.is_draft(),
         template: d.is_template(),
         administrative: d.is_administrative(),
+        party: d.is_administrative() && d.is_party(),
         title: d.title(),
         version_of: d.version_of,
         first_line: d.first_line,

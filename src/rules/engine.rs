@@ -171,9 +171,15 @@ impl RuleSet {
         let mut findings = Vec::new();
         // An article or notes have no thể thức: only the rules meant for any text run on them.
         let administrative = doc.is_administrative();
+        let party = administrative && doc.is_party();
         for rule in &self.rules {
             let Some(check) = &rule.check else { continue };
-            if !administrative && rule.spec.applies_to == AppliesTo::Administrative {
+            let applies = match rule.spec.applies_to {
+                AppliesTo::Any => true,
+                AppliesTo::Administrative => administrative,
+                AppliesTo::State => administrative && !party,
+            };
+            if !applies {
                 continue;
             }
             let mut hits = Vec::new();
@@ -287,7 +293,7 @@ pub fn run_examples(set: &RuleSet, rule: &Rule) -> Vec<ExampleFailure> {
     }
     // Good examples that are not documents show that texts are left alone; at least one must
     // be a document for the good side to test the rule at all.
-    if rule.spec.applies_to == AppliesTo::Administrative
+    if rule.spec.applies_to != AppliesTo::Any
         && !rule.spec.examples.good.is_empty()
         && !rule
             .spec
@@ -310,7 +316,7 @@ pub fn run_examples(set: &RuleSet, rule: &Rule) -> Vec<ExampleFailure> {
             // A rule for administrative documents stays silent on other texts: a bad example
             // that is not a document could never fail.
             if expect_found
-                && rule.spec.applies_to == AppliesTo::Administrative
+                && rule.spec.applies_to != AppliesTo::Any
                 && !is_administrative_text(example.text())
             {
                 failures.push(fail(format!(

@@ -5,7 +5,8 @@
 //! pack = "spelling"
 //! severity = "error"            # error | warning | info
 //! kind = "term"                 # see `kinds`
-//! applies_to = "any"            # optional: administrative (default) | any
+//! applies_to = "any"            # optional: administrative (default) | state | any
+//! opt_in = true                 # optional: runs only when named (`--enable` / `--extend-enable`)
 //! scope = ["all"]               # optional; see `Scope`
 //! message = "Viết đúng: \"{expected}\" (đang viết \"{found}\")."
 //! doc = """Kiểm tra gì: …  Vì sao quan trọng: …  Căn cứ: (the legal source)."""
@@ -38,6 +39,15 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    /// The word reviewers read: lỗi, cảnh báo, thông tin.
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Severity::Info => "thông tin",
+            Severity::Warning => "cảnh báo",
+            Severity::Error => "lỗi",
+        }
+    }
 }
 
 /// The texts a rule checks (see [`crate::outline::Document::is_administrative`]).
@@ -47,6 +57,10 @@ pub enum AppliesTo {
     /// Administrative documents: texts with a thể thức (Quốc hiệu, Số, type line, Nơi nhận).
     #[default]
     Administrative,
+    /// Administrative documents of state bodies: not those of the Đảng, whose thể thức follows
+    /// Hướng dẫn 36-HD/VPTW (`Số 1147-QĐ/BTGDVTW`, recipients ending with `,`, `K/T`, no Quốc
+    /// hiệu), for rules on forms that Nghị định 30 alone prescribes.
+    State,
     /// Any text, an article or notes as well as a document.
     Any,
 }
@@ -55,6 +69,7 @@ impl AppliesTo {
     pub fn as_str(self) -> &'static str {
         match self {
             AppliesTo::Administrative => "administrative",
+            AppliesTo::State => "state",
             AppliesTo::Any => "any",
         }
     }
@@ -113,6 +128,11 @@ pub struct RuleSpec {
     /// dates, which are as wrong in an article as in a decision).
     #[serde(default)]
     pub applies_to: AppliesTo,
+    /// The rule runs only when named by its id (`--enable`, `--extend-enable`, or the same keys
+    /// of `.rasoat.toml`): its measured precision is too low for every run, but a reviewer who
+    /// wants the check on their own drafts can have it. The doc says why.
+    #[serde(default)]
+    pub opt_in: bool,
     /// Suggestions of this rule may be applied by `--fix`.
     #[serde(default)]
     pub fix: bool,

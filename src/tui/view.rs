@@ -275,9 +275,9 @@ fn findings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(height)
         .map(|(i, f)| {
             let (label, style) = match f.severity {
-                Severity::Error => ("lỗi", theme.error()),
-                Severity::Warning => ("cảnh báo", theme.warning()),
-                Severity::Info => ("thông tin", theme.info()),
+                Severity::Error => (Severity::Error.vietnamese(), theme.error()),
+                Severity::Warning => (Severity::Warning.vietnamese(), theme.warning()),
+                Severity::Info => (Severity::Info.vietnamese(), theme.info()),
             };
             let new = if f.round == Some(Round::New) {
                 "mới "
