@@ -262,11 +262,36 @@ fn wants_number(prev: &str, next: &str) -> bool {
     // `kỹ thuật viên hạng` / `II.`, `độ` / `3.`: a rank or grade takes a number, Roman or
     // Arabic; the number alone on its line is no item.
     const RANKS: &[&str] = &[
-        "hạng", "loại", "nhóm", "cấp", "bậc", "quý", "lần", "số", "độ", "khu", "vùng",
+        "hạng", "loại", "nhóm", "cấp", "bậc", "quý", "lần", "số", "độ", "khu", "vùng", "bước",
     ];
-    alone
-        && (RANKS.contains(&last)
-            || DATE_PARTS.contains(&last) && number.chars().all(|c| c.is_ascii_digit()))
+    if RANKS.contains(&last) {
+        // With text after the number (`… các địa bàn cấp độ` / `1. Cấp ngay mì tôm …`), the
+        // number still belongs to the rank when the line before is a wrapped line of running
+        // text: a heading ending in a rank word (`Phân loại theo cấp độ`) is short.
+        return alone || prev.chars().count() >= WRAPPED_LINE_CHARS;
+    }
+    alone && DATE_PARTS.contains(&last) && number.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A line at least this long that does not end a sentence was wrapped by its width, not ended.
+const WRAPPED_LINE_CHARS: usize = 60;
+
+/// `Trường hợp tại điểm a), b), c),` / `d) khoản 1, Điều 10 …`: an inline enumeration of points
+/// wrapped before its next letter, which is no heading.
+fn continues_inline_points(prev: &str, next: &str) -> bool {
+    let end = prev.trim_end_matches(['*', '_', ' ']);
+    let Some(before_comma) = end.strip_suffix(',') else {
+        return false;
+    };
+    let mut tail = before_comma.chars().rev();
+    let (close, letter, space) = (tail.next(), tail.next(), tail.next());
+    close == Some(')')
+        && letter.is_some_and(char::is_lowercase)
+        && space.is_none_or(|c| c == ' ' || c == ',')
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() && next[c.len_utf8()..].starts_with(')'))
 }
 
 /// Does `next` continue the paragraph whose last line is `prev`? `prev` comes with whether it is
@@ -281,7 +306,7 @@ fn continues(
     }
     // `khoản 3 Điều` / `15. …`, `ngày 31 tháng` / `12.`, `**Điều` / `2. Tổ chức thực hiện`: a
     // word that wants a number was wrapped away from it, and the number is no marker.
-    if !breaks.blank && wants_number(prev, next) {
+    if !breaks.blank && (wants_number(prev, next) || continues_inline_points(prev, next)) {
         return true;
     }
     if next_has_marker {
@@ -827,6 +852,22 @@ mod tests {
                 "Chương III QUY ĐỊNH CHUNG",
                 "1. Báo cáo hằng tháng",
                 "2. Báo cáo quý"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_rank_or_point_list_keeps_its_number() {
+        let texts = gathered(
+            "1. Ứng phó khẩn cấp: tổ chức lực lượng tiếp cận ngay, ưu tiên các địa bàn cấp độ\n1. Cấp ngay mì tôm, lương khô.\nTrường hợp tại điểm a), b), c),\nd) khoản 1 Điều 10 của Quy chế này.\nPhân loại theo cấp độ\n1. Cấp độ một.",
+        );
+        assert_eq!(
+            texts,
+            [
+                "1. Ứng phó khẩn cấp: tổ chức lực lượng tiếp cận ngay, ưu tiên các địa bàn cấp độ 1. Cấp ngay mì tôm, lương khô.",
+                "Trường hợp tại điểm a), b), c), d) khoản 1 Điều 10 của Quy chế này.",
+                "Phân loại theo cấp độ",
+                "1. Cấp độ một."
             ]
         );
     }

@@ -93,8 +93,10 @@ static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:[0-9]{1,3}\.){1,4})(?:\s+|$|(\p{Lu}))").expect("static regex")
 });
 static ARABIC_NO_DOT: LazyLock<Regex> = LazyLock::new(|| {
-    // "1.2 Title" (sub-numbering without the final dot) is common in converted text.
-    Regex::new(r"^([0-9]{1,3}(?:\.[0-9]{1,3}){1,3})\s+").expect("static regex")
+    // "1.2 Title" (sub-numbering without the final dot) is common in converted text; its title
+    // starts with a capital (or markup): `0.5 ngày`, `1.82 inch`, `2.8 < I` are decimals that a
+    // wrapped line starts with, and no number starts at 0.
+    Regex::new(r"^([1-9][0-9]{0,2}(?:\.[0-9]{1,3}){1,3})\s+[\p{Lu}*_“\x22(]").expect("static regex")
 });
 static ARABIC_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,2})\)\s*").expect("static regex"));
@@ -290,7 +292,8 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
             label: raw.to_string(),
             key: raw.to_string(),
             ordinal: Some(last),
-            len_chars: chars(c.get(0)?.as_str()),
+            // The match ends on the title's first character.
+            len_chars: chars(c.get(0)?.as_str()) - 1,
         });
     }
     if let Some(c) = ARABIC_PAREN.captures(text) {
@@ -476,6 +479,20 @@ mod tests {
         assert_eq!(parse_marker("5.000.000 đồng/tháng"), None);
         assert_eq!(parse_marker("1), các đơn vị"), None);
         assert_eq!(parse_marker("f) không phải chữ cái Việt"), None);
+        // Decimals a wrapped line starts with.
+        for decimal in [
+            "0.5 ngày làm việc",
+            "1.82 inch",
+            "2.8 < I <= 4.0",
+            "13.75 ± 3g/chiếc",
+            "7.5 ngày làm việc",
+        ] {
+            assert_eq!(parse_marker(decimal), None, "{decimal}");
+        }
+        let m = parse_marker("1.2 Công tác địa chất").unwrap();
+        assert_eq!((m.kind, m.len_chars), (MarkerKind::Arabic(2), 4));
+        let m = parse_marker("2.3 **Tổ chức**").unwrap();
+        assert_eq!(m.len_chars, 4);
     }
 
     #[test]

@@ -90,7 +90,7 @@ fn hit_on(s: &Section, attachment: Option<&Attachment>) -> Option<Hit> {
 fn sequence(
     siblings: &[&Section],
     attachment: Option<&Attachment>,
-    free_start: bool,
+    start: Start,
     out: &mut Vec<Hit>,
 ) {
     let numbered: Vec<(&Section, u32)> = siblings
@@ -99,35 +99,47 @@ fn sequence(
         .collect();
     // A list that starts again at 1 in another cell of a table is another list (the cells of a
     // table of procedures each number their own items).
-    let mut start = 0;
+    let mut from = 0;
     for i in 1..=numbered.len() {
         let restarts = numbered
             .get(i)
             .is_some_and(|&(s, n)| n == 1 && s.cell != numbered[i - 1].0.cell);
         if i == numbered.len() || restarts {
-            run_sequence(
-                &numbered[start..i],
-                attachment,
-                free_start && start == 0,
-                out,
-            );
-            start = i;
+            let first_start = if from == 0 { start } else { Start::One };
+            run_sequence(&numbered[from..i], attachment, first_start, out);
+            from = i;
         }
     }
+}
+
+/// Where a list may start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// At 1: a list of the document's own parts.
+    One,
+    /// Anywhere: a quotation replaces parts of another text (`“b) …”`).
+    Free,
+    /// At 1, or after the last number of the same list under the previous part: procedures
+    /// numbered 1–18 across the groups `A.`, `B.` of an annex (`Quy trình số 13` under `II.`).
+    After(u32),
 }
 
 /// [`sequence`] on one list.
 fn run_sequence(
     numbered: &[(&Section, u32)],
     attachment: Option<&Attachment>,
-    free_start: bool,
+    start: Start,
     out: &mut Vec<Hit>,
 ) {
-    let mut expected = match (free_start, numbered.first()) {
-        (true, Some((_, n))) => *n,
+    let mut expected = match (start, numbered.first()) {
+        (Start::Free, Some((_, n))) => *n,
+        (Start::After(last), Some((_, n))) if *n == last + 1 => *n,
         _ => 1,
     };
-    for (i, &(s, n)) in numbered.iter().enumerate() {
+    let mut i = 0;
+    while i < numbered.len() {
+        let (s, n) = numbered[i];
+        i += 1;
         if n == expected {
             expected = n + 1;
             continue;
@@ -135,11 +147,15 @@ fn run_sequence(
         let kind = s.kind;
         let found = label(kind, n);
         let want = label(kind, expected);
-        let intruder = numbered
-            .get(i + 1)
-            .is_some_and(|&(_, next)| next == expected);
+        let next = numbered.get(i).map(|&(_, next)| next);
+        let intruder = next == Some(expected);
+        // `24. 23. 26.`: the list goes on as if this one had the number it should have; one
+        // mistyped number, one finding.
+        let mistyped = !intruder && next == Some(expected + 1);
         let problem = if intruder {
             format!("số thứ tự {found} không đúng chỗ (ở đây cần {want})")
+        } else if mistyped {
+            format!("số thứ tự {found} viết sai (ở đây cần {want})")
         } else if n < expected {
             format!("số thứ tự {found} bị trùng hoặc lùi lại (cần {want})")
         } else if kind == MarkerKind::Letter && expected == 5 && n == 6 {
@@ -157,9 +173,11 @@ fn run_sequence(
         if let Some(hit) = hit_on(s, attachment) {
             out.push(hit.var("problem", problem).var("expected", want));
         }
-        // An intruder leaves the count where it was; after a gap count on from the number found;
-        // after a duplicate keep waiting.
-        if !intruder && n > expected {
+        // An intruder leaves the count where it was; a mistyped number takes its place; after a
+        // gap count on from the number found; after a duplicate keep waiting.
+        if mistyped {
+            expected += 1;
+        } else if !intruder && n > expected {
             expected = n + 1;
         }
     }
@@ -185,22 +203,39 @@ fn runs(children: &[Section]) -> Vec<(Option<u32>, Vec<&Section>)> {
     runs.into_iter().map(|(q, _, run)| (q, run)).collect()
 }
 
+/// The last number of each of the document's own lists among `children`, by kind.
+type LastNumbers = Vec<(MarkerKind, u32)>;
+
 /// Checks the runs among `children`, whose parent is in quotation `owner` (`None`: this
-/// document's own text), and below them.
+/// document's own text), and below them. `before` holds the last numbers of the lists under the
+/// parent's previous sibling, which a list here may continue. Returns the last numbers here.
 fn walk(
     children: &[Section],
     owner: Option<u32>,
     attachment: Option<&Attachment>,
     (mode, free_top): (Mode, bool),
+    before: &[(MarkerKind, u32)],
     out: &mut Vec<Hit>,
-) {
+) -> LastNumbers {
+    let mut last: LastNumbers = Vec::new();
     match mode {
         Mode::Sequence => {
             for (quote, run) in runs(children) {
                 // A quotation's first parts continue the text they replace, so their run may
                 // start anywhere; a run nested in a quoted part starts at 1.
                 let free = quote.is_some() && quote != owner || free_top;
-                sequence(&run, attachment, free, out);
+                let kind = run[0].kind;
+                let start = match before.iter().find(|(k, _)| *k == kind) {
+                    _ if free => Start::Free,
+                    Some(&(_, n)) if quote.is_none() => Start::After(n),
+                    _ => Start::One,
+                };
+                sequence(&run, attachment, start, out);
+                if quote.is_none()
+                    && let Some(n) = run.iter().rev().find_map(|s| s.ordinal)
+                {
+                    last.push((kind, n));
+                }
             }
         }
         Mode::BulletMix => {
@@ -234,9 +269,19 @@ fn walk(
             }
         }
     }
+    let mut previous: Option<(&Section, LastNumbers)> = None;
     for c in children {
-        walk(&c.children, c.quote, attachment, (mode, false), out);
+        // Only a group heading hands its lists on to the next of the same kind (`A.` to `B.`,
+        // `I.` to `II.`); the khoản of each Điều and the điểm of each khoản start again at 1.
+        let hands_on = matches!(c.kind, MarkerKind::Roman | MarkerKind::UpperLetter);
+        let before = previous
+            .as_ref()
+            .filter(|(p, _)| hands_on && p.kind == c.kind && p.quote == c.quote)
+            .map_or(&[][..], |(_, l)| l.as_slice());
+        let here = walk(&c.children, c.quote, attachment, (mode, false), before, out);
+        previous = Some((c, here));
     }
+    last
 }
 
 /// Checks the Điều of a body: this document's own, numbered from 1, and each quotation's apart.
@@ -252,7 +297,12 @@ fn articles(body: &Body, attachment: Option<&Attachment>, out: &mut Vec<Hit>) {
         }
     }
     for (quote, group) in groups {
-        sequence(&group, attachment, quote.is_some(), out);
+        let start = if quote.is_some() {
+            Start::Free
+        } else {
+            Start::One
+        };
+        sequence(&group, attachment, start, out);
     }
 }
 
@@ -274,10 +324,58 @@ impl Check for Numbering {
             if form {
                 continue;
             }
-            walk(&body.sections, None, attachment, (self.mode, form), out);
+            walk(
+                &body.sections,
+                None,
+                attachment,
+                (self.mode, form),
+                &[],
+                out,
+            );
             if self.mode == Mode::Sequence {
                 articles(body, attachment, out);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::RuleSet;
+
+    /// The problems ND30-NUMBERING reports on `text`, in order.
+    fn problems(text: &str) -> Vec<String> {
+        let mut set = RuleSet::default();
+        let source = include_str!("../../../rules/nd30/ND30-NUMBERING.toml");
+        set.add("rules/nd30/ND30-NUMBERING.toml", source).unwrap();
+        set.check_text(text)
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+
+    const HEAD: &str = "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2025\n\n";
+
+    #[test]
+    fn a_mistyped_number_is_one_finding_and_the_count_goes_on() {
+        let found = problems(&format!(
+            "{HEAD}1. Một\n\n2. Hai\n\n4. Ba\n\n4. Bốn\n\n5. Năm"
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("4. viết sai (ở đây cần 3.)"), "{found:?}");
+    }
+
+    #[test]
+    fn a_list_may_go_on_across_groups_but_khoan_start_again_in_each_dieu() {
+        let groups =
+            format!("{HEAD}A. NHÓM MỘT\n\n1. Một\n\n2. Hai\n\nB. NHÓM HAI\n\n3. Ba\n\n4. Bốn");
+        assert_eq!(problems(&groups), Vec::<String>::new());
+        let restarted = format!("{HEAD}A. NHÓM MỘT\n\n1. Một\n\nB. NHÓM HAI\n\n1. Hai");
+        assert_eq!(problems(&restarted), Vec::<String>::new());
+        let articles = "QUYẾT ĐỊNH\nVề việc ban hành quy chế\n\nĐiều 1. Phạm vi\n\n1. Một\n\n\
+                        2. Hai\n\nĐiều 2. Đối tượng\n\n3. Ba";
+        let found = problems(articles);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("cần 1."), "{found:?}");
     }
 }
