@@ -169,6 +169,9 @@ pub fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<i32, RunError> 
             crate::rules::spec::AppliesTo::Administrative => "văn bản hành chính",
             crate::rules::spec::AppliesTo::State =>
                 "văn bản hành chính của cơ quan nhà nước (không áp dụng cho văn bản của Đảng)",
+            crate::rules::spec::AppliesTo::Executive =>
+                "văn bản hành chính của cơ quan nhà nước theo thể thức Nghị định 30 (không áp \
+                 dụng cho văn bản của Đảng, của Quốc hội và Ủy ban Thường vụ Quốc hội)",
             crate::rules::spec::AppliesTo::Any => "mọi văn bản",
         }
     )?;

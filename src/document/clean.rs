@@ -143,24 +143,32 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
         return;
     }
     let trimmed_raw = raw.trim_start();
-    let starts_bold = trimmed_raw.starts_with("**");
+    let underscores = markup_underscores(raw);
+    let starts_bold = trimmed_raw.starts_with("**")
+        || underscores.as_ref().is_some_and(|u| {
+            let lead = raw.chars().count() - trimmed_raw.chars().count();
+            u.get(lead).copied().unwrap_or(false)
+        });
     let starts_italic =
         trimmed_raw.starts_with('*') && (!starts_bold || trimmed_raw.starts_with("***"));
     let ends_emphasis = raw.trim_end().ends_with('*');
     let had_pipe = raw.contains('|');
-    // Markdown heading hashes at the start of a line are markup, not text.
+    // Markdown heading hashes at the start of a line are markup, not text; a line of hashes
+    // alone is an empty heading the conversion left (`#` after the last paragraph).
     let hashes = trimmed_raw.chars().take_while(|&c| c == '#').count();
-    let skip_leading = if hashes > 0 && trimmed_raw[hashes..].starts_with(' ') {
-        raw.chars().count() - trimmed_raw.chars().count() + hashes
-    } else {
-        0
-    };
+    let after_hashes = &trimmed_raw[hashes..];
+    let skip_leading =
+        if hashes > 0 && (after_hashes.starts_with(' ') || after_hashes.trim().is_empty()) {
+            raw.chars().count() - trimmed_raw.chars().count() + hashes
+        } else {
+            0
+        };
     // Kept characters are copied in stretches (between two dropped characters or spaces), not
     // one by one: a third of the lines of converted files carry markup or table pipes. Each cell
     // goes to `out` as soon as it ends.
     let before = out.len();
     let finish = |cell: MappedText, out: &mut Vec<CleanLine<'a>>| {
-        let mut text = cell.trimmed();
+        let mut text = without_rule_ends(cell.trimmed());
         // A cell was given room for the whole line: give back what it did not use.
         text.shrink_to_fit();
         if !text.is_empty() {
@@ -179,7 +187,10 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
     let mut stretch: Option<(usize, usize)> = None;
     let mut last_space = true;
     for (i, (at, c)) in raw.char_indices().enumerate() {
-        let dropped = i < skip_leading || is_invisible(c) || c == '*';
+        let dropped = i < skip_leading
+            || is_invisible(c)
+            || c == '*'
+            || (c == '_' && underscores.as_ref().is_some_and(|u| u[i]));
         if !dropped && c != '|' && !c.is_whitespace() {
             stretch.get_or_insert((at, i));
             last_space = false;
@@ -222,12 +233,80 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
     }
 }
 
+/// A cell with the rule a flattened header drew beside its text taken off
+/// (`------------------ Số: 1661/NQ-UBTVQH15`, `Hạnh phúc------------------`): three or more
+/// rule characters at either end. A cell of the rule alone is left for [`is_rule`].
+fn without_rule_ends(text: MappedText) -> MappedText {
+    let is_rule_char = |c: char| matches!(c, '-' | '_' | '=' | '—' | '–');
+    let s = text.as_str();
+    if !(s.starts_with(is_rule_char) || s.ends_with(is_rule_char)) {
+        return text;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let lead = chars.iter().take_while(|&&c| is_rule_char(c)).count();
+    let trail = chars.iter().rev().take_while(|&&c| is_rule_char(c)).count();
+    if lead == chars.len() {
+        return text;
+    }
+    let start = if lead >= 3 { lead } else { 0 };
+    let end = if trail >= 3 {
+        chars.len() - trail
+    } else {
+        chars.len()
+    };
+    if start == 0 && end == chars.len() {
+        return text;
+    }
+    text.slice_chars(start, end).trimmed()
+}
+
+/// Which characters of `raw` (by index) are the `__` of a `__bold__` run: exactly two
+/// underscores that open a word (`__5.1. Các lớp`, ` __Lớp`) or close one (`mở__`, `đó:__`).
+/// Longer runs are blanks to fill in (`Họ tên: ______`) and a single one joins words
+/// (`file_name`). `None` when the line has none.
+fn markup_underscores(raw: &str) -> Option<Vec<bool>> {
+    if !raw.contains("__") {
+        return None;
+    }
+    let chars: Vec<char> = raw.chars().collect();
+    let mut marks = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '_' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i] == '_' {
+            i += 1;
+        }
+        if i - start != 2 {
+            continue;
+        }
+        let before = start.checked_sub(1).map(|k| chars[k]);
+        let after = chars.get(i).copied();
+        let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        let opens = space(before) && after.is_some_and(char::is_alphanumeric);
+        let closes = !space(before) && before != Some('.') && space(after);
+        if opens || closes {
+            marks[start] = true;
+            marks[start + 1] = true;
+        }
+    }
+    Some(marks)
+}
+
 /// A line that cleaning would leave unchanged: non-empty, no markup, pipes, hashes at the start,
 /// invisible characters or whitespace other than single spaces between words (the last found
 /// when the line was read, see [`SourceLine::single_spaced`]).
 fn is_plain(line: &SourceLine) -> bool {
     let raw = line.text.as_str();
-    line.single_spaced && !raw.is_empty() && !raw.starts_with('#') && !is_rule(raw)
+    line.single_spaced
+        && !raw.is_empty()
+        && !raw.starts_with('#')
+        && !raw.starts_with("---")
+        && !raw.ends_with("---")
+        && !is_rule(raw)
 }
 
 /// A horizontal rule: three or more of `-`, `_`, `=`, `—`, `–` and nothing else.
@@ -326,6 +405,56 @@ mod tests {
             .flat_map(clean_line)
             .map(|l| (l.kind, l.as_str().to_string()))
             .collect()
+    }
+
+    #[test]
+    fn double_underscores_around_words_are_markup_but_blanks_stay() {
+        assert_eq!(
+            clean("__5.1. Các lớp đã mở__"),
+            [(LineKind::Text, "5.1. Các lớp đã mở".to_string())]
+        );
+        assert_eq!(
+            clean("mỗi loại: __Lớp xóa mù chữ"),
+            [(LineKind::Text, "mỗi loại: Lớp xóa mù chữ".to_string())]
+        );
+        assert_eq!(
+            clean("Họ tên: ______ tuổi __ năm; tep_du_lieu"),
+            [(
+                LineKind::Text,
+                "Họ tên: ______ tuổi __ năm; tep_du_lieu".to_string()
+            )]
+        );
+        let lines = split_lines("__Trong đó:__");
+        assert!(clean_line(lines.get(0).unwrap())[0].starts_bold);
+    }
+
+    #[test]
+    fn a_rule_beside_a_header_cell_is_not_its_text() {
+        assert_eq!(
+            clean("------------------ Số: 1661/NQ-UBTVQH15 | Hạnh phúc------------------ |"),
+            [
+                (LineKind::Text, "Số: 1661/NQ-UBTVQH15".to_string()),
+                (LineKind::Text, "Hạnh phúc".to_string())
+            ]
+        );
+        assert_eq!(
+            clean("Họ tên: ---"),
+            [(LineKind::Text, "Họ tên:".to_string())]
+        );
+        assert_eq!(
+            clean("- Như trên;"),
+            [(LineKind::Text, "- Như trên;".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_line_of_hashes_alone_is_an_empty_heading() {
+        assert_eq!(clean("##"), [(LineKind::Blank, String::new())]);
+        assert_eq!(
+            clean("# Tiêu đề"),
+            [(LineKind::Text, "Tiêu đề".to_string())]
+        );
+        assert_eq!(clean("#1"), [(LineKind::Text, "#1".to_string())]);
     }
 
     #[test]

@@ -268,7 +268,8 @@ struct Scan {
 /// The characters a clean line never holds besides spaces other than U+0020: markup and
 /// invisible characters (see `clean`).
 fn refused(c: char) -> bool {
-    c == '*' || c == '|' || super::clean::is_invisible(c)
+    // `_` for the `__bold__` of some converters (see `clean`).
+    c == '*' || c == '|' || c == '_' || super::clean::is_invisible(c)
 }
 
 // What a byte asks of [`scan`]. Nearly every byte of Vietnamese text (letters, digits,
@@ -292,6 +293,7 @@ const fn scan_kinds() -> [u8; 256] {
     }
     kind[b'*' as usize] = SCAN_REFUSED;
     kind[b'|' as usize] = SCAN_REFUSED;
+    kind[b'_' as usize] = SCAN_REFUSED;
     kind[0xC2] = SCAN_C2;
     let mut b = 0xCC;
     while b <= 0xFF {
@@ -336,6 +338,7 @@ fn scan(line: &str) -> Scan {
         any | (b'\t'..=b'\r').contains(&b)
             | (b == b'*')
             | (b == b'|')
+            | (b == b'_')
             | (b == 0xC2)
             | ((b >= 0xCC) & (b != 0xE1))
     });

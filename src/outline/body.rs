@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use crate::document::clean::{CleanLine, LineKind};
 use crate::text::{fold, is_caps, starts_lower, starts_with_folded};
 
-use super::header::join;
+use super::header::{join, starts_with_closing_mark};
 use super::marker::{Marker, parse_marker};
 use super::model::{Distribution, Document, Paragraph, SignatureLine, SignatureRole};
 use super::parts::PartsBuilder;
@@ -455,6 +455,37 @@ fn classify_paragraphs(gathered: Vec<Gathered>, doc: &mut Document, prefix: &str
             in_addressees = false;
         }
         let before_sections = first_section.is_none_or(|f| i < f);
+        // A căn cứ the conversion broke before its end (`… giai đoạn 2021` / `- 2025”;`,
+        // `… **số**` / `72/2025/QH15;`, `… ở người` / `(HIV/AIDS);`): until a basis ends with its
+        // punctuation, a fragment that is no new basis, no caps line (`QUYẾT ĐỊNH:`, the enacting
+        // authority; a lone `(HIV/AIDS);` is no such line) and no Điều goes on with it.
+        if before_sections
+            && !parts.has_open()
+            && !seen_text
+            && let Some(last) = doc.legal_bases.last_mut()
+            && !last
+                .as_str()
+                .trim_end_matches(['*', ' '])
+                .ends_with([';', '.', ',', ':'])
+            && !is_legal_basis(text)
+            && !(is_caps(text) && text.split_whitespace().count() > 1)
+            && !marker.as_ref().is_some_and(|m| m.kind.is_legal_unit())
+            && text.chars().count() <= 120
+            // `Ủy ban nhân dân tỉnh ban hành Quyết định …` after the bases is the enacting
+            // sentence: a fragment starts in lower case, with a digit, a bracket or a dash, or is
+            // a few words.
+            && (!text.starts_with(char::is_uppercase) || text.split_whitespace().count() <= 3)
+        {
+            let mut joined = last.text.clone();
+            if let Some(p) = para.text.start()
+                && !starts_with_closing_mark(text)
+            {
+                joined.push(' ', p);
+            }
+            joined.push_mapped(para.text.view());
+            *last = Paragraph::new(joined);
+            continue;
+        }
         if before_sections
             && !parts.has_open()
             && !seen_text
@@ -649,16 +680,23 @@ fn parse_closing(lines: &[CleanLine], doc: &mut Document) -> usize {
     lines.len()
 }
 
-/// Whether a recipient item ends as items do (`;`, `.`, `,` or `:` before a sub-list).
+/// Whether a recipient item ends as items do (`;`, `.` or `:` before a sub-list). A comma or an
+/// open bracket means the next line goes on with it (`- VPCP: BTCN, các PCN,` / `Các Vụ: …;`,
+/// `- Công ty … (Tầng 33,` / `Keangnam Landmark, …);`).
 fn ends_item(item: &Paragraph) -> bool {
-    item.as_str()
-        .trim_end_matches(['*', '_', ' ', ')'])
-        .ends_with([';', '.', ',', ':'])
+    let text = item.as_str();
+    let open_bracket = text.matches('(').count() > text.matches(')').count();
+    !open_bracket
+        && text
+            .trim_end_matches(['*', '_', ' ', ')'])
+            .ends_with([';', '.', ':'])
 }
 
 fn append_line(paragraph: &mut Paragraph, line: &CleanLine) {
     let mut joined = paragraph.text.clone();
-    if let Some(p) = line.text.view().start() {
+    if let Some(p) = line.text.view().start()
+        && !starts_with_closing_mark(line.as_str())
+    {
         joined.push(' ', p);
     }
     joined.push_mapped(line.text.view());
@@ -725,17 +763,34 @@ fn push_item(d: &mut Distribution, item: Paragraph) {
     }
 }
 
-/// Where the drafter's initials start after the full stop of a Lưu line (`Lưu: VT, CN (2). Ha`,
-/// char offset): one or two short words with no list punctuation.
+/// Where the drafter's initials start after the full stop of a Lưu line (char offset): one or
+/// two short words with no list punctuation, which may carry the number of copies (`Lưu: VT, CN
+/// (2). Ha`, `(2b). 70`, `CN. pvc 19`), or initials glued to the bracket's stop (`(2).VH`).
 fn drafter_initials_at(line: &str) -> Option<usize> {
-    let (head, tail) = line.rsplit_once(". ")?;
-    let tail = tail.trim();
-    let short = !tail.is_empty()
-        && tail.split_whitespace().count() <= 2
-        && tail
-            .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '.');
-    short.then(|| head.chars().count() + 1)
+    let note = |tail: &str| {
+        let tail = tail.trim();
+        !tail.is_empty()
+            && tail.chars().count() <= 12
+            && tail.split_whitespace().count() <= 2
+            && tail
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '.')
+    };
+    // `VT, TCCV (2) CMP. 21b`: text after the copies' bracket means the stop is misplaced (it
+    // belongs after the bracket), not that a note follows it.
+    let after_copies = |head: &str| {
+        head.rsplit_once(')')
+            .is_some_and(|(_, after)| !after.trim().is_empty() && !after.trim().starts_with(','))
+    };
+    if let Some((head, tail)) = line.rsplit_once(". ")
+        && note(tail)
+        && !after_copies(head)
+    {
+        return Some(head.chars().count() + 1);
+    }
+    let (head, tail) = line.rsplit_once(").")?;
+    (note(tail) && tail.chars().all(char::is_alphabetic) && tail.chars().count() <= 4)
+        .then(|| head.chars().count() + 2)
 }
 
 /// A bracket standing for an item, `Lưu: VT, (VX/KN).`: the unit and the drafter's initials.
@@ -873,6 +928,27 @@ mod tests {
     }
 
     #[test]
+    fn a_basis_broken_by_the_conversion_is_one_basis() {
+        let file = crate::outline::parse(
+            "QUYẾT ĐỊNH\nVề việc ban hành quy chế\n\n*Căn cứ Luật Tổ chức\nchính quyền địa phương **số**\n72/2025/QH15;*\n\nCăn cứ Quyết định giai đoạn 2021\n\n- 2025”;\n\nCăn cứ Nghị định quy định ở người\n\n(HIV/AIDS);\n\nTheo đề nghị của Giám đốc Sở bằng Phiếu biểu quyết\n\nỦy ban nhân dân tỉnh ban hành Quyết định quy định về quản lý chất thải.\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành.",
+        );
+        let bases: Vec<&str> = file.documents[0]
+            .legal_bases
+            .iter()
+            .map(|b| b.as_str())
+            .collect();
+        assert_eq!(
+            bases,
+            [
+                "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;",
+                "Căn cứ Quyết định giai đoạn 2021 - 2025”;",
+                "Căn cứ Nghị định quy định ở người (HIV/AIDS);",
+                "Theo đề nghị của Giám đốc Sở bằng Phiếu biểu quyết"
+            ]
+        );
+    }
+
+    #[test]
     fn archive_units_are_split() {
         assert_eq!(archive_units("Lưu: VT, VX (02b)."), ["VT", "VX"]);
         assert_eq!(archive_units("Lưu: NC, HC."), ["NC", "HC"]);
@@ -887,6 +963,13 @@ mod tests {
         );
         assert_eq!(drafter_initials_at("Lưu: VT, CN (2). Ha"), Some(16));
         assert_eq!(drafter_initials_at("Lưu: VT, CN (2)."), None);
+        // Copies and initials after the stop, in the ways offices write them.
+        assert_eq!(drafter_initials_at("Lưu: VT, KSTT (2b). 70"), Some(19));
+        assert_eq!(drafter_initials_at("Lưu: VT, CN. pvc 19"), Some(12));
+        assert_eq!(drafter_initials_at("Lưu: VT, QHQT (2).VH"), Some(18));
+        // A unit after a stop is not a note: a list goes on after it.
+        assert_eq!(drafter_initials_at("Lưu: VT. Phòng Tổ chức, KT"), None);
+        assert_eq!(drafter_initials_at("Lưu: VT, TCCV (2) CMP. 21b"), None);
     }
 
     #[test]

@@ -511,8 +511,11 @@ fn collect_title<'a>(
         }
         let text = line.as_str();
         let field = classify(text);
+        // `THỦ TƯỚNG CHÍNH PHỦ điện:` opens the body of a công điện (who sends it, to whom).
+        let cable_address = fold(text).trim_end_matches(['*', ' ']).ends_with(" dien:");
         let ends_block = !matches!(field, Field::Other | Field::Caps)
             || parse_marker(text).is_some()
+            || cable_address
             || (line.starts_bold && !out.is_empty() && !subject);
         if ends_block {
             break;
@@ -539,12 +542,21 @@ pub(crate) fn join(lines: &[&CleanLine]) -> Paragraph {
     }
     let mut text = MappedText::with_capacity(lines.iter().map(|l| l.as_str().len() + 1).sum());
     for line in lines {
-        if let (false, Some(p)) = (text.is_empty(), line.text.view().start()) {
+        if let (false, Some(p)) = (text.is_empty(), line.text.view().start())
+            && !starts_with_closing_mark(line.as_str())
+        {
             text.push(' ', p);
         }
         text.push_mapped(line.text.view());
     }
     Paragraph::new(text)
+}
+
+/// Whether a wrapped line starts with a mark that closes what comes before it (`,` `;` `.` `:`
+/// `)`): the conversion broke the line before it, where no space was typed (`… Tư pháp` / `,`),
+/// so the lines join without one.
+pub(crate) fn starts_with_closing_mark(line: &str) -> bool {
+    line.starts_with([',', ';', '.', ':', ')']) && !line.starts_with("..")
 }
 
 /// Splits the caps lines of the issuing block into parent body and issuing body.
@@ -628,6 +640,18 @@ mod tests {
         let (header, body) = parse_header(&lines);
         let first = lines.get(body).map_or("", |l| l.as_str()).to_string();
         (header, first)
+    }
+
+    #[test]
+    fn a_cable_subject_ends_at_the_senders_address() {
+        let (h, first) = header_of(
+            "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 231/CĐ-TTg\n\nCÔNG ĐIỆN\nV/V CHỦ ĐỘNG PHÒNG,\nTRÁNH BÃO SỐ 15\n**THỦ TƯỚNG CHÍNH PHỦ điện:**\n- Bộ trưởng các Bộ;\n",
+        );
+        assert_eq!(
+            h.title.unwrap().as_str(),
+            "V/V CHỦ ĐỘNG PHÒNG, TRÁNH BÃO SỐ 15"
+        );
+        assert_eq!(first, "THỦ TƯỚNG CHÍNH PHỦ điện:");
     }
 
     #[test]

@@ -260,6 +260,22 @@ pub struct Distribution {
     pub archive_units: Vec<String>,
 }
 
+impl Distribution {
+    /// The recipients that stand for themselves: not the heading of a sub-list (`- VP UBND
+    /// tỉnh:` over `+ LĐVP, KGVX;`), which rightly ends with a colon.
+    pub fn recipients(&self) -> impl Iterator<Item = &Paragraph> {
+        self.items.iter().enumerate().filter_map(|(i, item)| {
+            let heads_sublist = item.as_str().trim_end_matches(['*', ' ']).ends_with(':')
+                && self
+                    .items
+                    .get(i + 1)
+                    .or(self.archive.as_ref())
+                    .is_some_and(|next| next.as_str().starts_with('+'));
+            (!heads_sublist).then_some(item)
+        })
+    }
+}
+
 impl Symbol {
     /// Whether the line is the Số line of a header: `Số: 15/QĐ-UBND` (or blank in a draft,
     /// `Số:     /KH-UBND`), alone or with the place and date a flattened table put beside it. A
@@ -384,6 +400,31 @@ impl Document {
                                 && code.chars().all(|c| c.is_uppercase())
                         })
             })
+    }
+
+    /// A document of the Quốc hội or its Ủy ban Thường vụ: numbered `…/QH15`, `…/NQ-UBTVQH15`,
+    /// or issued by `QUỐC HỘI` / `ỦY BAN THƯỜNG VỤ QUỐC HỘI`. Their laws and resolutions close
+    /// with the adoption formula (`… thông qua ngày 16 tháng 6 năm 2025.`) and end their bases
+    /// with a comma before `QUYẾT NGHỊ:`, the Quốc hội's own way rather than Nghị định 30's.
+    pub fn is_assembly(&self) -> bool {
+        let h = &self.header;
+        let numbered = h.symbol.as_ref().is_some_and(|s| {
+            s.value.rsplit('/').next().is_some_and(|body| {
+                let code = body.rsplit('-').next().unwrap_or(body);
+                let digits = code.trim_start_matches(|c: char| c.is_ascii_uppercase());
+                let letters = &code[..code.len() - digits.len()];
+                matches!(letters, "QH" | "UBTVQH")
+                    && !digits.is_empty()
+                    && digits.chars().all(|c| c.is_ascii_digit())
+            })
+        });
+        let issued = h.issuing_body.as_ref().is_some_and(|b| {
+            matches!(
+                crate::text::fold(b.as_str()).as_str(),
+                "quoc hoi" | "uy ban thuong vu quoc hoi"
+            )
+        });
+        numbered || issued
     }
 
     /// A form template rather than a document (`TÊN CƠ QUAN`, `Số: ……/QĐ-…`): appendices of

@@ -100,6 +100,19 @@ fn introduces_italics(previous: &str) -> bool {
     INTRODUCERS.iter().any(|w| folded.ends_with(w))
 }
 
+/// Whether the italic paragraph `i` is a heading of this document set in italics rather than
+/// quoted text: `… các công tác trọng tâm như sau:` / `*2.1. Sở Tài chính*` / plain text. A
+/// quotation in italics keeps its italics past its first line; a heading is one short line
+/// without a closing stop, and the text under it is upright. `quy định:` always quotes.
+fn is_italic_heading(paragraphs: &[ParagraphFacts], i: usize) -> bool {
+    let text = paragraphs[i].text.trim_end_matches(['*', ' ']);
+    let introducer = crate::text::fold(paragraphs[i - 1].text.trim_end_matches(['*', ' ', ':']));
+    introducer.ends_with("nhu sau")
+        && text.chars().count() <= 80
+        && !text.ends_with(['.', ';', ',', ':'])
+        && paragraphs.get(i + 1).is_some_and(|next| !next.italic)
+}
+
 /// Finds the quotations among `paragraphs`; quotations are numbered from `first`.
 pub fn find(paragraphs: &[ParagraphFacts], first: u32) -> Vec<Option<Quoted>> {
     let n = paragraphs.len();
@@ -125,6 +138,7 @@ pub fn find(paragraphs: &[ParagraphFacts], first: u32) -> Vec<Option<Quoted>> {
             && i > 0
             && !paragraphs[i - 1].italic
             && introduces_italics(paragraphs[i - 1].text)
+            && !is_italic_heading(paragraphs, i)
         {
             let mut end = i;
             while end + 1 < n
@@ -216,6 +230,20 @@ mod tests {
             "“Điều 14a. Phân cấp”",
         ]);
         assert_eq!(ids(&find(&p, 1)), [None, Some(1), Some(1), None, Some(2)]);
+    }
+
+    #[test]
+    fn an_italic_heading_after_nhu_sau_is_not_a_quotation() {
+        let mut p = facts(&[
+            "Các sở, ngành tổ chức thực hiện các công tác trọng tâm cụ thể như sau:",
+            "2.1. Sở Tài chính",
+            "Chủ trì tham mưu Ủy ban nhân dân tỉnh.",
+        ]);
+        p[1].italic = true;
+        assert_eq!(ids(&find(&p, 1)), [None, None, None]);
+        // Italic text that goes on under it is quoted.
+        p[2].italic = true;
+        assert_eq!(ids(&find(&p, 1)), [None, Some(1), Some(1)]);
     }
 
     #[test]

@@ -115,6 +115,9 @@ pub struct DocumentJson<'a> {
     /// A document of the Đảng (thể thức of Hướng dẫn 36-HD/VPTW): rules on forms that only
     /// Nghị định 30 prescribes do not run on it.
     pub party: bool,
+    /// A document of the Quốc hội or its Ủy ban Thường vụ (`…/NQ-UBTVQH15`): the rules on its
+    /// closing and bases that follow Nghị định 30 do not run on it.
+    pub assembly: bool,
     pub title: Option<&'a str>,
     pub version_of: usize,
     pub first_line: u32,
@@ -279,6 +282,7 @@ pub fn document_json(d: &Document) -> DocumentJson<'_> {
         template: d.is_template(),
         administrative: d.is_administrative(),
         party: d.is_administrative() && d.is_party(),
+        assembly: d.is_administrative() && d.is_assembly(),
         title: d.title(),
         version_of: d.version_of,
         first_line: d.first_line,

@@ -307,7 +307,7 @@ impl<'a> DocContext<'a> {
             Scope::Recipients => d
                 .distribution
                 .iter()
-                .flat_map(|x| &x.items)
+                .flat_map(|x| x.recipients())
                 .map(|p| ScopedText::of(p, Origin::block(Block::Distribution)))
                 .collect(),
             Scope::Archive => d

@@ -172,12 +172,14 @@ impl RuleSet {
         // An article or notes have no thể thức: only the rules meant for any text run on them.
         let administrative = doc.is_administrative();
         let party = administrative && doc.is_party();
+        let assembly = administrative && doc.is_assembly();
         for rule in &self.rules {
             let Some(check) = &rule.check else { continue };
             let applies = match rule.spec.applies_to {
                 AppliesTo::Any => true,
                 AppliesTo::Administrative => administrative,
                 AppliesTo::State => administrative && !party,
+                AppliesTo::Executive => administrative && !party && !assembly,
             };
             if !applies {
                 continue;

@@ -61,6 +61,13 @@ pub enum AppliesTo {
     /// Hướng dẫn 36-HD/VPTW (`Số 1147-QĐ/BTGDVTW`, recipients ending with `,`, `K/T`, no Quốc
     /// hiệu), for rules on forms that Nghị định 30 alone prescribes.
     State,
+    /// Administrative documents that Nghị định 30 governs in full: those of [`State`] bodies
+    /// other than the Quốc hội and its Ủy ban Thường vụ, whose laws and resolutions close with
+    /// the adoption formula and end their bases with a comma (see
+    /// [`crate::outline::Document::is_assembly`]).
+    ///
+    /// [`State`]: AppliesTo::State
+    Executive,
     /// Any text, an article or notes as well as a document.
     Any,
 }
@@ -70,6 +77,7 @@ impl AppliesTo {
         match self {
             AppliesTo::Administrative => "administrative",
             AppliesTo::State => "state",
+            AppliesTo::Executive => "executive",
             AppliesTo::Any => "any",
         }
     }

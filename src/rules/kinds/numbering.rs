@@ -270,15 +270,28 @@ fn walk(
         }
     }
     let mut previous: Option<(&Section, LastNumbers)> = None;
+    // The last number of each kind among the siblings walked so far: `1.`–`10.` then `B. Bảo
+    // dưỡng cầu` whose items go on at `11.` (an amending annex that leaves out the `A.`).
+    let mut seen: LastNumbers = Vec::new();
     for c in children {
         // Only a group heading hands its lists on to the next of the same kind (`A.` to `B.`,
         // `I.` to `II.`); the khoản of each Điều and the điểm of each khoản start again at 1.
         let hands_on = matches!(c.kind, MarkerKind::Roman | MarkerKind::UpperLetter);
-        let before = previous
-            .as_ref()
-            .filter(|(p, _)| hands_on && p.kind == c.kind && p.quote == c.quote)
-            .map_or(&[][..], |(_, l)| l.as_slice());
+        let before = match previous.as_ref() {
+            _ if !hands_on => &[][..],
+            Some((p, l)) if p.kind == c.kind && p.quote == c.quote => l.as_slice(),
+            _ if c.quote.is_none() => seen.as_slice(),
+            _ => &[][..],
+        };
         let here = walk(&c.children, c.quote, attachment, (mode, false), before, out);
+        if c.quote.is_none()
+            && let Some(n) = c.ordinal
+        {
+            match seen.iter_mut().find(|(k, _)| *k == c.kind) {
+                Some(entry) => entry.1 = n,
+                None => seen.push((c.kind, n)),
+            }
+        }
         previous = Some((c, here));
     }
     last
@@ -372,6 +385,12 @@ mod tests {
         assert_eq!(problems(&groups), Vec::<String>::new());
         let restarted = format!("{HEAD}A. NHÓM MỘT\n\n1. Một\n\nB. NHÓM HAI\n\n1. Hai");
         assert_eq!(problems(&restarted), Vec::<String>::new());
+        // An annex amending part of a list: `B.` without an `A.` is reported, its items that go
+        // on from those before it are not.
+        let after_items = format!("{HEAD}1. Một\n\n2. Hai\n\nB. CẦU\n\n3. Ba\n\n4. Bốn");
+        let found = problems(&after_items);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("cần A."), "{found:?}");
         let articles = "QUYẾT ĐỊNH\nVề việc ban hành quy chế\n\nĐiều 1. Phạm vi\n\n1. Một\n\n\
                         2. Hai\n\nĐiều 2. Đối tượng\n\n3. Ba";
         let found = problems(articles);
