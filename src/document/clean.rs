@@ -386,7 +386,8 @@ fn continues_label(first: &str, second: &str) -> bool {
         "noi" => b_word.starts_with("nhan"),
         "phu" => b_word == "luc",
         "uy" => b_word == "ban" && crate::text::is_caps(first) == crate::text::is_caps(second),
-        "mau" => b_word == "so",
+        // `Mẫu` / `số 26`, or `Mẫu` / `01-ĐĐN-CĐ` (a form's code).
+        "mau" => b_word == "so" || b_word.starts_with(|c: char| c.is_ascii_digit()),
         "chuong" | "muc" | "phan" | "dieu" => numbered,
         "kt." | "tm." | "tl." | "tuq." | "q." => crate::text::is_caps(second),
         _ => false,

@@ -475,10 +475,16 @@ pub(crate) fn is_label_alone(text: &str) -> bool {
                 e.1,
                 AttachmentKind::Appendix | AttachmentKind::Form | AttachmentKind::Table
             )
-        }) && NUMBERED
-            .find(text)
-            .is_some_and(|m| m.end() == text.trim_end().len())
+        }) && NUMBERED.find(text).is_some_and(|m| {
+            // The number may carry the form's code: `Mẫu 01-ĐĐN-CĐ`, `Mẫu số 02/TK`.
+            let rest = text[m.end()..].trim_end();
+            rest.is_empty() || FORM_CODE_SUFFIX.is_match(rest)
+        })
 }
+
+/// The code a form's number carries: `-ĐĐN-CĐ` in `Mẫu 01-ĐĐN-CĐ`, `/TK` in `Mẫu số 02/TK`.
+static FORM_CODE_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-./][\p{Lu}0-9]{1,8}){1,4}$").expect("static regex"));
 
 /// Whether the text split off at its own Quốc hiệu, whose header is `header`, is an attachment
 /// of `carrier` rather than a document of its own: it says it was issued with another (`kèm
@@ -522,6 +528,7 @@ pub(crate) fn belongs_to(
 pub(crate) fn adopt(
     carrier: &mut Document,
     mut header: super::model::Header,
+    label_above: Option<Paragraph>,
     body_start: usize,
     lines: &[CleanLine],
 ) {
@@ -529,7 +536,17 @@ pub(crate) fn adopt(
         Some(a) if is_dangling(a) => carrier.attachments.pop(),
         _ => None,
     };
-    let mut label = header.type_name.take();
+    // The label over the header (`Mẫu 01-ĐĐN-CĐ` over the Quốc hiệu of a form) names it; the
+    // form's own type line (`ĐƠN ĐỀ NGHỊ`) is then its title.
+    let mut label = match label_above {
+        Some(above) => {
+            if header.title.is_none() {
+                header.title = header.type_name.take();
+            }
+            Some(above)
+        }
+        None => header.type_name.take(),
+    };
     let mut title = header.title.take();
     let mut issued_with = header.issued_with.take();
     let (kind, tag) = match &dangling {

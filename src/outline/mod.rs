@@ -69,16 +69,17 @@ fn parse_with_breaks(text: String, paragraph_starts: Option<&[bool]>) -> ParsedF
         // A label wrapped over two lines (`**Mẫu` / `số 26**`) was joined by
         // `join_wrapped_labels`; placeholders of the form's issuing body (`.......(01).....`)
         // may stand between it and the header.
-        let labelled = clean[..start]
+        let label = clean[..start]
             .iter()
             .rev()
             .filter(|l| l.is_text())
             .take(5)
-            .any(|l| attachment::is_label_alone(l.as_str()));
+            .find(|l| attachment::is_label_alone(l.as_str()));
         if let Some(carrier) = documents.last_mut()
-            && attachment::belongs_to(carrier, &header, labelled)
+            && attachment::belongs_to(carrier, &header, label.is_some())
         {
-            attachment::adopt(carrier, header, body_start, slice);
+            let label = label.map(|l| Paragraph::new(l.text.to_mapped_text()));
+            attachment::adopt(carrier, header, label, body_start, slice);
             carrier.last_line = last_text_line(slice).max(carrier.last_line);
             continue;
         }

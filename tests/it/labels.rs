@@ -21,7 +21,7 @@ struct Floors {
 /// The 120 documents of the shared corpus. The goal for precision is 0.90: findings in annexes
 /// (forms, quoted and continuous numbering) are not there yet.
 const CORPUS: Floors = Floors {
-    precision: 0.87,
+    precision: 0.89,
     // 0.99 until forms in annexes stopped being checked for numbering: that removed 34 FALSE
     // findings on both sets and 4 TRUE ones (a skipped item in a form), a trade a reviewer takes.
     kept: 0.96,
@@ -32,7 +32,7 @@ const CORPUS: Floors = Floors {
 /// The goal is 0.90 here too: numbering in annexes and tables, hard-wrapped Nơi nhận items and
 /// references to other acts are the main causes left (see the scorer's report).
 const DATASET: Floors = Floors {
-    precision: 0.84,
+    precision: 0.86,
     // 0.99 until four rules with a precision below 0.3 became opt-in (ND30-REQUIRED-BLOCKS,
     // TYPO-BULLET-MIX, CONS-DEADLINE, CONS-PERIOD): 117 FALSE findings gone, 4 TRUE ones with them.
     kept: 0.98,

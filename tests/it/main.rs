@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per theme.
 
+mod attachments;
 mod check_cli;
 mod common;
 mod compare;

@@ -43,6 +43,35 @@ static OWNER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// What follows a reference up to the end of its sentence, or of its list when the reference
+/// is one item of a list (`khoản 3 Điều 10; khoản 3 Điều 20; khoản 4 Điều 47 Nghị định số
+/// 77/2025/NĐ-CP`): the act named after the last item owns them all.
+fn rest_of_list(after: &str) -> &str {
+    let mut end = 0;
+    loop {
+        let segment_end = after[end..]
+            .find(['.', ';', ':'])
+            .map_or(after.len(), |i| end + i);
+        let next = after.get(segment_end + 1..).unwrap_or("").trim_start();
+        let continues = after[segment_end..].starts_with(';')
+            && crate::text::starts_with_folded(next, &["khoan ", "diem ", "dieu ", "muc ", "va "]);
+        if !continues {
+            return &after[..segment_end];
+        }
+        end = segment_end + 1;
+    }
+}
+
+/// Whether byte `at` of `text` lies between an opening and a closing quotation mark: `…
+/// được thay bằng “điểm g khoản 1 Điều 52 Thông tư này”` quotes another act's words.
+fn inside_quotation_marks(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let opened = before.matches(['“', '«']).count();
+    let closed = before.matches(['”', '»']).count();
+    let straight = before.matches('"').count();
+    opened > closed || straight % 2 == 1
+}
+
 #[derive(Debug)]
 pub struct References {
     scopes: Vec<Scope>,
@@ -112,13 +141,19 @@ impl Check for References {
             .collect();
         let scope = ctx.scope_texts(&self.scopes);
         for t in REFERENCE.searcher().texts(&scope) {
+            // Quoted text cites the parts of the document it comes from ("Điều 105 Nghị định
+            // này" in a khoản of Nghị định 131 that a công văn reproduces).
+            if t.quoted {
+                continue;
+            }
             let text = t.text.as_str();
             for (c, m) in REFERENCE.captures_iter(text) {
+                if inside_quotation_marks(text, m.start) {
+                    continue;
+                }
                 // The rest of the sentence: a document named there ("… Điều 50 Nghị định số 18…")
                 // makes the reference external, unless it is "… này".
-                let after = &text[m.end..];
-                let sentence_end = after.find(['.', ';', ':']).unwrap_or(after.len());
-                let rest = &after[..sentence_end];
+                let rest = rest_of_list(&text[m.end..]);
                 if let Some(e) = EXTERNAL.captures(rest)
                     && e.get(1)
                         .is_none_or(|r| r.as_str().split_whitespace().next() != Some("này"))
@@ -170,5 +205,29 @@ impl Check for References {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_of_references_belongs_to_the_act_named_after_it() {
+        let after =
+            "; khoản 3 Điều 20; khoản 4 Điều 47 Nghị định số 77/2025/NĐ-CP; Quyết định này.";
+        assert_eq!(
+            rest_of_list(after),
+            "; khoản 3 Điều 20; khoản 4 Điều 47 Nghị định số 77/2025/NĐ-CP"
+        );
+        assert_eq!(rest_of_list("; Sở Tư pháp chủ trì."), "");
+        assert_eq!(rest_of_list(" của Quy chế này."), " của Quy chế này");
+    }
+
+    #[test]
+    fn references_between_quotation_marks_are_quoted() {
+        let text = "thay cụm từ “điểm g khoản 1 Điều 52 Thông tư này” bằng “Điều 5”";
+        assert!(inside_quotation_marks(text, text.find("điểm").unwrap()));
+        assert!(!inside_quotation_marks(text, text.find("bằng").unwrap()));
     }
 }

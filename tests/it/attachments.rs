@@ -1,0 +1,32 @@
+//! Attachments read from real layouts: forms with a Quốc hiệu of their own belong to the
+//! document that issues them.
+
+use rasoat::outline::parse;
+
+/// A resolution, then a form whose label (`Mẫu` / `01-ĐĐN-CĐ`, wrapped by the conversion) stands
+/// over its own Quốc hiệu, as in Nghị quyết 73/2025/NQ-HĐND of Hà Nội.
+const RESOLUTION_WITH_FORM: &str = "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n\nSố: 73/2025/NQ-HĐND\n\n\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 27 tháng 11 năm 2025\n\n\
+NGHỊ QUYẾT\nVề chính sách thu hút nhân lực\n\nĐiều 1. Phạm vi\n\nNghị quyết này quy định chính sách.\n\n\
+Điều 2. Hiệu lực\n\nNghị quyết có hiệu lực từ ngày ký./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\n\
+CHỦ TỊCH\n\nNguyễn Văn A\n\n*Mẫu\n01-ĐĐN-CĐ*\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+Độc lập - Tự do - Hạnh phúc\n\nĐƠN ĐỀ NGHỊ CẤP ĐỔI THẺ\n\nKính gửi: Ban Quản lý\n\n\
+1. Họ và tên: ………… 2. Giới tính: ……\n\n3. Ngày sinh: ……\n\n(Ký, ghi rõ họ tên)\n";
+
+#[test]
+fn a_form_under_its_own_quoc_hieu_and_label_is_an_attachment() {
+    let file = parse(RESOLUTION_WITH_FORM);
+    assert_eq!(
+        file.documents.len(),
+        1,
+        "the form is not a document of its own"
+    );
+    let doc = &file.documents[0];
+    let form = doc.attachments.last().expect("the form is an attachment");
+    assert!(form.template, "a form is checked as a template");
+    assert!(
+        form.label.as_str().contains("01-ĐĐN-CĐ"),
+        "{:?}",
+        form.label
+    );
+}
