@@ -30,3 +30,24 @@ fn a_form_under_its_own_quoc_hieu_and_label_is_an_attachment() {
         form.label
     );
 }
+
+/// A decision in the new tone style, then an appendix with one word of each style: the appendix's
+/// 1–1 tie is no choice of its own, so the document's style decides and the old-style word is
+/// the one reported.
+const DECISION_WITH_TIED_APPENDIX: &str = "ỦY BAN NHÂN DÂN TỈNH A\n\nSố: 12/QĐ-UBND\n\nQUYẾT ĐỊNH\n\n\
+Ban hành danh mục\n\nĐiều 1. Ủy ban nhân dân các xã thực hiện hòa giải.\n\n\
+Điều 2. Sở Văn hóa chủ trì thực hiện./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\n\
+TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC\n\nDANH MỤC\n\n\
+1. Ủy ban nhân dân xã lập hồ sơ số hoá.\n";
+
+#[test]
+fn a_tied_appendix_follows_the_documents_tone_style() {
+    let set = rasoat::rules::RuleSet::builtin().unwrap();
+    let tone: Vec<_> = set
+        .check_text(DECISION_WITH_TIED_APPENDIX)
+        .into_iter()
+        .filter(|f| f.rule == "CONS-TONE-STYLE")
+        .map(|f| f.excerpt)
+        .collect();
+    assert_eq!(tone, ["hoá"]);
+}

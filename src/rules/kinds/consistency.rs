@@ -1,7 +1,10 @@
 //! `consistency`: variants that must not be mixed in one document. When more than one variant
 //! occurs, every occurrence of the less used ones is reported (the most used variant is taken as
 //! the document's choice). The document's own text and each attachment vote apart: an attached
-//! list is often drafted by another hand, and its choice is its own.
+//! list is often drafted by another hand, and its choice is its own. A part whose vote is not clear
+//! (fewer than three occurrences of its leading variant, or less than twice the next) follows the
+//! whole document's vote: one `CỘNG HOÀ` in a form's Quốc hiệu against one `Ủy ban` is no choice
+//! of the form's, and the document's forty `Ủy ban` say which is the odd one.
 //!
 //! ```toml
 //! [params]
@@ -112,24 +115,47 @@ impl Check for Consistency {
                 }
             }
         }
+        let mut totals = vec![0usize; self.variants.len()];
+        for found in parts.values() {
+            for (k, hits) in found.iter().enumerate() {
+                totals[k] += hits.len();
+            }
+        }
+        let document_choice = self.leading(&totals);
         for found in parts.into_values() {
-            self.report_minority(found, out);
+            let counts: Vec<usize> = found.iter().map(Vec::len).collect();
+            let majority = if is_clear(&counts) {
+                self.leading(&counts)
+            } else {
+                document_choice
+            };
+            self.report_minority(found, majority, out);
         }
     }
 }
 
+/// Whether a part's own counts make a choice: the leading variant occurs at least three times and
+/// at least twice as often as the next.
+fn is_clear(counts: &[usize]) -> bool {
+    let mut sorted = counts.to_vec();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    let (first, second) = (sorted[0], sorted.get(1).copied().unwrap_or(0));
+    first >= 3 && first >= 2 * second
+}
+
 impl Consistency {
-    /// Reports the occurrences of the less used variants of one text part.
-    fn report_minority(&self, found: Vec<Vec<Hit>>, out: &mut Vec<Hit>) {
+    /// The variant with the most occurrences; a tie goes to the preferred form, then to the first.
+    fn leading(&self, counts: &[usize]) -> usize {
+        (0..counts.len())
+            .max_by_key(|&k| (counts[k], self.variants[k].preferred, std::cmp::Reverse(k)))
+            .expect("variants are not empty")
+    }
+
+    /// Reports the occurrences of the variants other than `majority` in one text part.
+    fn report_minority(&self, found: Vec<Vec<Hit>>, majority: usize, out: &mut Vec<Hit>) {
         if found.iter().filter(|f| !f.is_empty()).count() < 2 {
             return;
         }
-        let majority = (0..found.len())
-            .max_by_key(|&k| {
-                let v = &self.variants[k];
-                (found[k].len(), v.preferred, std::cmp::Reverse(k))
-            })
-            .expect("variants are not empty");
         for (k, hits) in found.into_iter().enumerate() {
             if k == majority {
                 continue;
@@ -141,5 +167,20 @@ impl Consistency {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_clear;
+
+    #[test]
+    fn a_part_decides_alone_only_on_a_clear_vote() {
+        assert!(is_clear(&[3, 0]));
+        assert!(is_clear(&[10, 5]));
+        assert!(is_clear(&[1, 12]));
+        assert!(!is_clear(&[1, 1]));
+        assert!(!is_clear(&[2, 1]));
+        assert!(!is_clear(&[5, 3]));
     }
 }

@@ -7,6 +7,9 @@
 //! replacement = '$1'      # optional: suggestion (and fix, when the rule has `fix = true`)
 //! must_match = false      # true: report texts of the scope that do NOT match
 //! exclude = '^\s*$'       # optional: matches whose text matches this are ignored
+//! exclude_in_context = '[.,]\s+[.,]$'
+//!                         # optional: matches are ignored when this matches the match's text
+//!                         # with up to 24 characters before it (what precedes the match)
 //! ```
 
 use regex::Regex;
@@ -22,8 +25,12 @@ pub struct Pattern {
     replacement: Option<String>,
     must_match: bool,
     exclude: Option<Regex>,
+    exclude_in_context: Option<Regex>,
     scopes: Vec<Scope>,
 }
+
+/// How many characters before a match `exclude_in_context` sees.
+const CONTEXT_CHARS: usize = 24;
 
 impl Pattern {
     pub fn compile(p: &Params, scopes: Vec<Scope>) -> Result<Self, crate::rules::spec::RuleError> {
@@ -34,6 +41,10 @@ impl Pattern {
             exclude: p
                 .opt_str("exclude")?
                 .map(|e| p.regex("exclude", e))
+                .transpose()?,
+            exclude_in_context: p
+                .opt_str("exclude_in_context")?
+                .map(|e| p.regex("exclude_in_context", e))
                 .transpose()?,
             scopes,
         })
@@ -65,6 +76,14 @@ impl Check for Pattern {
                 self.exclude
                     .as_ref()
                     .is_some_and(|e| e.is_match(m.as_str()))
+                    || self.exclude_in_context.as_ref().is_some_and(|e| {
+                        let from = text[..m.start()]
+                            .char_indices()
+                            .rev()
+                            .nth(CONTEXT_CHARS - 1)
+                            .map_or(0, |(i, _)| i);
+                        e.is_match(&text[from..m.end()])
+                    })
             };
             // Capture groups cost a slower search: only a replacement that uses them needs it.
             if !self.replacement.as_deref().is_some_and(|r| r.contains('$')) {

@@ -87,6 +87,20 @@ fn present(ctx: &DocContext, block: &str) -> bool {
     }
 }
 
+/// Whether one of the body's own paragraphs already ends with the end mark `./.`. The mark closes
+/// the text so that nothing can be added after it: when more paragraphs follow it inside the body,
+/// they are not the body's continuation but what the reading could not place (cells of a table
+/// after the text, an annex or form whose heading the conversion mangled, a signature flattened
+/// into lines, an attachment note), and the body did end where the mark is.
+fn closed_earlier(d: &crate::outline::model::Document) -> bool {
+    let ends = |p: &Paragraph| !p.quoted && p.as_str().trim_end().ends_with("./.");
+    d.body.preamble.iter().any(ends)
+        || d.body.closing.iter().any(ends)
+        || d.all_sections()
+            .filter(|s| !s.is_quoted())
+            .any(|s| ends(&s.heading) || s.paragraphs.iter().any(ends))
+}
+
 fn hit_on(p: &Paragraph) -> Option<Hit> {
     Hit::whole(&ScopedText::of(p, Origin::block(Block::Header)))
 }
@@ -136,7 +150,7 @@ impl Check for Required {
             }
             Mode::BodyEnd => {
                 let body = &d.body;
-                if body.is_empty() {
+                if body.is_empty() || closed_earlier(d) {
                     return;
                 }
                 // The document's own last paragraph: quoted text ends another document.
