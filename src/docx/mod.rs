@@ -79,6 +79,19 @@ pub enum DocxError {
     NotUtf8 { part: String },
     #[error("the document has no text")]
     NoText,
+    #[error(
+        "{part}: nhãn đánh số tự động của danh sách {num_id}, cấp {level} dài quá {limit} byte (không nhãn thật nào dài như vậy; tệp hỏng hoặc cố ý gây hại?)"
+    )]
+    LabelTooLong {
+        part: String,
+        num_id: u32,
+        level: usize,
+        limit: usize,
+    },
+    #[error(
+        "{part}: các nhãn đánh số tự động dài hơn cả word/document.xml; tệp hỏng hoặc cố ý gây hại?"
+    )]
+    LabelsTooLarge { part: String },
 }
 
 impl DocxError {

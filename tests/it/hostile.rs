@@ -233,3 +233,93 @@ fn broken_rule_files_name_the_file_and_line() {
         &format!("rasoat: {r}:2: unclosed array, expected `]`"),
     );
 }
+
+/// A .docx of `paragraphs` numbered paragraphs (list 1, level 0) with this `numbering.xml`,
+/// stored without compression.
+fn numbered_docx(path: &Path, numbering: &str, paragraphs: usize) {
+    use zip::write::SimpleFileOptions;
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let mut body = String::new();
+    for i in 0..paragraphs {
+        body.push_str(&format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Việc {i}</w:t></w:r></w:p>"#
+        ));
+    }
+    let document =
+        format!(r#"<?xml version="1.0"?><w:document {w}><w:body>{body}</w:body></w:document>"#);
+    let numbering = format!(r#"<?xml version="1.0"?><w:numbering {w}>{numbering}</w:numbering>"#);
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in [
+        ("word/document.xml", document),
+        ("word/numbering.xml", numbering),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(data.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+fn one_level(start: u64, format: &str, text: &str) -> String {
+    format!(
+        r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
+    )
+}
+
+#[test]
+fn docx_numbering_that_would_build_huge_labels_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "letters.docx",
+            one_level(2_147_483_000, "lowerLetter", "%1)"),
+            1,
+        ),
+        (
+            "upper.docx",
+            one_level(4_294_967_295, "upperLetter", "%1."),
+            100,
+        ),
+        (
+            "placeholders.docx",
+            one_level(1, "decimal", &"%1".repeat(1000)),
+            100,
+        ),
+    ];
+    for (name, numbering, paragraphs) in cases {
+        let path = dir.path().join(name);
+        numbered_docx(&path, &numbering, paragraphs);
+        assert!(std::fs::metadata(&path).unwrap().len() < 20_000);
+        let p = shown(&path);
+        let started = std::time::Instant::now();
+        for cmd in ["outline", "check", "text"] {
+            expect_error(
+                &[cmd, &p],
+                &format!(
+                    "rasoat: {p}: word/numbering.xml: nhãn đánh số tự động của danh sách 1, cấp 1 dài quá 256 byte (không nhãn thật nào dài như vậy; tệp hỏng hoặc cố ý gây hại?)"
+                ),
+            );
+        }
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{name}: {:?}",
+            started.elapsed()
+        );
+    }
+    // Labels under the cap that together outgrow the body they label.
+    let path = dir.path().join("budget.docx");
+    numbered_docx(&path, &one_level(1, "decimal", &"x".repeat(250)), 1000);
+    let p = shown(&path);
+    expect_error(
+        &["outline", &p],
+        &format!(
+            "rasoat: {p}: word/numbering.xml: các nhãn đánh số tự động dài hơn cả word/document.xml; tệp hỏng hoặc cố ý gây hại?"
+        ),
+    );
+    // Real labels are read as before.
+    let path = dir.path().join("real.docx");
+    numbered_docx(&path, &one_level(52, "lowerLetter", "%1)"), 2);
+    let (code, out, err) = run(&["text", &shown(&path)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "    1  zz) Việc 0\n    2  aaa) Việc 1\n");
+}
