@@ -177,11 +177,34 @@ impl<'a> ScopedText<'a> {
     }
 }
 
+/// Facts about a whole file that rules look up from each of its documents, computed once per
+/// file so that checking stays linear in the number of documents (a file may hold thousands).
+#[derive(Debug, Default)]
+pub struct FileFacts {
+    /// Per rule check (keyed by its address): a value taken from the file's documents, such as
+    /// the first drafting unit found in them.
+    values: RefCell<std::collections::HashMap<usize, Option<String>>>,
+}
+
+impl FileFacts {
+    /// The value `key` stands for in this file: computed by `compute` the first time asked.
+    pub fn value(&self, key: usize, compute: impl FnOnce() -> Option<String>) -> Option<String> {
+        if let Some(v) = self.values.borrow().get(&key) {
+            return v.clone();
+        }
+        let v = compute();
+        self.values.borrow_mut().insert(key, v.clone());
+        v
+    }
+}
+
 /// One document to check, within its file.
 #[derive(Debug)]
 pub struct DocContext<'a> {
     pub file: &'a ParsedFile,
     pub doc: &'a Document,
+    /// What the rules learnt about the whole file, shared by its documents.
+    pub facts: Rc<FileFacts>,
     /// The texts of each scope list asked for, kept for the other rules of the document.
     scopes: RefCell<Vec<(Vec<Scope>, Rc<ScopeTexts<'a>>)>>,
     /// Candidate texts of the rules' regexes, shared by all scopes.
@@ -212,9 +235,15 @@ fn block_texts<'a>(b: &BlockRef<'a>, out: &mut Vec<ScopedText<'a>>) {
 
 impl<'a> DocContext<'a> {
     pub fn new(file: &'a ParsedFile, doc: &'a Document) -> Self {
+        DocContext::with_facts(file, doc, Rc::default())
+    }
+
+    /// A document of a file whose other documents share `facts`.
+    pub fn with_facts(file: &'a ParsedFile, doc: &'a Document, facts: Rc<FileFacts>) -> Self {
         DocContext {
             file,
             doc,
+            facts,
             scopes: RefCell::new(Vec::new()),
             found: Rc::default(),
             spans: OnceCell::new(),

@@ -1,11 +1,12 @@
 //! Loading, compiling and running rules.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use crate::outline::{self, Document, ParsedFile};
 
-use super::context::{DocContext, Scope};
+use super::context::{DocContext, FileFacts, Scope};
 use super::finding::{Finding, Fix};
 use super::kinds::{self, Check, Hit};
 use super::search::{SearchSet, Searcher};
@@ -151,10 +152,21 @@ impl RuleSet {
     /// Runs every rule on one document. Form templates (see [`Document::is_template`]) are not
     /// checked: their blanks and placeholders are intended.
     pub fn check_document(&self, file: &ParsedFile, doc: &Document) -> Vec<Finding> {
+        self.check_document_with(file, doc, &Rc::default())
+    }
+
+    /// [`check_document`](Self::check_document) with the file-wide facts its file's other
+    /// documents share.
+    fn check_document_with(
+        &self,
+        file: &ParsedFile,
+        doc: &Document,
+        facts: &Rc<FileFacts>,
+    ) -> Vec<Finding> {
         if doc.is_template() {
             return Vec::new();
         }
-        let ctx = DocContext::new(file, doc);
+        let ctx = DocContext::with_facts(file, doc, Rc::clone(facts));
         for group in self.search_groups() {
             // Building a group's automaton costs more than searching a page text by text: it
             // is built for the first large scope, then used for every scope of the group.
@@ -193,10 +205,11 @@ impl RuleSet {
 
     /// Runs every rule on every document of a file, applies inline suppressions and sorts.
     pub fn check_file(&self, file: &ParsedFile) -> Vec<Finding> {
+        let facts = Rc::default();
         let mut findings: Vec<Finding> = file
             .documents
             .iter()
-            .flat_map(|d| self.check_document(file, d))
+            .flat_map(|d| self.check_document_with(file, d, &facts))
             .collect();
         findings = suppress::apply(file, findings, self);
         sort(&mut findings);

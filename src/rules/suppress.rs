@@ -108,11 +108,11 @@ pub fn apply(file: &ParsedFile, findings: Vec<Finding>, set: &RuleSet) -> Vec<Fi
         })
         .collect();
     for d in &dirs {
-        let host = file
+        // Documents are in file order: the last one starting at or before the comment.
+        let starts = file
             .documents
-            .iter()
-            .rev()
-            .find(|doc| doc.first_line <= d.line);
+            .partition_point(|doc| doc.first_line <= d.line);
+        let host = starts.checked_sub(1).map(|i| &file.documents[i]);
         let document = host.map_or(1, |doc| doc.index);
         // The comment is reported in the part of the document around it.
         let place = host.map_or_else(
