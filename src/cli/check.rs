@@ -262,7 +262,7 @@ fn find_config(start: &Path) -> Option<PathBuf> {
 }
 
 /// Reads every `*.toml` under `dir` into `set`.
-fn add_rule_dir(set: &mut RuleSet, dir: &Path, errors: &mut Vec<String>) {
+fn add_rule_dir(set: &mut RuleSet, dir: &Path, limit: u64, errors: &mut Vec<String>) {
     if !dir.is_dir() {
         errors.push(format!("rasoat: {}: rule folder not found", dir.display()));
         return;
@@ -276,13 +276,13 @@ fn add_rule_dir(set: &mut RuleSet, dir: &Path, errors: &mut Vec<String>) {
         .collect();
     files.sort();
     for f in files {
-        match std::fs::read_to_string(&f) {
+        match input::read_settings(&f, limit) {
             Ok(source) => {
                 if let Err(e) = set.add(&f.display().to_string(), &source) {
                     errors.push(format!("rasoat: {e}"));
                 }
             }
-            Err(e) => errors.push(format!("rasoat: {}: {e}", f.display())),
+            Err(e) => errors.push(format!("rasoat: {e}")),
         }
     }
 }
@@ -312,18 +312,19 @@ fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunE
     };
     let mut config = Config::default();
     let mut errors = Vec::new();
+    let limit = args.input.max_file_size;
     if let Some(path) = &config_path {
-        let source = std::fs::read_to_string(path)
-            .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
+        let source =
+            input::read_settings(path, limit).map_err(|e| RunError::Usage(e.to_string()))?;
         config = Config::parse(&path.display().to_string(), &source)
             .map_err(|e| RunError::Usage(e.to_string()))?;
         let base = path.parent().unwrap_or(Path::new("."));
         for folder in &config.folders {
-            add_rule_dir(&mut set, &base.join(folder), &mut errors);
+            add_rule_dir(&mut set, &base.join(folder), limit, &mut errors);
         }
     }
     for dir in &args.rule_dirs {
-        add_rule_dir(&mut set, dir, &mut errors);
+        add_rule_dir(&mut set, dir, limit, &mut errors);
     }
     if !errors.is_empty() {
         let joined = errors.join("\n");
@@ -777,8 +778,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         return Ok(EXIT_OK);
     }
     if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
+        let text = input::read_settings(path, options.max_file_size)
+            .map_err(|e| RunError::Usage(e.to_string()))?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
             RunError::Usage(format!("{}: not a rasoat baseline: {e}", path.display()))
         })?;
