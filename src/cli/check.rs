@@ -435,15 +435,7 @@ fn check_one(
     {
         return failed(e);
     }
-    let mut findings = set.check_file(&loaded.parsed);
-    if let Some(i) = t.doc.index {
-        findings.retain(|f| f.document == i);
-    }
-    config.apply(
-        &config_relative(&t.doc.path, config_path),
-        &mut findings,
-        set,
-    );
+    let findings = file_findings(&loaded, t, set, config, config_path);
     let documents = if t.doc.index.is_some() {
         1
     } else {
@@ -462,6 +454,26 @@ fn check_one(
         error: None,
         notes,
     }
+}
+
+/// The findings of a loaded file, as configured, in the document `t` addresses.
+fn file_findings(
+    loaded: &LoadedFile,
+    t: &Target,
+    set: &RuleSet,
+    config: &Config,
+    config_path: Option<&Path>,
+) -> Vec<Finding> {
+    let mut findings = set.check_file(&loaded.parsed);
+    if let Some(i) = t.doc.index {
+        findings.retain(|f| f.document == i);
+    }
+    config.apply(
+        &config_relative(&t.doc.path, config_path),
+        &mut findings,
+        set,
+    );
+    findings
 }
 
 /// Checks files on `threads` workers; results in the order of `targets`.
@@ -496,33 +508,124 @@ fn check_all(
     results.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over the original. The original is kept as `FILE.orig` unless `backup` is false.
+/// Why a file is not rewritten by `--fix`, if it may not be: a symbolic link, a file with
+/// several hard links (the rename would split it from the others), a read-only file.
+fn refuse_to_rewrite(path: &Path, meta: &std::fs::Metadata) -> Option<String> {
+    let shown = path.display();
+    if meta.file_type().is_symlink() {
+        return Some(format!(
+            "{shown}: is a symbolic link; not writing through it"
+        ));
+    }
+    if !meta.is_file() {
+        return Some(format!("{shown}: không phải tệp thường; --fix không ghi"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Some(format!(
+                "{shown}: tệp có {} liên kết cứng; --fix không ghi, vì ghi sẽ tách tệp khỏi các liên kết kia",
+                meta.nlink()
+            ));
+        }
+    }
+    if meta.permissions().readonly() || !writable(path) {
+        return Some(format!(
+            "{shown}: tệp chỉ đọc; --fix không ghi (bỏ chỉ đọc nếu muốn sửa)"
+        ));
+    }
+    None
+}
+
+/// Whether this process may write `path` (as the system decides, not only the mode bits).
+fn writable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: `c` is a valid NUL-terminated string that outlives the call.
+        unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        true
+    }
+}
+
+/// Gives `file` (a temporary file about to replace `like`) the mode, owner and group of `like`.
+/// `strict`: an owner or group that cannot be kept is an error, else it is left as it is.
+fn keep_ownership(file: &std::fs::File, like: &std::fs::Metadata, strict: bool) -> io::Result<()> {
+    file.set_permissions(like.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let now = file.metadata()?;
+        if (now.uid(), now.gid()) != (like.uid(), like.gid()) {
+            let kept = std::os::unix::fs::fchown(file, Some(like.uid()), Some(like.gid()))
+                .or_else(|_| std::os::unix::fs::fchown(file, None, Some(like.gid())));
+            let now = file.metadata()?;
+            if strict && (kept.is_err() || (now.uid(), now.gid()) != (like.uid(), like.gid())) {
+                return Err(io::Error::other(format!(
+                    "không giữ được chủ sở hữu {} và nhóm {} của tệp; --fix không ghi",
+                    like.uid(),
+                    like.gid()
+                )));
+            }
+            // chown may clear the set-user-ID and set-group-ID bits: the mode again.
+            file.set_permissions(like.permissions())?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder with the
+/// original's mode, owner and group, flushed to disk, then renamed over the original. The
+/// original is kept as `FILE.orig` unless `backup` is false. The file is read again after the
+/// backup and the new contents are on disk, right before the rename: if it changed since it was
+/// read (an edit saved meanwhile), it is left alone and the backup removed.
 fn write_atomically(
     path: &Path,
     original: &[u8],
     contents: &[u8],
     backup: bool,
+    limit: u64,
+) -> Result<Option<PathBuf>, String> {
+    write_atomically_with(path, original, contents, backup, limit, &|| {})
+}
+
+/// [`write_atomically`], calling `before_last_look` once the backup and the new contents are on
+/// disk, right before the file is read again (tests edit the file there).
+fn write_atomically_with(
+    path: &Path,
+    original: &[u8],
+    contents: &[u8],
+    backup: bool,
+    limit: u64,
+    before_last_look: &dyn Fn(),
 ) -> Result<Option<PathBuf>, String> {
     let shown = path.display();
     let meta = std::fs::symlink_metadata(path).map_err(|e| format!("{shown}: {e}"))?;
-    if meta.file_type().is_symlink() {
-        return Err(format!(
-            "{shown}: is a symbolic link; not writing through it"
-        ));
-    }
-    let now = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
-    if now != original {
-        return Err(format!("{shown}: changed since it was read; not writing"));
+    if let Some(why) = refuse_to_rewrite(path, &meta) {
+        return Err(why);
     }
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let backup_path = if backup {
-        Some(write_backup(path, original)?)
+        Some(write_backup(path, original, &meta)?)
     } else {
         None
+    };
+    let give_up = |message: String| {
+        if let Some(b) = &backup_path {
+            let _ = std::fs::remove_file(b);
+        }
+        message
     };
     // The new contents go to a hidden temporary file beside the original, are flushed to disk,
     // and only then renamed over it: a crash or a kill at any point leaves either the old file
@@ -531,16 +634,24 @@ fn write_atomically(
         .prefix(".rasoat-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| format!("{shown}: {e}"))?;
+        .map_err(|e| give_up(format!("{shown}: {e}")))?;
     tmp.write_all(contents)
-        .map_err(|e| format!("{shown}: {e}"))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| format!("{shown}: {e}"))?;
-    std::fs::set_permissions(tmp.path(), meta.permissions())
-        .map_err(|e| format!("{shown}: {e}"))?;
+        .and_then(|()| keep_ownership(tmp.as_file(), &meta, true))
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| give_up(format!("{shown}: {e}")))?;
+    before_last_look();
+    // Last look before the rename: the same file, with the contents that were fixed.
+    let unchanged = std::fs::symlink_metadata(path).is_ok_and(|now| same_file(&now, &meta))
+        && input::open_regular(path, &shown.to_string())
+            .and_then(|(f, m)| input::read_at_most(f, &m, &shown.to_string(), limit))
+            .is_ok_and(|now| now == original);
+    if !unchanged {
+        return Err(give_up(format!(
+            "{shown}: changed since it was read; not writing (tệp đã đổi trong lúc sửa, để nguyên)"
+        )));
+    }
     tmp.persist(path)
-        .map_err(|e| format!("{shown}: {}", e.error))?;
+        .map_err(|e| give_up(format!("{shown}: {}", e.error)))?;
     // The rename itself is durable once the folder is flushed.
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
@@ -548,10 +659,23 @@ fn write_atomically(
     Ok(backup_path)
 }
 
+/// Whether two looks at a path saw the same file (not one swapped in between).
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino() && a.file_type() == b.file_type()
+    }
+    #[cfg(not(unix))]
+    {
+        a.file_type() == b.file_type()
+    }
+}
+
 /// Keeps the original as `FILE.orig` (or `FILE.orig.N`), never overwriting an earlier backup.
 /// The backup is written like the fix itself (temporary file, flush, then a rename that refuses
 /// to replace anything), so a backup that exists is always complete.
-fn write_backup(path: &Path, original: &[u8]) -> Result<PathBuf, String> {
+fn write_backup(path: &Path, original: &[u8], meta: &std::fs::Metadata) -> Result<PathBuf, String> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -561,7 +685,10 @@ fn write_backup(path: &Path, original: &[u8]) -> Result<PathBuf, String> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| format!("{}: {e}", path.display()))?;
+    // The backup is as private as the original: same mode, and its owner and group where this
+    // process may give them.
     tmp.write_all(original)
+        .and_then(|()| keep_ownership(tmp.as_file(), meta, false))
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("{}: {e}", path.display()))?;
     for k in 0..1000 {
@@ -579,11 +706,65 @@ fn write_backup(path: &Path, original: &[u8]) -> Result<PathBuf, String> {
     Err(format!("{}: no free name for a backup", path.display()))
 }
 
-/// Applies safe fixes to the checked files; returns the findings left and messages.
+/// Most rounds of fixes applied to one file: a fix may reveal another (two spaces left where
+/// three were), so fixes are applied to the fixed text again until none is left.
+const FIX_ROUNDS: usize = 10;
+
+/// What the checks of one run share, for checking fixed text again.
+struct Checking<'a> {
+    set: &'a RuleSet,
+    config: &'a Config,
+    config_path: Option<&'a Path>,
+    options: &'a input::LoadOptions,
+}
+
+/// Applies safe fixes to `text` until none is left (or [`FIX_ROUNDS`] rounds): returns the fixed
+/// text, the number of fixes applied, and how many fixes were still found after the last round.
+fn fix_until_stable(
+    text: &str,
+    first: &[&Finding],
+    t: &Target,
+    checking: &Checking,
+) -> (String, usize, usize) {
+    let (mut fixed, mut total) = crate::fix::apply_fixes(text, first);
+    let mut applied = total;
+    let mut rounds = 1;
+    while applied > 0 {
+        let Ok(loaded) = input::load_bytes(
+            t.doc.path.clone(),
+            fixed.clone().into_bytes(),
+            checking.options,
+        ) else {
+            return (fixed, total, 0);
+        };
+        let findings = file_findings(
+            &loaded,
+            t,
+            checking.set,
+            checking.config,
+            checking.config_path,
+        );
+        let fixable: Vec<&Finding> = findings.iter().filter(|f| f.fix.is_some()).collect();
+        if rounds == FIX_ROUNDS {
+            // What is left is reported, not applied.
+            let (_, left) = crate::fix::apply_fixes(&fixed, &fixable);
+            return (fixed, total, left);
+        }
+        let next;
+        (next, applied) = crate::fix::apply_fixes(&fixed, &fixable);
+        fixed = next;
+        total += applied;
+        rounds += 1;
+    }
+    (fixed, total, 0)
+}
+
+/// Applies safe fixes to the checked files; returns the number of fixes applied.
 fn fix_files(
     results: &[FileResult],
     targets: &[Target],
     args: &CheckArgs,
+    checking: &Checking,
     out: &mut dyn Write,
     errors: &mut Vec<String>,
 ) -> io::Result<usize> {
@@ -616,10 +797,28 @@ fn fix_files(
             errors.push(format!("rasoat: {}: {why}", t.doc.display()));
             continue;
         }
-        let original = match std::fs::read(&t.doc.path) {
+        let shown = t.doc.path.display().to_string();
+        // Refused before anything is computed for it (and again right before writing).
+        if !args.dry_run {
+            match std::fs::symlink_metadata(&t.doc.path) {
+                Ok(meta) => {
+                    if let Some(why) = refuse_to_rewrite(&t.doc.path, &meta) {
+                        errors.push(format!("rasoat: {why}"));
+                        continue;
+                    }
+                }
+                Err(e) => {
+                    errors.push(format!("rasoat: {shown}: {}", input::describe_io(&e)));
+                    continue;
+                }
+            }
+        }
+        let original = match input::open_regular(&t.doc.path, &shown)
+            .and_then(|(f, m)| input::read_at_most(f, &m, &shown, checking.options.max_file_size))
+        {
             Ok(b) => b,
             Err(e) => {
-                errors.push(format!("rasoat: {}: {e}", t.doc.path.display()));
+                errors.push(format!("rasoat: {e}"));
                 continue;
             }
         };
@@ -634,14 +833,18 @@ fn fix_files(
             ));
             continue;
         };
-        let (fixed, n) = crate::fix::apply_fixes(text, &fixable);
+        let (fixed, n, left) = fix_until_stable(text, &fixable, t, checking);
+        if left > 0 {
+            eprintln!(
+                "rasoat: {shown}: sau {FIX_ROUNDS} lượt sửa vẫn còn {left} chỗ sửa được; chạy lại --fix hoặc sửa tay"
+            );
+        }
         if n == 0 {
             continue;
         }
         total += n;
         if args.dry_run {
             let diff = similar::TextDiff::from_lines(text, &fixed);
-            let shown = t.doc.path.display().to_string();
             write!(
                 out,
                 "{}",
@@ -657,7 +860,13 @@ fn fix_files(
             Vec::new()
         };
         bytes.extend_from_slice(fixed.as_bytes());
-        match write_atomically(&t.doc.path, &original, &bytes, !args.no_backup) {
+        match write_atomically(
+            &t.doc.path,
+            &original,
+            &bytes,
+            !args.no_backup,
+            checking.options.max_file_size,
+        ) {
             Ok(backup) => eprintln!(
                 "rasoat: {}: đã sửa {n} chỗ{}",
                 t.doc.path.display(),
@@ -796,7 +1005,13 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         });
     }
     if args.fix {
-        fix_files(&results, &targets, &args, out, &mut errors)?;
+        let checking = Checking {
+            set: &set,
+            config: &config,
+            config_path: config_path.as_deref(),
+            options: &options,
+        };
+        fix_files(&results, &targets, &args, &checking, out, &mut errors)?;
     }
     let summary = Summary::new(targets.len(), documents, &located);
     match args.format {
@@ -823,4 +1038,50 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         .filter(|l| !(args.fix && !args.dry_run && l.finding.fix.is_some()))
         .any(|l| args.fail_on.fails(l.finding.severity));
     Ok(if failing { EXIT_FOUND } else { EXIT_OK })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_saved_while_fix_writes_is_kept_and_the_backup_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.txt");
+        std::fs::write(&path, "cũ  .\n").unwrap();
+        let edit = || std::fs::write(&path, "bản người dùng vừa lưu\n").unwrap();
+        let result = write_atomically_with(
+            &path,
+            "cũ  .\n".as_bytes(),
+            b"c\xc5\xa9.\n",
+            true,
+            1 << 20,
+            &edit,
+        );
+        let message = result.unwrap_err();
+        assert!(message.contains("changed since it was read"), "{message}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "bản người dùng vừa lưu\n"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "no backup, no temporary file left: {names:?}"
+        );
+        // Unchanged, it is written, with its backup.
+        std::fs::write(&path, "cũ  .\n").unwrap();
+        let backup = write_atomically(
+            &path,
+            "cũ  .\n".as_bytes(),
+            "cũ.\n".as_bytes(),
+            true,
+            1 << 20,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "cũ.\n");
+        assert_eq!(std::fs::read_to_string(backup).unwrap(), "cũ  .\n");
+    }
 }

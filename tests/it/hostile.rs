@@ -323,3 +323,86 @@ fn docx_numbering_that_would_build_huge_labels_is_refused_quickly() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "    1  zz) Việc 0\n    2  aaa) Việc 1\n");
 }
+
+/// A short list with several safe fixes, some of which only show once others are applied.
+const FIXABLE: &str = "Nơi nhận:\n- Ủy ban nhân dân các huyện, thị xã, thành phố  ;\n- Các sở( ban ngành  ) ;\n- Lưu: VT.\n";
+const FIXED: &str = "Nơi nhận:\n- Ủy ban nhân dân các huyện, thị xã, thành phố;\n- Các sở(ban ngành);\n- Lưu: VT.\n";
+
+#[test]
+fn fix_applies_until_nothing_is_left_to_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    std::fs::write(&doc, FIXABLE).unwrap();
+    let p = shown(&doc);
+    let (code, _, err) = run(&["check", &p, "--fix", "--no-backup"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), FIXED);
+    let (_, out, err) = run(&["check", &p, "--fix", "--dry-run"]);
+    assert!(!out.contains("(đã sửa)"), "nothing left: {out}{err}");
+}
+
+#[test]
+fn fix_refuses_read_only_files_and_files_with_several_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, FIXABLE).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let p = shown(&locked);
+    expect_error(
+        &["check", &p, "--fix"],
+        &format!("rasoat: {p}: tệp chỉ đọc; --fix không ghi (bỏ chỉ đọc nếu muốn sửa)"),
+    );
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), FIXABLE);
+    assert_eq!(
+        std::fs::metadata(&locked).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    let linked = dir.path().join("linked.txt");
+    std::fs::write(&linked, FIXABLE).unwrap();
+    std::fs::hard_link(&linked, dir.path().join("other-name.txt")).unwrap();
+    let p = shown(&linked);
+    expect_error(
+        &["check", &p, "--fix"],
+        &format!(
+            "rasoat: {p}: tệp có 2 liên kết cứng; --fix không ghi, vì ghi sẽ tách tệp khỏi các liên kết kia"
+        ),
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("other-name.txt")).unwrap(),
+        FIXABLE
+    );
+    // Nothing was left behind: no backup, no temporary file.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["linked.txt", "locked.txt", "other-name.txt"]);
+}
+
+#[test]
+fn fix_keeps_mode_owner_and_group_of_the_file_and_its_backup() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("plan.txt");
+    std::fs::write(&doc, FIXABLE).unwrap();
+    std::fs::set_permissions(&doc, std::fs::Permissions::from_mode(0o640)).unwrap();
+    // As root, the file belongs to someone else (nobody), as a shared folder's files do.
+    if is_root() {
+        std::os::unix::fs::chown(&doc, Some(65534), Some(65534)).unwrap();
+    }
+    let before = std::fs::metadata(&doc).unwrap();
+    let (code, _, err) = run(&["check", &shown(&doc), "--fix"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), FIXED);
+    for path in [doc.clone(), dir.path().join("plan.txt.orig")] {
+        let after = std::fs::metadata(&path).unwrap();
+        assert_eq!(after.mode() & 0o7777, 0o640, "{path:?}");
+        assert_eq!(
+            (after.uid(), after.gid()),
+            (before.uid(), before.gid()),
+            "{path:?}"
+        );
+    }
+}
