@@ -51,7 +51,8 @@ fn main() -> ExitCode {
         // A closed pipe (`rasoat outline … | head`) is not an error.
         Err(RunError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("rasoat: {e}");
+            // A file name or document text in the message: shown, not obeyed by the terminal.
+            eprintln!("{}", rasoat::report::terminal_safe(&format!("rasoat: {e}")));
             ExitCode::from(cli::EXIT_ERROR as u8)
         }
     }

@@ -835,7 +835,7 @@ fn fix_files(
         };
         let (fixed, n, left) = fix_until_stable(text, &fixable, t, checking);
         if left > 0 {
-            eprintln!(
+            say!(
                 "rasoat: {shown}: sau {FIX_ROUNDS} lượt sửa vẫn còn {left} chỗ sửa được; chạy lại --fix hoặc sửa tay"
             );
         }
@@ -845,13 +845,12 @@ fn fix_files(
         total += n;
         if args.dry_run {
             let diff = similar::TextDiff::from_lines(text, &fixed);
-            write!(
-                out,
-                "{}",
-                diff.unified_diff()
-                    .context_radius(1)
-                    .header(&shown, &format!("{shown} (đã sửa)"))
-            )?;
+            let shown_diff = diff
+                .unified_diff()
+                .context_radius(1)
+                .header(&shown, &format!("{shown} (đã sửa)"))
+                .to_string();
+            write!(out, "{}", crate::report::terminal_safe(&shown_diff))?;
             continue;
         }
         let mut bytes = if bom {
@@ -867,7 +866,7 @@ fn fix_files(
             !args.no_backup,
             checking.options.max_file_size,
         ) {
-            Ok(backup) => eprintln!(
+            Ok(backup) => say!(
                 "rasoat: {}: đã sửa {n} chỗ{}",
                 t.doc.path.display(),
                 backup
@@ -916,7 +915,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         }
         documents += r.documents;
         for note in &r.notes {
-            eprintln!("rasoat: {note}");
+            say!("rasoat: {note}");
         }
         if let (Some(old_ref), Some(loaded)) = (&t.against, &r.loaded) {
             let old = old_ref.load(&options)?;
@@ -979,7 +978,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             serde_json::to_string_pretty(&baseline).map_err(|e| RunError::Usage(e.to_string()))?;
         std::fs::write(path, json + "\n")
             .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
-        eprintln!(
+        say!(
             "rasoat: {}: đã ghi {} phát hiện làm mốc",
             path.display(),
             baseline.findings.len()
@@ -1027,7 +1026,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     }
     out.flush()?;
     for e in &errors {
-        eprintln!("{e}");
+        say!("{e}");
     }
     if !errors.is_empty() {
         return Ok(EXIT_ERROR);

@@ -237,14 +237,19 @@ fn broken_rule_files_name_the_file_and_line() {
 /// A .docx of `paragraphs` numbered paragraphs (list 1, level 0) with this `numbering.xml`,
 /// stored without compression.
 fn numbered_docx(path: &Path, numbering: &str, paragraphs: usize) {
-    use zip::write::SimpleFileOptions;
-    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
     let mut body = String::new();
     for i in 0..paragraphs {
         body.push_str(&format!(
             r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Việc {i}</w:t></w:r></w:p>"#
         ));
     }
+    docx_with(path, &body, numbering);
+}
+
+/// A .docx with this body XML and list definitions, stored without compression.
+fn docx_with(path: &Path, body: &str, numbering: &str) {
+    use zip::write::SimpleFileOptions;
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
     let document =
         format!(r#"<?xml version="1.0"?><w:document {w}><w:body>{body}</w:body></w:document>"#);
     let numbering = format!(r#"<?xml version="1.0"?><w:numbering {w}>{numbering}</w:numbering>"#);
@@ -405,4 +410,55 @@ fn fix_keeps_mode_owner_and_group_of_the_file_and_its_backup() {
             "{path:?}"
         );
     }
+}
+
+#[test]
+fn control_characters_in_documents_and_file_names_reach_no_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "UBND TỈNH A\nSỞ B\n\nSố: 12/SB-VP\nV/v thử \u{1b}[31mđỏ\u{1b}[0m\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n1. Việc \u{1b}]0;pwned\u{7} một  hai\u{9b}2J.\n";
+    let named = dir.path().join("e\u{1b}[2Jx.txt");
+    std::fs::write(&named, text).unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, text.replace("một", "ba")).unwrap();
+    let docx = dir.path().join("esc.docx");
+    docx_with(
+        &docx,
+        "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:p><w:r><w:t>Việc &#x1b;]0;pwned&#x7; một</w:t></w:r></w:p>",
+        "",
+    );
+    let (n, o, d) = (shown(&named), shown(&other), shown(&docx));
+    let missing = format!("{n}.missing");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", &n],
+        vec!["check", "--format", "github", &n],
+        vec!["check", "--fix", "--dry-run", &n],
+        vec!["outline", &n],
+        vec!["outline", &d],
+        vec!["text", &n],
+        vec!["text", &d],
+        vec!["diff", "--color", "never", &n, &o],
+        vec!["diff", "--format", "markdown", &n, &o],
+        vec!["diff", "--color", "always", &n, &o],
+        vec!["outline", &missing],
+    ];
+    for args in &runs {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rasoat"))
+            .args(args)
+            .output()
+            .unwrap();
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let s = String::from_utf8_lossy(bytes);
+            let leaked = if args.contains(&"always") {
+                // Colour is the report's own: only SGR sequences, none from the document.
+                s.contains("\u{1b}]") || s.contains("\u{1b}[2J") || s.contains("\u{7}")
+            } else {
+                s.contains(['\u{1b}', '\u{7}', '\u{9b}'])
+            };
+            assert!(!leaked, "{args:?} {stream}: {s:?}");
+        }
+    }
+    let (_, out, _) = run(&["text", &n]);
+    assert!(out.contains("Việc ␛]0;pwned␇ một  hai�2J."), "{out}");
+    let (_, _, err) = run(&["outline", &missing]);
+    assert!(err.contains("e␛[2Jx.txt.missing: no such file"), "{err}");
 }
