@@ -659,6 +659,74 @@ fn write_atomically_with(
     Ok(backup_path)
 }
 
+/// Writes a baseline file atomically (a temporary file beside it, flushed, then renamed over
+/// it), never through a symbolic link, and never over a file this run reads: a document
+/// checked, the configuration, the baseline given with `--baseline`.
+fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), String> {
+    let shown = path.display();
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{shown}: {}", input::describe_io(&e))),
+    };
+    if let Some(meta) = &existing {
+        if meta.file_type().is_symlink() {
+            return Err(format!(
+                "{shown}: là liên kết tượng trưng; --write-baseline không ghi qua liên kết"
+            ));
+        }
+        if !meta.is_file() {
+            return Err(format!(
+                "{shown}: không phải tệp thường; --write-baseline chỉ ghi tệp thường"
+            ));
+        }
+        let read = inputs
+            .iter()
+            .any(|p| std::fs::metadata(p).is_ok_and(|m| same_file(&m, meta)));
+        if read {
+            return Err(format!(
+                "{shown}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); --write-baseline không ghi đè lên nó"
+            ));
+        }
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rasoat-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("{shown}: {}", input::describe_io(&e)))?;
+    let permissions = match &existing {
+        Some(meta) => meta.permissions(),
+        None => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::Permissions::from_mode(0o644)
+            }
+            #[cfg(not(unix))]
+            {
+                tmp.as_file()
+                    .metadata()
+                    .map_err(|e| format!("{shown}: {e}"))?
+                    .permissions()
+            }
+        }
+    };
+    tmp.write_all(contents)
+        .and_then(|()| tmp.as_file().set_permissions(permissions))
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("{shown}: {}", input::describe_io(&e)))?;
+    tmp.persist(path)
+        .map_err(|e| format!("{shown}: {}", input::describe_io(&e.error)))?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
 /// Whether two looks at a path saw the same file (not one swapped in between).
 fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     #[cfg(unix)]
@@ -976,8 +1044,14 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         };
         let json =
             serde_json::to_string_pretty(&baseline).map_err(|e| RunError::Usage(e.to_string()))?;
-        std::fs::write(path, json + "\n")
-            .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
+        let mut inputs: Vec<&Path> = targets
+            .iter()
+            .filter(|t| t.doc.rev.is_none())
+            .map(|t| t.doc.path.as_path())
+            .collect();
+        inputs.extend(config_path.as_deref());
+        inputs.extend(args.baseline.as_deref());
+        write_baseline(path, (json + "\n").as_bytes(), &inputs).map_err(RunError::Usage)?;
         say!(
             "rasoat: {}: đã ghi {} phát hiện làm mốc",
             path.display(),

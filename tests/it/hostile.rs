@@ -462,3 +462,61 @@ fn control_characters_in_documents_and_file_names_reach_no_terminal() {
     let (_, _, err) = run(&["outline", &missing]);
     assert!(err.contains("e␛[2Jx.txt.missing: no such file"), "{err}");
 }
+
+#[test]
+fn write_baseline_refuses_links_and_the_files_it_reads() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("plan.txt");
+    std::fs::write(&doc, FIXABLE).unwrap();
+    let d = shown(&doc);
+    // The document itself, however the path is spelled.
+    let spelled = format!("{}/./plan.txt", shown(dir.path()));
+    for target in [d.clone(), spelled.clone()] {
+        expect_error(
+            &["check", &d, "--write-baseline", &target],
+            &format!(
+                "rasoat: {target}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); --write-baseline không ghi đè lên nó"
+            ),
+        );
+    }
+    // A document inside a checked folder.
+    expect_error(
+        &["check", &shown(dir.path()), "--write-baseline", &d],
+        &format!(
+            "rasoat: {d}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); --write-baseline không ghi đè lên nó"
+        ),
+    );
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), FIXABLE);
+    // The configuration.
+    let config = dir.path().join("rasoat.toml");
+    std::fs::write(&config, "").unwrap();
+    let c = shown(&config);
+    let (code, _, err) = run(&["check", &d, "--config", &c, "--write-baseline", &c]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), "");
+    // A symbolic link, to anything.
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "giữ nguyên").unwrap();
+    let link = dir.path().join("baseline.json");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let l = shown(&link);
+    expect_error(
+        &["check", &d, "--write-baseline", &l],
+        &format!("rasoat: {l}: là liên kết tượng trưng; --write-baseline không ghi qua liên kết"),
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "giữ nguyên");
+    // A new baseline is written whole, readable as files are, with nothing left beside it.
+    let out_dir = tempfile::tempdir().unwrap();
+    let baseline = out_dir.path().join("baseline.json");
+    let (code, _, err) = run(&["check", &d, "--write-baseline", &shown(&baseline)]);
+    assert_eq!(code, 0, "{err}");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&baseline).unwrap()).unwrap();
+    assert_eq!(written["version"], 1);
+    assert_eq!(
+        std::fs::metadata(&baseline).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    assert_eq!(std::fs::read_dir(out_dir.path()).unwrap().count(), 1);
+}
