@@ -72,6 +72,10 @@ pub enum InputError {
         "{path}: tệp dài hơn giới hạn {limit} byte khi đọc (tệp đang được ghi thêm, hay tệp đặc biệt như /proc); tăng giới hạn bằng --max-file-size"
     )]
     GrewTooLarge { path: String, limit: u64 },
+    #[error(
+        "{path}: không có tệp này, và số thứ tự văn bản sau `#` quá lớn để có trong {file}; viết PATH#N với N từ 1"
+    )]
+    IndexTooLarge { path: String, file: String },
     #[error("{path}#{index}: no such document; the file holds {count} document(s)")]
     NoSuchDocument {
         path: String,
@@ -170,13 +174,64 @@ impl DocRef {
     /// Reads and parses the file this argument names (from the work tree or from git).
     pub fn load(&self, options: &LoadOptions) -> Result<LoadedFile, InputError> {
         match &self.rev {
-            None => load(&self.path, options),
+            None => {
+                let mut file = load(&self.path, options).map_err(|e| self.explain(e))?;
+                if let Some(note) = self.shadowed_revision() {
+                    file.notes.push(note);
+                }
+                Ok(file)
+            }
             Some(rev) => {
                 let shown = self.file_display();
                 let bytes = git_show(rev, &self.path, &shown, options.max_file_size)?;
                 load_bytes(PathBuf::from(&shown), bytes, options)
             }
         }
+    }
+}
+
+impl DocRef {
+    /// A missing `PATH#N` whose N is too large to be a document number (more digits than any
+    /// count) is said to be that, not "no such file".
+    fn explain(&self, e: InputError) -> InputError {
+        let shown = self.path.display().to_string();
+        if let InputError::Io { path, .. } = &e
+            && self.index.is_none()
+            && let Some((file, n)) = shown.rsplit_once('#')
+            && !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+            && n.parse::<usize>().is_err()
+            && Path::new(file).is_file()
+        {
+            return InputError::IndexTooLarge {
+                path: path.clone(),
+                file: file.to_string(),
+            };
+        }
+        e
+    }
+
+    /// When a file named like `REV:PATH` was read, and REV is also a revision of the git
+    /// repository: says that the file was read, not the revision.
+    fn shadowed_revision(&self) -> Option<String> {
+        let shown = self.path.to_str()?;
+        let (rev, path) = shown.split_once(':')?;
+        if rev.is_empty() || path.is_empty() || rev.starts_with('.') || rev.starts_with('/') {
+            return None;
+        }
+        let known = std::process::Command::new("git")
+            .args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
+            .arg(format!("{rev}^{{commit}}"))
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        known.then(|| {
+            format!(
+                "{shown}: đọc tệp tên `{shown}` trong thư mục, không phải `{path}` ở bản `{rev}` của git (viết ./{shown} để khỏi nhắc, hoặc đổi tên tệp để đọc bản git)"
+            )
+        })
     }
 }
 
@@ -543,7 +598,7 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
     };
     // `git show` of a folder lists it; only a file (a blob) is a document.
     let kind = Command::new("git")
-        .args(["cat-file", "-t", &spec])
+        .args(["cat-file", "-t", "--end-of-options", &spec])
         .stdin(Stdio::null())
         .output()
         .map_err(|e| err(format!("cannot run git ({})", describe_io(&e))))?;
@@ -559,7 +614,7 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
         ));
     }
     let mut child = Command::new("git")
-        .args(["show", "--no-textconv", &spec])
+        .args(["show", "--no-textconv", "--end-of-options", &spec])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

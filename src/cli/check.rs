@@ -204,9 +204,14 @@ fn changed_targets(
     paths: &[String],
     against_base: bool,
 ) -> Result<Vec<Target>, RunError> {
-    let base = git(&["merge-base", rev, "HEAD"])?.trim().to_string();
+    // A revision starting with `-` is a revision, never an option of git's.
+    let base = git(&["merge-base", "--end-of-options", rev, "HEAD"])?
+        .trim()
+        .to_string();
     // Shown in findings of the base version (`a1b2c3d:docs/plan.md`).
-    let base = git(&["rev-parse", "--short", &base])?.trim().to_string();
+    let base = git(&["rev-parse", "--short", "--end-of-options", &base])?
+        .trim()
+        .to_string();
     let mut args = vec![
         "diff",
         "--name-only",
@@ -214,6 +219,7 @@ fn changed_targets(
         "--no-renames",
         "--diff-filter=ACMR",
         "-z",
+        "--end-of-options",
         &base,
         "--",
     ];
@@ -230,7 +236,15 @@ fn changed_targets(
             index: None,
             rev: None,
         });
-        if against_base && git(&["cat-file", "-e", &format!("{base}:./{name}")]).is_ok() {
+        if against_base
+            && git(&[
+                "cat-file",
+                "-e",
+                "--end-of-options",
+                &format!("{base}:./{name}"),
+            ])
+            .is_ok()
+        {
             target.against = Some(DocRef {
                 path,
                 index: None,
@@ -369,6 +383,9 @@ struct BaselineEntry {
     section: String,
     excerpt: String,
 }
+
+/// The version of the baseline format this rasoat writes and reads.
+const BASELINE_VERSION: u32 = 1;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Baseline {
@@ -1035,7 +1052,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline {
-            version: 1,
+            version: BASELINE_VERSION,
             findings: located
                 .iter()
                 .filter(|l| l.finding.round != Some(Round::Fixed))
@@ -1065,6 +1082,13 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
             RunError::Usage(format!("{}: not a rasoat baseline: {e}", path.display()))
         })?;
+        if baseline.version != BASELINE_VERSION {
+            return Err(RunError::Usage(format!(
+                "{}: mốc phiên bản {}, rasoat này chỉ đọc mốc phiên bản {BASELINE_VERSION}; ghi lại bằng --write-baseline",
+                path.display(),
+                baseline.version
+            )));
+        }
         let mut known: HashMap<BaselineEntry, usize> = HashMap::new();
         for e in baseline.findings {
             *known.entry(e).or_default() += 1;

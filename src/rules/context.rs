@@ -52,6 +52,19 @@ pub enum Scope {
     Trailer,
 }
 
+/// Whether `p` reads as a numbering path (`II.2`, `3.a`, `Điều 5.2`): dot-separated numbers or
+/// letters, none empty. `../x`, `/etc`, an empty path are not.
+fn is_section_path(p: &str) -> bool {
+    p.split('.').all(|part| {
+        !part.is_empty()
+            && !part.starts_with(' ')
+            && !part.ends_with(' ')
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == ' ')
+    })
+}
+
 impl Scope {
     pub fn parse(s: &str) -> Option<Scope> {
         Some(match s {
@@ -77,7 +90,12 @@ impl Scope {
             "archive" => Scope::Archive,
             "signature" => Scope::Signature,
             "trailer" => Scope::Trailer,
-            other => Scope::Section(other.strip_prefix("section:")?.to_string()),
+            other => Scope::Section(
+                other
+                    .strip_prefix("section:")
+                    .filter(|p| is_section_path(p))?
+                    .to_string(),
+            ),
         })
     }
 
@@ -115,7 +133,13 @@ impl Scope {
                 Scope::parse(s).ok_or_else(|| RuleError {
                     path: path.to_string(),
                     line,
-                    message: format!("unknown scope `{s}`"),
+                    message: if s.starts_with("section:") {
+                        format!(
+                            "phạm vi `{s}` không hợp lệ: sau `section:` phải là số hiệu một mục, như `section:II.2`"
+                        )
+                    } else {
+                        format!("unknown scope `{s}`")
+                    },
                 })
             })
             .collect()
@@ -174,6 +198,37 @@ impl<'a> ScopedText<'a> {
             origin,
             quoted: p.quoted,
         }
+    }
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    #[test]
+    fn section_scopes_name_a_numbering_path() {
+        for good in [
+            "section:II.2",
+            "section:3.a",
+            "section:Điều 5.2",
+            "section:999.-100",
+        ] {
+            assert!(Scope::parse(good).is_some(), "{good}");
+        }
+        for bad in [
+            "section:",
+            "section:../x",
+            "section:/etc",
+            "section:II..2",
+            "section:a/b",
+        ] {
+            assert_eq!(Scope::parse(bad), None, "{bad}");
+        }
+        let e = Scope::parse_list(&["section:../x".to_string()], "r.toml", 3).unwrap_err();
+        assert_eq!(
+            e.message,
+            "phạm vi `section:../x` không hợp lệ: sau `section:` phải là số hiệu một mục, như `section:II.2`"
+        );
     }
 }
 

@@ -520,3 +520,17 @@ fn write_baseline_refuses_links_and_the_files_it_reads() {
     );
     assert_eq!(std::fs::read_dir(out_dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_baseline_of_another_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    std::fs::write(&baseline, r#"{"version": 99, "findings": []}"#).unwrap();
+    let b = shown(&baseline);
+    expect_error(
+        &["check", "--baseline", &b, "samples/cong-van-v1.txt"],
+        &format!(
+            "rasoat: {b}: mốc phiên bản 99, rasoat này chỉ đọc mốc phiên bản 1; ghi lại bằng --write-baseline"
+        ),
+    );
+}

@@ -234,3 +234,11 @@ fn a_max_file_size_near_2_to_the_64_reads_docx_as_usual() {
         assert!(out.contains("CỘNG HÒA"), "{out}");
     }
 }
+
+#[test]
+fn a_document_number_too_large_for_any_file_is_said_to_be_so() {
+    expect_error(
+        &["outline", "samples/seed-combined.txt#999999999999999999999"],
+        "rasoat: samples/seed-combined.txt#999999999999999999999: không có tệp này, và số thứ tự văn bản sau `#` quá lớn để có trong samples/seed-combined.txt; viết PATH#N với N từ 1",
+    );
+}
