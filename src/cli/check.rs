@@ -257,6 +257,17 @@ fn changed_targets(
     Ok(out)
 }
 
+/// The repository a configuration in `dir` belongs to: the nearest folder upward holding `.git`,
+/// else `dir` itself.
+fn repository_root(dir: &Path) -> PathBuf {
+    let start = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&start)
+        .to_path_buf()
+}
+
 /// Finds `.rasoat.toml` upward from `start`.
 fn find_config(start: &Path) -> Option<PathBuf> {
     let start = std::fs::canonicalize(start).ok()?;
@@ -333,8 +344,23 @@ fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunE
         config = Config::parse(&path.display().to_string(), &source)
             .map_err(|e| RunError::Usage(e.to_string()))?;
         let base = path.parent().unwrap_or(Path::new("."));
+        let root = repository_root(base);
         for folder in &config.folders {
-            add_rule_dir(&mut set, &base.join(folder), limit, &mut errors);
+            let dir = base.join(folder);
+            // A configuration comes with the files checked (a pull request's, say): its rule
+            // folders stay inside their repository. Others are given with --rules.
+            if let (Ok(real), Ok(root)) =
+                (std::fs::canonicalize(&dir), std::fs::canonicalize(&root))
+                && !real.starts_with(&root)
+            {
+                errors.push(format!(
+                    "rasoat: {}: thư mục quy tắc `{folder}` nằm ngoài kho {}; cấu hình chỉ đọc quy tắc trong kho (thư mục khác: dùng --rules DIR)",
+                    path.display(),
+                    root.display()
+                ));
+                continue;
+            }
+            add_rule_dir(&mut set, &dir, limit, &mut errors);
         }
     }
     for dir in &args.rule_dirs {

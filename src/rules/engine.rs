@@ -23,6 +23,8 @@ pub struct Rule {
     pub path: String,
     pub scopes: Vec<Scope>,
     check: Option<Box<dyn Check>>,
+    /// One of the packs embedded in the binary (which a user rule with its id replaces).
+    builtin: bool,
 }
 
 impl Rule {
@@ -41,6 +43,7 @@ impl Rule {
             path: path.to_string(),
             scopes,
             check,
+            builtin: false,
         })
     }
 
@@ -75,6 +78,9 @@ impl RuleSet {
             .iter()
             .filter_map(|(path, source)| set.add(path, source).err())
             .collect();
+        for rule in &mut set.rules {
+            rule.builtin = true;
+        }
         if errors.is_empty() {
             Ok(set)
         } else {
@@ -87,12 +93,27 @@ impl RuleSet {
         &self.rules
     }
 
-    /// Adds a rule, replacing a rule with the same id.
+    /// Adds a rule, replacing a built-in rule with the same id; a second rule of the user's with
+    /// an id already taken is an error.
     pub fn add(&mut self, path: &str, source: &str) -> Result<(), RuleError> {
         self.search_groups = OnceLock::new();
         let rule = Rule::from_source(path, source)?;
         match self.rules.iter().position(|r| r.id() == rule.id()) {
-            Some(i) => self.rules[i] = rule,
+            // A user's rule replaces the built-in one with its id (documented).
+            // (And a file read twice, from a folder given twice, replaces itself.)
+            Some(i) if self.rules[i].builtin || self.rules[i].path == path => self.rules[i] = rule,
+            // Two rules of their own with one id: which one runs would depend on file order.
+            Some(i) => {
+                return Err(RuleError {
+                    path: path.to_string(),
+                    line: line_of_key(source, "id"),
+                    message: format!(
+                        "mã quy tắc `{}` đã có ở {}; hai quy tắc không được trùng mã (chỉ quy tắc có sẵn mới được thay bằng quy tắc cùng mã)",
+                        rule.id(),
+                        self.rules[i].path
+                    ),
+                });
+            }
             None => self.rules.push(rule),
         }
         self.rules.sort_by(|a, b| a.id().cmp(b.id()));

@@ -534,3 +534,88 @@ fn a_baseline_of_another_version_is_refused() {
         ),
     );
 }
+
+fn rule_file(dir: &Path, pack: &str, id: &str) -> std::path::PathBuf {
+    let folder = dir.join(pack);
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join(format!("{id}.toml"));
+    std::fs::write(
+        &path,
+        format!(
+            "id = \"{id}\"\npack = \"{pack}\"\nseverity = \"info\"\nkind = \"pattern\"\nmessage = \"m\"\ndoc = \"d\"\n[params]\npattern = \"zzzq\"\n[examples]\nbad = [\"zzzq\"]\ngood = [\"b\"]\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn two_rules_of_ones_own_with_one_id_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = rule_file(dir.path(), "mot", "X-DUP");
+    let second = rule_file(dir.path(), "hai", "X-DUP");
+    // Replacing a built-in rule stays allowed.
+    rule_file(dir.path(), "ba", "TYPO-DOUBLE-SPACE");
+    let rules = shown(dir.path());
+    // Files are read in name order: ba, hai, mot.
+    expect_error(
+        &["check", "--rules", &rules, "samples/cong-van-v1.txt"],
+        &format!(
+            "rasoat: {}:1: mã quy tắc `X-DUP` đã có ở {}; hai quy tắc không được trùng mã (chỉ quy tắc có sẵn mới được thay bằng quy tắc cùng mã)",
+            shown(&first),
+            shown(&second)
+        ),
+    );
+    std::fs::remove_file(&second).unwrap();
+    let (code, _, err) = run(&[
+        "check",
+        "--rules",
+        &rules,
+        "--rules",
+        &rules,
+        "samples/cong-van-v1.txt",
+    ]);
+    assert!(
+        code == 0 || code == 1,
+        "a folder given twice is fine: {err}"
+    );
+}
+
+#[test]
+fn a_configuration_reads_rule_folders_only_inside_its_repository() {
+    let outer = tempfile::tempdir().unwrap();
+    let repo = outer.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    rule_file(&repo, "rieng", "X-INSIDE");
+    rule_file(outer.path(), "ngoai", "X-OUTSIDE");
+    let doc = repo.join("plan.txt");
+    std::fs::copy(crate::common::repo("samples/cong-van-v1.txt"), &doc).unwrap();
+    let config = repo.join(".rasoat.toml");
+    let c = shown(&config);
+    for folder in ["/", "../ngoai"] {
+        std::fs::write(
+            &config,
+            format!("[rules]\nfolders = [\"rieng\", \"{folder}\"]\n"),
+        )
+        .unwrap();
+        let root = std::fs::canonicalize(&repo).unwrap();
+        expect_error(
+            &["check", &shown(&doc)],
+            &format!(
+                "rasoat: {c}: thư mục quy tắc `{folder}` nằm ngoài kho {}; cấu hình chỉ đọc quy tắc trong kho (thư mục khác: dùng --rules DIR)",
+                root.display()
+            ),
+        );
+    }
+    std::fs::write(&config, "[rules]\nfolders = [\"rieng\"]\n").unwrap();
+    let (code, _, err) = run(&["check", &shown(&doc)]);
+    assert!(code == 0 || code == 1, "{err}");
+    // On the command line, any folder.
+    let (code, _, err) = run(&[
+        "check",
+        "--rules",
+        &shown(&outer.path().join("ngoai")),
+        &shown(&doc),
+    ]);
+    assert!(code == 0 || code == 1, "{err}");
+}

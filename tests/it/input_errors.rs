@@ -242,3 +242,33 @@ fn a_document_number_too_large_for_any_file_is_said_to_be_so() {
         "rasoat: samples/seed-combined.txt#999999999999999999999: không có tệp này, và số thứ tự văn bản sau `#` quá lớn để có trong samples/seed-combined.txt; viết PATH#N với N từ 1",
     );
 }
+
+#[test]
+fn a_closed_standard_output_is_an_error_not_a_silent_success() {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"exec "$0" check samples/cong-van-v1.txt >&-"#)
+        .arg(env!("CARGO_BIN_EXE_rasoat"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(
+        err.trim_end(),
+        "rasoat: cannot write output: standard output is closed (đầu ra chuẩn đã đóng)"
+    );
+    // A reader that goes away (`| head`) is not an error: rasoat stops quietly.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#""$0" check --format json samples/ | (exec 0<&-; sleep 1)"#)
+        .arg(env!("CARGO_BIN_EXE_rasoat"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
