@@ -419,10 +419,30 @@ struct Baseline {
     findings: Vec<BaselineEntry>,
 }
 
+/// A path as a baseline keys it, whichever way it was typed: without `.` components or
+/// doubled separators, and relative to the current folder when it lies under it
+/// (`./docs//a.txt`, `docs/a.txt` and `/repo/docs/a.txt` run from `/repo` are one key).
+fn baseline_path(path: &str) -> String {
+    let p = Path::new(path);
+    let absolute = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| p.strip_prefix(&cwd).ok().map(Path::to_path_buf));
+    let p = absolute.as_deref().unwrap_or(p);
+    let parts: PathBuf = p
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    if parts.as_os_str().is_empty() {
+        path.to_string()
+    } else {
+        parts.display().to_string()
+    }
+}
+
 fn entry(l: &Located) -> BaselineEntry {
     BaselineEntry {
         rule: l.finding.rule.clone(),
-        path: l.path.clone(),
+        path: baseline_path(&l.path),
         section: l.finding.section(),
         excerpt: l.finding.excerpt.clone(),
     }
@@ -1166,6 +1186,20 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn baseline_keys_do_not_depend_on_how_the_path_was_typed() {
+        assert_eq!(baseline_path("./docs//a.txt"), "docs/a.txt");
+        assert_eq!(baseline_path("docs/./a.txt"), "docs/a.txt");
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(
+            baseline_path(&cwd.join("docs/a.txt").display().to_string()),
+            "docs/a.txt"
+        );
+        assert_eq!(baseline_path("/elsewhere/a.txt"), "/elsewhere/a.txt");
+        // A file as of a revision keeps its revision.
+        assert_eq!(baseline_path("HEAD~1:docs/a.txt"), "HEAD~1:docs/a.txt");
+    }
 
     #[test]
     fn an_edit_saved_while_fix_writes_is_kept_and_the_backup_removed() {

@@ -619,3 +619,25 @@ fn a_configuration_reads_rule_folders_only_inside_its_repository() {
     ]);
     assert!(code == 0 || code == 1, "{err}");
 }
+
+#[test]
+fn a_baseline_matches_however_the_path_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = shown(&dir.path().join("baseline.json"));
+    let (code, _, err) = run(&[
+        "check",
+        "./samples//seed-combined.txt",
+        "--write-baseline",
+        &baseline,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let absolute = shown(&crate::common::repo("samples/seed-combined.txt"));
+    for typed in [
+        "samples/seed-combined.txt",
+        "samples/./seed-combined.txt",
+        &absolute,
+    ] {
+        let (code, out, err) = run(&["check", "--format", "json", typed, "--baseline", &baseline]);
+        assert_eq!(code, 0, "{typed}: nothing new\n{out}{err}");
+    }
+}
