@@ -601,22 +601,10 @@ fn refuse_to_rewrite(path: &Path, meta: &std::fs::Metadata) -> Option<String> {
     None
 }
 
-/// Whether this process may write `path` (as the system decides, not only the mode bits).
+/// Whether this process may write `path` (as the system decides, not only the mode bits): it
+/// is opened for writing, which changes nothing in it (no truncation, no write).
 fn writable(path: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
-            return false;
-        };
-        // SAFETY: `c` is a valid NUL-terminated string that outlives the call.
-        unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        true
-    }
+    std::fs::OpenOptions::new().write(true).open(path).is_ok()
 }
 
 /// Gives `file` (a temporary file about to replace `like`) the mode, owner and group of `like`.
