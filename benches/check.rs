@@ -102,6 +102,14 @@ fn benches(c: &mut Criterion) {
         group.bench_function(format!("parse and check {n}"), |b| {
             b.iter(|| set.check_file(&outline::parse(black_box(&text))).len())
         });
+        // Each with an inline suppression (`rasoat-disable-next-line`) used by a finding.
+        let text = text.replace(
+            "1. Việc một.",
+            "<!-- rasoat-disable-next-line TYPO-DOUBLE-SPACE reason: thử -->\n1. Việc  một.",
+        );
+        group.bench_function(format!("parse and check {n} with suppressions"), |b| {
+            b.iter(|| set.check_file(&outline::parse(black_box(&text))).len())
+        });
     }
     group.finish();
 }

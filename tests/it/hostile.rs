@@ -641,3 +641,37 @@ fn a_baseline_matches_however_the_path_is_typed() {
         assert_eq!(code, 0, "{typed}: nothing new\n{out}{err}");
     }
 }
+
+#[test]
+fn suppressions_in_a_file_of_many_documents_each_apply_to_their_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = |i: usize, suppressed: bool| {
+        format!(
+            "UBND TỈNH SÓC TRĂNG\nSỞ Y TẾ\n\nSố: {i}/KH-SYT\n\nKẾ HOẠCH\nThử {i}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSóc Trăng, ngày 04 tháng 7 năm 2023\n\n{}1. Việc  một./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nTrần Văn A\n\n",
+            if suppressed {
+                "<!-- rasoat-disable-next-line TYPO-DOUBLE-SPACE reason: thử -->\n"
+            } else {
+                ""
+            }
+        )
+    };
+    // 300 documents, every third without its suppression; then a range over the last two.
+    let mut text: String = (1..=300).map(|i| one(i, i % 3 != 0)).collect();
+    text.push_str("<!-- rasoat-disable TYPO-DOUBLE-SPACE reason: trích -->\n");
+    text.push_str(&one(301, false));
+    text.push_str(&one(302, false));
+    let path = dir.path().join("many.md");
+    std::fs::write(&path, text).unwrap();
+    let (_, out, err) = run(&["check", "--format", "json", &shown(&path)]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let count = |rule: &str| {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .count()
+    };
+    assert_eq!(count("TYPO-DOUBLE-SPACE"), 100);
+    assert_eq!(count("RASOAT-UNUSED-SUPPRESSION"), 0);
+}
