@@ -68,6 +68,14 @@ pub enum InputError {
         count: usize,
         limit: usize,
     },
+    #[error(
+        "{path}: tệp dài hơn giới hạn {limit} byte khi đọc (tệp đang được ghi thêm, hay tệp đặc biệt như /proc); tăng giới hạn bằng --max-file-size"
+    )]
+    GrewTooLarge { path: String, limit: u64 },
+    #[error(
+        "{path}: không có tệp này, và số thứ tự văn bản sau `#` quá lớn để có trong {file}; viết PATH#N với N từ 1"
+    )]
+    IndexTooLarge { path: String, file: String },
     #[error("{path}#{index}: no such document; the file holds {count} document(s)")]
     NoSuchDocument {
         path: String,
@@ -166,13 +174,64 @@ impl DocRef {
     /// Reads and parses the file this argument names (from the work tree or from git).
     pub fn load(&self, options: &LoadOptions) -> Result<LoadedFile, InputError> {
         match &self.rev {
-            None => load(&self.path, options),
+            None => {
+                let mut file = load(&self.path, options).map_err(|e| self.explain(e))?;
+                if let Some(note) = self.shadowed_revision() {
+                    file.notes.push(note);
+                }
+                Ok(file)
+            }
             Some(rev) => {
                 let shown = self.file_display();
                 let bytes = git_show(rev, &self.path, &shown, options.max_file_size)?;
                 load_bytes(PathBuf::from(&shown), bytes, options)
             }
         }
+    }
+}
+
+impl DocRef {
+    /// A missing `PATH#N` whose N is too large to be a document number (more digits than any
+    /// count) is said to be that, not "no such file".
+    fn explain(&self, e: InputError) -> InputError {
+        let shown = self.path.display().to_string();
+        if let InputError::Io { path, .. } = &e
+            && self.index.is_none()
+            && let Some((file, n)) = shown.rsplit_once('#')
+            && !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+            && n.parse::<usize>().is_err()
+            && Path::new(file).is_file()
+        {
+            return InputError::IndexTooLarge {
+                path: path.clone(),
+                file: file.to_string(),
+            };
+        }
+        e
+    }
+
+    /// When a file named like `REV:PATH` was read, and REV is also a revision of the git
+    /// repository: says that the file was read, not the revision.
+    fn shadowed_revision(&self) -> Option<String> {
+        let shown = self.path.to_str()?;
+        let (rev, path) = shown.split_once(':')?;
+        if rev.is_empty() || path.is_empty() || rev.starts_with('.') || rev.starts_with('/') {
+            return None;
+        }
+        let known = std::process::Command::new("git")
+            .args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
+            .arg(format!("{rev}^{{commit}}"))
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        known.then(|| {
+            format!(
+                "{shown}: đọc tệp tên `{shown}` trong thư mục, không phải `{path}` ở bản `{rev}` của git (viết ./{shown} để khỏi nhắc, hoặc đổi tên tệp để đọc bản git)"
+            )
+        })
     }
 }
 
@@ -234,17 +293,7 @@ impl LoadedFile {
 /// Reads and parses a file.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<LoadedFile, InputError> {
     let shown = path.display().to_string();
-    let io = |e: std::io::Error| InputError::Io {
-        path: shown.clone(),
-        message: describe_io(&e),
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(InputError::Directory { path: shown });
-    }
-    if !meta.is_file() {
-        return Err(InputError::NotRegular { path: shown });
-    }
+    let (file, meta) = open_regular(path, &shown)?;
     if meta.len() > options.max_file_size {
         return Err(InputError::TooLarge {
             path: shown,
@@ -254,8 +303,87 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<LoadedFile, InputError
     }
     // Refused before reading: a PDF is not read only to be refused.
     refuse_unsupported(path, &shown)?;
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_at_most(file, &meta, &shown, options.max_file_size)?;
     parse_bytes(path.to_path_buf(), bytes, options)
+}
+
+/// Opens `path` for reading and checks what was opened (not what the path named a moment
+/// before): a regular file, not a folder, FIFO, socket or device. A FIFO is opened without
+/// waiting for a writer, so that it is refused at once instead of hanging.
+pub fn open_regular(
+    path: &Path,
+    shown: &str,
+) -> Result<(std::fs::File, std::fs::Metadata), InputError> {
+    let io = |e: std::io::Error| InputError::Io {
+        path: shown.to_string(),
+        message: describe_io(&e),
+    };
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = open.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(InputError::Directory {
+            path: shown.to_string(),
+        });
+    }
+    if !meta.is_file() {
+        return Err(InputError::NotRegular {
+            path: shown.to_string(),
+        });
+    }
+    Ok((file, meta))
+}
+
+/// Reads an opened file, at most `limit` bytes: one more is an error, whatever size the file
+/// reported (a file that grows while it is read, a `/proc` file that reports 0 bytes).
+pub fn read_at_most(
+    file: std::fs::File,
+    meta: &std::fs::Metadata,
+    shown: &str,
+    limit: u64,
+) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    if meta.len() > limit {
+        return Err(InputError::TooLarge {
+            path: shown.to_string(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    // The reported size is only a hint (capped: it may be wrong either way).
+    let hint = meta.len().min(limit).min(DEFAULT_MAX_FILE_SIZE) as usize;
+    let mut bytes = Vec::with_capacity(hint);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::Io {
+            path: shown.to_string(),
+            message: describe_io(&e),
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::GrewTooLarge {
+            path: shown.to_string(),
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads a UTF-8 file of settings (configuration, rules, baseline): opened once, checked to be
+/// a regular file, read up to `limit` bytes (`--max-file-size`).
+pub fn read_settings(path: &Path, limit: u64) -> Result<String, InputError> {
+    let shown = path.display().to_string();
+    let (file, meta) = open_regular(path, &shown)?;
+    let bytes = read_at_most(file, &meta, &shown, limit)?;
+    String::from_utf8(bytes).map_err(|_| InputError::Io {
+        path: shown,
+        message: "không phải văn bản UTF-8".to_string(),
+    })
 }
 
 fn refuse_unsupported(path: &Path, shown: &str) -> Result<(), InputError> {
@@ -470,7 +598,7 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
     };
     // `git show` of a folder lists it; only a file (a blob) is a document.
     let kind = Command::new("git")
-        .args(["cat-file", "-t", &spec])
+        .args(["cat-file", "-t", "--end-of-options", &spec])
         .stdin(Stdio::null())
         .output()
         .map_err(|e| err(format!("cannot run git ({})", describe_io(&e))))?;
@@ -486,7 +614,7 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
         ));
     }
     let mut child = Command::new("git")
-        .args(["show", "--no-textconv", &spec])
+        .args(["show", "--no-textconv", "--end-of-options", &spec])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -494,7 +622,7 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
         .map_err(|e| err(format!("cannot run git ({})", describe_io(&e))))?;
     let mut bytes = Vec::new();
     let stdout = child.stdout.take().expect("stdout is piped");
-    let read = stdout.take(max + 1).read_to_end(&mut bytes);
+    let read = stdout.take(max.saturating_add(1)).read_to_end(&mut bytes);
     if bytes.len() as u64 > max {
         let _ = child.kill();
         let _ = child.wait();

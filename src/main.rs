@@ -25,6 +25,43 @@ fn tune_allocator() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn tune_allocator() {}
 
+/// Whether standard output was closed when the process started (`rasoat check … >&-`).
+///
+/// Rust's runtime reopens a closed descriptor 1 on /dev/null before `main`, so the report would
+/// vanish with no message; this is looked at before that, from `.init_array`.
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static LOOK_AT_STDOUT: extern "C" fn() = {
+    extern "C" fn look() {
+        // SAFETY: fcntl(F_GETFD) only reads the descriptor's flags.
+        if unsafe { libc::fcntl(1, libc::F_GETFD) } == -1 {
+            STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    look
+};
+
+/// Standard output; writing to it fails (EBADF) when it was closed at start.
+struct Stdout(io::Stdout);
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(io::Error::other(
+                "standard output is closed (đầu ra chuẩn đã đóng)",
+            ));
+        }
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 fn main() -> ExitCode {
     tune_allocator();
     let cli = match Cli::try_parse() {
@@ -40,8 +77,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code as u8);
         }
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(Stdout(io::stdout()));
     let result = cli::run(cli, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
@@ -51,7 +87,8 @@ fn main() -> ExitCode {
         // A closed pipe (`rasoat outline … | head`) is not an error.
         Err(RunError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("rasoat: {e}");
+            // A file name or document text in the message: shown, not obeyed by the terminal.
+            eprintln!("{}", rasoat::report::terminal_safe(&format!("rasoat: {e}")));
             ExitCode::from(cli::EXIT_ERROR as u8)
         }
     }

@@ -204,9 +204,14 @@ fn changed_targets(
     paths: &[String],
     against_base: bool,
 ) -> Result<Vec<Target>, RunError> {
-    let base = git(&["merge-base", rev, "HEAD"])?.trim().to_string();
+    // A revision starting with `-` is a revision, never an option of git's.
+    let base = git(&["merge-base", "--end-of-options", rev, "HEAD"])?
+        .trim()
+        .to_string();
     // Shown in findings of the base version (`a1b2c3d:docs/plan.md`).
-    let base = git(&["rev-parse", "--short", &base])?.trim().to_string();
+    let base = git(&["rev-parse", "--short", "--end-of-options", &base])?
+        .trim()
+        .to_string();
     let mut args = vec![
         "diff",
         "--name-only",
@@ -214,6 +219,7 @@ fn changed_targets(
         "--no-renames",
         "--diff-filter=ACMR",
         "-z",
+        "--end-of-options",
         &base,
         "--",
     ];
@@ -230,7 +236,15 @@ fn changed_targets(
             index: None,
             rev: None,
         });
-        if against_base && git(&["cat-file", "-e", &format!("{base}:./{name}")]).is_ok() {
+        if against_base
+            && git(&[
+                "cat-file",
+                "-e",
+                "--end-of-options",
+                &format!("{base}:./{name}"),
+            ])
+            .is_ok()
+        {
             target.against = Some(DocRef {
                 path,
                 index: None,
@@ -241,6 +255,17 @@ fn changed_targets(
     }
     out.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
     Ok(out)
+}
+
+/// The repository a configuration in `dir` belongs to: the nearest folder upward holding `.git`,
+/// else `dir` itself.
+fn repository_root(dir: &Path) -> PathBuf {
+    let start = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&start)
+        .to_path_buf()
 }
 
 /// Finds `.rasoat.toml` upward from `start`.
@@ -262,7 +287,7 @@ fn find_config(start: &Path) -> Option<PathBuf> {
 }
 
 /// Reads every `*.toml` under `dir` into `set`.
-fn add_rule_dir(set: &mut RuleSet, dir: &Path, errors: &mut Vec<String>) {
+fn add_rule_dir(set: &mut RuleSet, dir: &Path, limit: u64, errors: &mut Vec<String>) {
     if !dir.is_dir() {
         errors.push(format!("rasoat: {}: rule folder not found", dir.display()));
         return;
@@ -276,13 +301,13 @@ fn add_rule_dir(set: &mut RuleSet, dir: &Path, errors: &mut Vec<String>) {
         .collect();
     files.sort();
     for f in files {
-        match std::fs::read_to_string(&f) {
+        match input::read_settings(&f, limit) {
             Ok(source) => {
                 if let Err(e) = set.add(&f.display().to_string(), &source) {
                     errors.push(format!("rasoat: {e}"));
                 }
             }
-            Err(e) => errors.push(format!("rasoat: {}: {e}", f.display())),
+            Err(e) => errors.push(format!("rasoat: {e}")),
         }
     }
 }
@@ -312,18 +337,34 @@ fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunE
     };
     let mut config = Config::default();
     let mut errors = Vec::new();
+    let limit = args.input.max_file_size;
     if let Some(path) = &config_path {
-        let source = std::fs::read_to_string(path)
-            .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
+        let source =
+            input::read_settings(path, limit).map_err(|e| RunError::Usage(e.to_string()))?;
         config = Config::parse(&path.display().to_string(), &source)
             .map_err(|e| RunError::Usage(e.to_string()))?;
         let base = path.parent().unwrap_or(Path::new("."));
+        let root = repository_root(base);
         for folder in &config.folders {
-            add_rule_dir(&mut set, &base.join(folder), &mut errors);
+            let dir = base.join(folder);
+            // A configuration comes with the files checked (a pull request's, say): its rule
+            // folders stay inside their repository. Others are given with --rules.
+            if let (Ok(real), Ok(root)) =
+                (std::fs::canonicalize(&dir), std::fs::canonicalize(&root))
+                && !real.starts_with(&root)
+            {
+                errors.push(format!(
+                    "rasoat: {}: thư mục quy tắc `{folder}` nằm ngoài kho {}; cấu hình chỉ đọc quy tắc trong kho (thư mục khác: dùng --rules DIR)",
+                    path.display(),
+                    root.display()
+                ));
+                continue;
+            }
+            add_rule_dir(&mut set, &dir, limit, &mut errors);
         }
     }
     for dir in &args.rule_dirs {
-        add_rule_dir(&mut set, dir, &mut errors);
+        add_rule_dir(&mut set, dir, limit, &mut errors);
     }
     if !errors.is_empty() {
         let joined = errors.join("\n");
@@ -369,16 +410,39 @@ struct BaselineEntry {
     excerpt: String,
 }
 
+/// The version of the baseline format this rasoat writes and reads.
+const BASELINE_VERSION: u32 = 1;
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Baseline {
     version: u32,
     findings: Vec<BaselineEntry>,
 }
 
+/// A path as a baseline keys it, whichever way it was typed: without `.` components or
+/// doubled separators, and relative to the current folder when it lies under it
+/// (`./docs//a.txt`, `docs/a.txt` and `/repo/docs/a.txt` run from `/repo` are one key).
+fn baseline_path(path: &str) -> String {
+    let p = Path::new(path);
+    let absolute = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| p.strip_prefix(&cwd).ok().map(Path::to_path_buf));
+    let p = absolute.as_deref().unwrap_or(p);
+    let parts: PathBuf = p
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    if parts.as_os_str().is_empty() {
+        path.to_string()
+    } else {
+        parts.display().to_string()
+    }
+}
+
 fn entry(l: &Located) -> BaselineEntry {
     BaselineEntry {
         rule: l.finding.rule.clone(),
-        path: l.path.clone(),
+        path: baseline_path(&l.path),
         section: l.finding.section(),
         excerpt: l.finding.excerpt.clone(),
     }
@@ -434,15 +498,7 @@ fn check_one(
     {
         return failed(e);
     }
-    let mut findings = set.check_file(&loaded.parsed);
-    if let Some(i) = t.doc.index {
-        findings.retain(|f| f.document == i);
-    }
-    config.apply(
-        &config_relative(&t.doc.path, config_path),
-        &mut findings,
-        set,
-    );
+    let findings = file_findings(&loaded, t, set, config, config_path);
     let documents = if t.doc.index.is_some() {
         1
     } else {
@@ -461,6 +517,26 @@ fn check_one(
         error: None,
         notes,
     }
+}
+
+/// The findings of a loaded file, as configured, in the document `t` addresses.
+fn file_findings(
+    loaded: &LoadedFile,
+    t: &Target,
+    set: &RuleSet,
+    config: &Config,
+    config_path: Option<&Path>,
+) -> Vec<Finding> {
+    let mut findings = set.check_file(&loaded.parsed);
+    if let Some(i) = t.doc.index {
+        findings.retain(|f| f.document == i);
+    }
+    config.apply(
+        &config_relative(&t.doc.path, config_path),
+        &mut findings,
+        set,
+    );
+    findings
 }
 
 /// Checks files on `threads` workers; results in the order of `targets`.
@@ -495,33 +571,112 @@ fn check_all(
     results.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over the original. The original is kept as `FILE.orig` unless `backup` is false.
+/// Why a file is not rewritten by `--fix`, if it may not be: a symbolic link, a file with
+/// several hard links (the rename would split it from the others), a read-only file.
+fn refuse_to_rewrite(path: &Path, meta: &std::fs::Metadata) -> Option<String> {
+    let shown = path.display();
+    if meta.file_type().is_symlink() {
+        return Some(format!(
+            "{shown}: is a symbolic link; not writing through it"
+        ));
+    }
+    if !meta.is_file() {
+        return Some(format!("{shown}: không phải tệp thường; --fix không ghi"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Some(format!(
+                "{shown}: tệp có {} liên kết cứng; --fix không ghi, vì ghi sẽ tách tệp khỏi các liên kết kia",
+                meta.nlink()
+            ));
+        }
+    }
+    if meta.permissions().readonly() || !writable(path) {
+        return Some(format!(
+            "{shown}: tệp chỉ đọc; --fix không ghi (bỏ chỉ đọc nếu muốn sửa)"
+        ));
+    }
+    None
+}
+
+/// Whether this process may write `path` (as the system decides, not only the mode bits): it
+/// is opened for writing, which changes nothing in it (no truncation, no write).
+fn writable(path: &Path) -> bool {
+    std::fs::OpenOptions::new().write(true).open(path).is_ok()
+}
+
+/// Gives `file` (a temporary file about to replace `like`) the mode, owner and group of `like`.
+/// `strict`: an owner or group that cannot be kept is an error, else it is left as it is.
+fn keep_ownership(file: &std::fs::File, like: &std::fs::Metadata, strict: bool) -> io::Result<()> {
+    file.set_permissions(like.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let now = file.metadata()?;
+        if (now.uid(), now.gid()) != (like.uid(), like.gid()) {
+            let kept = std::os::unix::fs::fchown(file, Some(like.uid()), Some(like.gid()))
+                .or_else(|_| std::os::unix::fs::fchown(file, None, Some(like.gid())));
+            let now = file.metadata()?;
+            if strict && (kept.is_err() || (now.uid(), now.gid()) != (like.uid(), like.gid())) {
+                return Err(io::Error::other(format!(
+                    "không giữ được chủ sở hữu {} và nhóm {} của tệp; --fix không ghi",
+                    like.uid(),
+                    like.gid()
+                )));
+            }
+            // chown may clear the set-user-ID and set-group-ID bits: the mode again.
+            file.set_permissions(like.permissions())?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder with the
+/// original's mode, owner and group, flushed to disk, then renamed over the original. The
+/// original is kept as `FILE.orig` unless `backup` is false. The file is read again after the
+/// backup and the new contents are on disk, right before the rename: if it changed since it was
+/// read (an edit saved meanwhile), it is left alone and the backup removed.
 fn write_atomically(
     path: &Path,
     original: &[u8],
     contents: &[u8],
     backup: bool,
+    limit: u64,
+) -> Result<Option<PathBuf>, String> {
+    write_atomically_with(path, original, contents, backup, limit, &|| {})
+}
+
+/// [`write_atomically`], calling `before_last_look` once the backup and the new contents are on
+/// disk, right before the file is read again (tests edit the file there).
+fn write_atomically_with(
+    path: &Path,
+    original: &[u8],
+    contents: &[u8],
+    backup: bool,
+    limit: u64,
+    before_last_look: &dyn Fn(),
 ) -> Result<Option<PathBuf>, String> {
     let shown = path.display();
     let meta = std::fs::symlink_metadata(path).map_err(|e| format!("{shown}: {e}"))?;
-    if meta.file_type().is_symlink() {
-        return Err(format!(
-            "{shown}: is a symbolic link; not writing through it"
-        ));
-    }
-    let now = std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?;
-    if now != original {
-        return Err(format!("{shown}: changed since it was read; not writing"));
+    if let Some(why) = refuse_to_rewrite(path, &meta) {
+        return Err(why);
     }
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let backup_path = if backup {
-        Some(write_backup(path, original)?)
+        Some(write_backup(path, original, &meta)?)
     } else {
         None
+    };
+    let give_up = |message: String| {
+        if let Some(b) = &backup_path {
+            let _ = std::fs::remove_file(b);
+        }
+        message
     };
     // The new contents go to a hidden temporary file beside the original, are flushed to disk,
     // and only then renamed over it: a crash or a kill at any point leaves either the old file
@@ -530,16 +685,24 @@ fn write_atomically(
         .prefix(".rasoat-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| format!("{shown}: {e}"))?;
+        .map_err(|e| give_up(format!("{shown}: {e}")))?;
     tmp.write_all(contents)
-        .map_err(|e| format!("{shown}: {e}"))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| format!("{shown}: {e}"))?;
-    std::fs::set_permissions(tmp.path(), meta.permissions())
-        .map_err(|e| format!("{shown}: {e}"))?;
+        .and_then(|()| keep_ownership(tmp.as_file(), &meta, true))
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| give_up(format!("{shown}: {e}")))?;
+    before_last_look();
+    // Last look before the rename: the same file, with the contents that were fixed.
+    let unchanged = std::fs::symlink_metadata(path).is_ok_and(|now| same_file(&now, &meta))
+        && input::open_regular(path, &shown.to_string())
+            .and_then(|(f, m)| input::read_at_most(f, &m, &shown.to_string(), limit))
+            .is_ok_and(|now| now == original);
+    if !unchanged {
+        return Err(give_up(format!(
+            "{shown}: changed since it was read; not writing (tệp đã đổi trong lúc sửa, để nguyên)"
+        )));
+    }
     tmp.persist(path)
-        .map_err(|e| format!("{shown}: {}", e.error))?;
+        .map_err(|e| give_up(format!("{shown}: {}", e.error)))?;
     // The rename itself is durable once the folder is flushed.
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
@@ -547,10 +710,91 @@ fn write_atomically(
     Ok(backup_path)
 }
 
+/// Writes a baseline file atomically (a temporary file beside it, flushed, then renamed over
+/// it), never through a symbolic link, and never over a file this run reads: a document
+/// checked, the configuration, the baseline given with `--baseline`.
+fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), String> {
+    let shown = path.display();
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{shown}: {}", input::describe_io(&e))),
+    };
+    if let Some(meta) = &existing {
+        if meta.file_type().is_symlink() {
+            return Err(format!(
+                "{shown}: là liên kết tượng trưng; --write-baseline không ghi qua liên kết"
+            ));
+        }
+        if !meta.is_file() {
+            return Err(format!(
+                "{shown}: không phải tệp thường; --write-baseline chỉ ghi tệp thường"
+            ));
+        }
+        let read = inputs
+            .iter()
+            .any(|p| std::fs::metadata(p).is_ok_and(|m| same_file(&m, meta)));
+        if read {
+            return Err(format!(
+                "{shown}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); --write-baseline không ghi đè lên nó"
+            ));
+        }
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rasoat-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("{shown}: {}", input::describe_io(&e)))?;
+    let permissions = match &existing {
+        Some(meta) => meta.permissions(),
+        None => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::Permissions::from_mode(0o644)
+            }
+            #[cfg(not(unix))]
+            {
+                tmp.as_file()
+                    .metadata()
+                    .map_err(|e| format!("{shown}: {e}"))?
+                    .permissions()
+            }
+        }
+    };
+    tmp.write_all(contents)
+        .and_then(|()| tmp.as_file().set_permissions(permissions))
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("{shown}: {}", input::describe_io(&e)))?;
+    tmp.persist(path)
+        .map_err(|e| format!("{shown}: {}", input::describe_io(&e.error)))?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Whether two looks at a path saw the same file (not one swapped in between).
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino() && a.file_type() == b.file_type()
+    }
+    #[cfg(not(unix))]
+    {
+        a.file_type() == b.file_type()
+    }
+}
+
 /// Keeps the original as `FILE.orig` (or `FILE.orig.N`), never overwriting an earlier backup.
 /// The backup is written like the fix itself (temporary file, flush, then a rename that refuses
 /// to replace anything), so a backup that exists is always complete.
-fn write_backup(path: &Path, original: &[u8]) -> Result<PathBuf, String> {
+fn write_backup(path: &Path, original: &[u8], meta: &std::fs::Metadata) -> Result<PathBuf, String> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -560,7 +804,10 @@ fn write_backup(path: &Path, original: &[u8]) -> Result<PathBuf, String> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| format!("{}: {e}", path.display()))?;
+    // The backup is as private as the original: same mode, and its owner and group where this
+    // process may give them.
     tmp.write_all(original)
+        .and_then(|()| keep_ownership(tmp.as_file(), meta, false))
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("{}: {e}", path.display()))?;
     for k in 0..1000 {
@@ -578,11 +825,65 @@ fn write_backup(path: &Path, original: &[u8]) -> Result<PathBuf, String> {
     Err(format!("{}: no free name for a backup", path.display()))
 }
 
-/// Applies safe fixes to the checked files; returns the findings left and messages.
+/// Most rounds of fixes applied to one file: a fix may reveal another (two spaces left where
+/// three were), so fixes are applied to the fixed text again until none is left.
+const FIX_ROUNDS: usize = 10;
+
+/// What the checks of one run share, for checking fixed text again.
+struct Checking<'a> {
+    set: &'a RuleSet,
+    config: &'a Config,
+    config_path: Option<&'a Path>,
+    options: &'a input::LoadOptions,
+}
+
+/// Applies safe fixes to `text` until none is left (or [`FIX_ROUNDS`] rounds): returns the fixed
+/// text, the number of fixes applied, and how many fixes were still found after the last round.
+fn fix_until_stable(
+    text: &str,
+    first: &[&Finding],
+    t: &Target,
+    checking: &Checking,
+) -> (String, usize, usize) {
+    let (mut fixed, mut total) = crate::fix::apply_fixes(text, first);
+    let mut applied = total;
+    let mut rounds = 1;
+    while applied > 0 {
+        let Ok(loaded) = input::load_bytes(
+            t.doc.path.clone(),
+            fixed.clone().into_bytes(),
+            checking.options,
+        ) else {
+            return (fixed, total, 0);
+        };
+        let findings = file_findings(
+            &loaded,
+            t,
+            checking.set,
+            checking.config,
+            checking.config_path,
+        );
+        let fixable: Vec<&Finding> = findings.iter().filter(|f| f.fix.is_some()).collect();
+        if rounds == FIX_ROUNDS {
+            // What is left is reported, not applied.
+            let (_, left) = crate::fix::apply_fixes(&fixed, &fixable);
+            return (fixed, total, left);
+        }
+        let next;
+        (next, applied) = crate::fix::apply_fixes(&fixed, &fixable);
+        fixed = next;
+        total += applied;
+        rounds += 1;
+    }
+    (fixed, total, 0)
+}
+
+/// Applies safe fixes to the checked files; returns the number of fixes applied.
 fn fix_files(
     results: &[FileResult],
     targets: &[Target],
     args: &CheckArgs,
+    checking: &Checking,
     out: &mut dyn Write,
     errors: &mut Vec<String>,
 ) -> io::Result<usize> {
@@ -615,10 +916,28 @@ fn fix_files(
             errors.push(format!("rasoat: {}: {why}", t.doc.display()));
             continue;
         }
-        let original = match std::fs::read(&t.doc.path) {
+        let shown = t.doc.path.display().to_string();
+        // Refused before anything is computed for it (and again right before writing).
+        if !args.dry_run {
+            match std::fs::symlink_metadata(&t.doc.path) {
+                Ok(meta) => {
+                    if let Some(why) = refuse_to_rewrite(&t.doc.path, &meta) {
+                        errors.push(format!("rasoat: {why}"));
+                        continue;
+                    }
+                }
+                Err(e) => {
+                    errors.push(format!("rasoat: {shown}: {}", input::describe_io(&e)));
+                    continue;
+                }
+            }
+        }
+        let original = match input::open_regular(&t.doc.path, &shown)
+            .and_then(|(f, m)| input::read_at_most(f, &m, &shown, checking.options.max_file_size))
+        {
             Ok(b) => b,
             Err(e) => {
-                errors.push(format!("rasoat: {}: {e}", t.doc.path.display()));
+                errors.push(format!("rasoat: {e}"));
                 continue;
             }
         };
@@ -633,21 +952,24 @@ fn fix_files(
             ));
             continue;
         };
-        let (fixed, n) = crate::fix::apply_fixes(text, &fixable);
+        let (fixed, n, left) = fix_until_stable(text, &fixable, t, checking);
+        if left > 0 {
+            say!(
+                "rasoat: {shown}: sau {FIX_ROUNDS} lượt sửa vẫn còn {left} chỗ sửa được; chạy lại --fix hoặc sửa tay"
+            );
+        }
         if n == 0 {
             continue;
         }
         total += n;
         if args.dry_run {
             let diff = similar::TextDiff::from_lines(text, &fixed);
-            let shown = t.doc.path.display().to_string();
-            write!(
-                out,
-                "{}",
-                diff.unified_diff()
-                    .context_radius(1)
-                    .header(&shown, &format!("{shown} (đã sửa)"))
-            )?;
+            let shown_diff = diff
+                .unified_diff()
+                .context_radius(1)
+                .header(&shown, &format!("{shown} (đã sửa)"))
+                .to_string();
+            write!(out, "{}", crate::report::terminal_safe(&shown_diff))?;
             continue;
         }
         let mut bytes = if bom {
@@ -656,8 +978,14 @@ fn fix_files(
             Vec::new()
         };
         bytes.extend_from_slice(fixed.as_bytes());
-        match write_atomically(&t.doc.path, &original, &bytes, !args.no_backup) {
-            Ok(backup) => eprintln!(
+        match write_atomically(
+            &t.doc.path,
+            &original,
+            &bytes,
+            !args.no_backup,
+            checking.options.max_file_size,
+        ) {
+            Ok(backup) => say!(
                 "rasoat: {}: đã sửa {n} chỗ{}",
                 t.doc.path.display(),
                 backup
@@ -706,7 +1034,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         }
         documents += r.documents;
         for note in &r.notes {
-            eprintln!("rasoat: {note}");
+            say!("rasoat: {note}");
         }
         if let (Some(old_ref), Some(loaded)) = (&t.against, &r.loaded) {
             let old = old_ref.load(&options)?;
@@ -758,7 +1086,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline {
-            version: 1,
+            version: BASELINE_VERSION,
             findings: located
                 .iter()
                 .filter(|l| l.finding.round != Some(Round::Fixed))
@@ -767,9 +1095,15 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         };
         let json =
             serde_json::to_string_pretty(&baseline).map_err(|e| RunError::Usage(e.to_string()))?;
-        std::fs::write(path, json + "\n")
-            .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
-        eprintln!(
+        let mut inputs: Vec<&Path> = targets
+            .iter()
+            .filter(|t| t.doc.rev.is_none())
+            .map(|t| t.doc.path.as_path())
+            .collect();
+        inputs.extend(config_path.as_deref());
+        inputs.extend(args.baseline.as_deref());
+        write_baseline(path, (json + "\n").as_bytes(), &inputs).map_err(RunError::Usage)?;
+        say!(
             "rasoat: {}: đã ghi {} phát hiện làm mốc",
             path.display(),
             baseline.findings.len()
@@ -777,11 +1111,18 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         return Ok(EXIT_OK);
     }
     if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| RunError::Usage(format!("{}: {e}", path.display())))?;
+        let text = input::read_settings(path, options.max_file_size)
+            .map_err(|e| RunError::Usage(e.to_string()))?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
             RunError::Usage(format!("{}: not a rasoat baseline: {e}", path.display()))
         })?;
+        if baseline.version != BASELINE_VERSION {
+            return Err(RunError::Usage(format!(
+                "{}: mốc phiên bản {}, rasoat này chỉ đọc mốc phiên bản {BASELINE_VERSION}; ghi lại bằng --write-baseline",
+                path.display(),
+                baseline.version
+            )));
+        }
         let mut known: HashMap<BaselineEntry, usize> = HashMap::new();
         for e in baseline.findings {
             *known.entry(e).or_default() += 1;
@@ -795,7 +1136,13 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         });
     }
     if args.fix {
-        fix_files(&results, &targets, &args, out, &mut errors)?;
+        let checking = Checking {
+            set: &set,
+            config: &config,
+            config_path: config_path.as_deref(),
+            options: &options,
+        };
+        fix_files(&results, &targets, &args, &checking, out, &mut errors)?;
     }
     let summary = Summary::new(targets.len(), documents, &located);
     match args.format {
@@ -811,7 +1158,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     }
     out.flush()?;
     for e in &errors {
-        eprintln!("{e}");
+        say!("{e}");
     }
     if !errors.is_empty() {
         return Ok(EXIT_ERROR);
@@ -822,4 +1169,64 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         .filter(|l| !(args.fix && !args.dry_run && l.finding.fix.is_some()))
         .any(|l| args.fail_on.fails(l.finding.severity));
     Ok(if failing { EXIT_FOUND } else { EXIT_OK })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn baseline_keys_do_not_depend_on_how_the_path_was_typed() {
+        assert_eq!(baseline_path("./docs//a.txt"), "docs/a.txt");
+        assert_eq!(baseline_path("docs/./a.txt"), "docs/a.txt");
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(
+            baseline_path(&cwd.join("docs/a.txt").display().to_string()),
+            "docs/a.txt"
+        );
+        assert_eq!(baseline_path("/elsewhere/a.txt"), "/elsewhere/a.txt");
+        // A file as of a revision keeps its revision.
+        assert_eq!(baseline_path("HEAD~1:docs/a.txt"), "HEAD~1:docs/a.txt");
+    }
+
+    #[test]
+    fn an_edit_saved_while_fix_writes_is_kept_and_the_backup_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.txt");
+        std::fs::write(&path, "cũ  .\n").unwrap();
+        let edit = || std::fs::write(&path, "bản người dùng vừa lưu\n").unwrap();
+        let result = write_atomically_with(
+            &path,
+            "cũ  .\n".as_bytes(),
+            b"c\xc5\xa9.\n",
+            true,
+            1 << 20,
+            &edit,
+        );
+        let message = result.unwrap_err();
+        assert!(message.contains("changed since it was read"), "{message}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "bản người dùng vừa lưu\n"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "no backup, no temporary file left: {names:?}"
+        );
+        // Unchanged, it is written, with its backup.
+        std::fs::write(&path, "cũ  .\n").unwrap();
+        let backup = write_atomically(
+            &path,
+            "cũ  .\n".as_bytes(),
+            "cũ.\n".as_bytes(),
+            true,
+            1 << 20,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "cũ.\n");
+        assert_eq!(std::fs::read_to_string(backup).unwrap(), "cũ  .\n");
+    }
 }

@@ -1,5 +1,13 @@
 //! Command-line front end: parses arguments, reads files, picks a report, returns an exit code.
 
+/// `eprintln!` for messages that may hold a file name or document text: control characters
+/// are shown, not obeyed by the terminal (see [`crate::report::terminal_safe`]).
+macro_rules! say {
+    ($($t:tt)*) => {
+        eprintln!("{}", $crate::report::terminal_safe(&format!($($t)*)))
+    };
+}
+
 pub mod check;
 pub mod review;
 pub mod rules;
@@ -135,7 +143,7 @@ impl CommonInput {
 /// Prints what the user should know about how a file was read (legacy text, conversions).
 pub(crate) fn announce(file: &LoadedFile) {
     for note in &file.notes {
-        eprintln!("rasoat: {note}");
+        say!("rasoat: {note}");
     }
 }
 
@@ -298,7 +306,12 @@ fn outline(args: OutlineArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let path = file.display();
     match args.format {
         OutlineFormat::Json => report::outline::write_json(out, &path, &documents)?,
-        OutlineFormat::Text => report::outline::write_text(out, &path, &documents, args.bullets)?,
+        OutlineFormat::Text => report::outline::write_text(
+            &mut report::TerminalSafe::new(out),
+            &path,
+            &documents,
+            args.bullets,
+        )?,
     }
     Ok(EXIT_OK)
 }
@@ -315,6 +328,9 @@ fn text(args: TextArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             (doc.first_line, doc.last_line)
         }
     };
+    // A document's control characters are shown, not obeyed by the terminal.
+    let mut safe = report::TerminalSafe::new(out);
+    let out = &mut safe;
     for line in lines.iter().filter(|l| (first..=last).contains(&l.number)) {
         if args.plain {
             writeln!(out, "{}", line.text.as_str())?;
@@ -418,8 +434,18 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             report::diff::write_text(out, &old_info, &new_info, &cmp, color)?
         }
         DiffFormat::Json => report::diff::write_json(out, &old_info, &new_info, &cmp)?,
-        DiffFormat::Markdown => report::diff::write_markdown(out, &old_info, &new_info, &cmp)?,
-        DiffFormat::Html => report::diff::write_html(out, &old_info, &new_info, &cmp)?,
+        DiffFormat::Markdown => report::diff::write_markdown(
+            &mut report::TerminalSafe::new(out),
+            &old_info,
+            &new_info,
+            &cmp,
+        )?,
+        DiffFormat::Html => report::diff::write_html(
+            &mut report::TerminalSafe::new(out),
+            &old_info,
+            &new_info,
+            &cmp,
+        )?,
     }
     let code = if args.exit_code && cmp.has_differences() {
         EXIT_FOUND

@@ -4,6 +4,8 @@
 //! unicode-segmentation) split them and their punctuation correctly, including marks and `/` in
 //! symbols such as `3593/VP-VX`. Each token gets a comparison key that applies the ignore options.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,11 +22,15 @@ pub enum TokenKind {
 }
 
 /// A token of a paragraph with its comparison key.
+///
+/// The key borrows the token's text when they are the same (the default options, and most
+/// tokens under the others): a paragraph of a megabyte has hundreds of thousands of tokens, and a
+/// string of its own for each would cost several times the paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
     pub kind: TokenKind,
-    pub key: String,
+    pub key: Cow<'a, str>,
 }
 
 impl Token<'_> {
@@ -40,41 +46,53 @@ impl Token<'_> {
 
 /// Tokenises `text` into words, spaces and punctuation.
 pub fn tokenize<'a>(text: &'a str, options: &Options) -> Vec<Token<'a>> {
-    text.split_word_bounds()
-        .map(|piece| {
-            let kind = if piece == "\n" {
-                TokenKind::Break
-            } else if piece.chars().all(char::is_whitespace) {
-                TokenKind::Space
-            } else if piece.chars().any(char::is_alphanumeric) {
-                TokenKind::Word
-            } else {
-                TokenKind::Punct
-            };
-            Token {
-                text: piece,
-                kind,
-                key: key(piece, kind, options),
-            }
-        })
-        .collect()
+    tokens(text, options).collect()
 }
 
-fn key(piece: &str, kind: TokenKind, options: &Options) -> String {
+/// The tokens of `text`, one by one (see [`tokenize`]).
+pub fn tokens<'a>(text: &'a str, options: &Options) -> impl Iterator<Item = Token<'a>> {
+    text.split_word_bounds().map(move |piece| {
+        let kind = if piece == "\n" {
+            TokenKind::Break
+        } else if piece.chars().all(char::is_whitespace) {
+            TokenKind::Space
+        } else if piece.chars().any(char::is_alphanumeric) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        Token {
+            text: piece,
+            kind,
+            key: key(piece, kind, options),
+        }
+    })
+}
+
+fn key<'a>(piece: &'a str, kind: TokenKind, options: &Options) -> Cow<'a, str> {
     match kind {
-        TokenKind::Space if options.whitespace => " ".to_string(),
+        TokenKind::Space if options.whitespace => Cow::Borrowed(" "),
         TokenKind::Word => {
             let mut k = if options.tone_style {
-                tone_key(piece)
+                Cow::Owned(tone_key(piece))
             } else {
-                piece.to_string()
+                Cow::Borrowed(piece)
             };
             if options.case {
-                k = k.to_lowercase();
+                let lower = k.to_lowercase();
+                if lower != k {
+                    k = Cow::Owned(lower);
+                }
+            }
+            // Owned only where it differs.
+            if let Cow::Owned(o) = &k
+                && o == piece
+            {
+                return Cow::Borrowed(piece);
             }
             k
         }
-        _ => piece.to_string(),
+        _ => Cow::Borrowed(piece),
     }
 }
 

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::options::Options;
 use super::similarity::similarity;
-use super::tokens::{Token, TokenKind, tokenize};
+use super::tokens::{Token, TokenKind};
 use super::units::text_key;
 
 /// An edit operation.
@@ -75,25 +75,59 @@ impl TextDiff {
 
 /// A paragraph tokenised, ending with a `\n` break token.
 struct Para<'a> {
+    /// The paragraph's text (without the break).
+    text: &'a str,
+    /// Its tokens, or none when it has more than [`Options::max_tokens`] core tokens: such a
+    /// paragraph is only compared whole, and keeping its tokens would cost many times its text.
     tokens: Vec<Token<'a>>,
+    /// Whether `tokens` holds every token.
+    complete: bool,
     /// Key of the whole paragraph (non-glue token keys).
     key: String,
+    /// Words in the paragraph.
+    words: usize,
 }
 
 fn para<'a>(text: &'a str, options: &Options) -> Para<'a> {
-    let mut tokens = tokenize(text, options);
-    tokens.push(Token {
+    let brk = Token {
         text: "\n",
         kind: TokenKind::Break,
-        key: "\n".to_string(),
-    });
-    let key = tokens
-        .iter()
-        .filter(|t| !t.is_glue(options))
-        .map(|t| t.key.as_str())
-        .collect::<Vec<_>>()
-        .join("\u{1}");
-    Para { tokens, key }
+        key: std::borrow::Cow::Borrowed("\n"),
+    };
+    let mut p = Para {
+        text,
+        tokens: Vec::new(),
+        complete: true,
+        key: String::new(),
+        words: 0,
+    };
+    let mut cores = 0;
+    for t in super::tokens::tokens(text, options).chain(std::iter::once(brk)) {
+        if !t.is_glue(options) {
+            if cores > 0 {
+                p.key.push('\u{1}');
+            }
+            p.key.push_str(&t.key);
+            cores += 1;
+        }
+        p.words += usize::from(t.kind == TokenKind::Word);
+        if p.complete {
+            p.tokens.push(t);
+            if cores > options.max_tokens {
+                p.complete = false;
+                p.tokens = Vec::new();
+            }
+        }
+    }
+    p
+}
+
+/// The whole text of a paragraph, its break included.
+fn full_text(p: &Para) -> String {
+    let mut s = String::with_capacity(p.text.len() + 1);
+    s.push_str(p.text);
+    s.push('\n');
+    s
 }
 
 /// Collects edits, merging runs of the same operation.
@@ -142,13 +176,7 @@ impl Emitter {
     }
 
     fn whole(&mut self, op: Op, p: &Para) {
-        let text: String = p.tokens.iter().map(|t| t.text).collect();
-        let words = p
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .count();
-        self.change(op, &text, words);
+        self.change(op, &full_text(p), p.words);
     }
 
     fn finish(mut self) -> TextDiff {
@@ -286,16 +314,15 @@ fn diff_pair(old: &Para, new: &Para, options: &Options, deadline: Instant, emit:
     };
     let old_cores = cores(old);
     let new_cores = cores(new);
-    if old_cores.len() > options.max_tokens
+    if !old.complete
+        || !new.complete
+        || old_cores.len() > options.max_tokens
         || new_cores.len() > options.max_tokens
         || Instant::now() > deadline
     {
         emit.out.coarse = true;
         if old.key == new.key {
-            emit.equal(
-                &text_of(new, 0..new.tokens.len()),
-                &text_of(old, 0..old.tokens.len()),
-            );
+            emit.equal(&full_text(new), &full_text(old));
         } else {
             emit.whole(Op::Delete, old);
             emit.whole(Op::Insert, new);
@@ -304,11 +331,11 @@ fn diff_pair(old: &Para, new: &Para, options: &Options, deadline: Instant, emit:
     }
     let old_keys: Vec<&str> = old_cores
         .iter()
-        .map(|&i| old.tokens[i].key.as_str())
+        .map(|&i| old.tokens[i].key.as_ref())
         .collect();
     let new_keys: Vec<&str> = new_cores
         .iter()
-        .map(|&i| new.tokens[i].key.as_str())
+        .map(|&i| new.tokens[i].key.as_ref())
         .collect();
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, Some(deadline));
     if Instant::now() > deadline {
@@ -391,6 +418,27 @@ mod tests {
                 Op::Insert => format!("{{+{}+}}", e.text),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_paragraph_too_long_for_a_word_diff_keeps_no_tokens() {
+        let options = Options {
+            max_tokens: 100,
+            ..Options::default()
+        };
+        let old = "cơ quan đơn vị ".repeat(100);
+        let new = old.replace("đơn", "ĐƠN");
+        let p = para(&old, &options);
+        assert!(!p.complete && p.tokens.is_empty());
+        assert_eq!(p.words, 400);
+        let d = diff_paragraphs(&[&old], &[&new], &options);
+        assert!(d.coarse);
+        assert_eq!(d.old_text(), format!("{old}\n"));
+        assert_eq!(d.new_text(), format!("{new}\n"));
+        assert_eq!((d.words_deleted, d.words_inserted), (400, 400));
+        // Within the limit, the same paragraph is diffed word by word.
+        let p = para("cơ quan", &options);
+        assert!(p.complete && p.tokens.len() == 4);
     }
 
     #[test]

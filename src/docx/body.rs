@@ -75,6 +75,11 @@ struct Walker<'a> {
     in_props_change: u32,
     in_paragraph_props: u32,
     revisions: bool,
+    /// Bytes numbering labels may still add: as many as `document.xml` has, so that generated
+    /// text never outgrows the part it comes from (real labels are a few bytes a paragraph).
+    label_budget: usize,
+    /// The first label that could not be produced; reading stops there.
+    error: Option<DocxError>,
 }
 
 /// Reads the body; returns the old and new views and whether they differ by tracked changes.
@@ -99,6 +104,8 @@ pub fn read(
         in_props_change: 0,
         in_paragraph_props: 0,
         revisions: false,
+        label_budget: xml.len(),
+        error: None,
     };
     loop {
         let (ns, event) = match reader.read_resolved_event() {
@@ -136,10 +143,16 @@ pub fn read(
             Event::Eof => break,
             _ => {}
         }
+        if let Some(e) = w.error.take() {
+            return Err(e);
+        }
     }
     // An unterminated document still gives what was read.
     while !w.paragraphs.is_empty() {
         w.end_paragraph();
+    }
+    if let Some(e) = w.error.take() {
+        return Err(e);
     }
     let revisions = w.revisions;
     let [old, new] = w.views.map(View::finish);
@@ -364,7 +377,21 @@ impl Walker<'_> {
                 (OLD, None, Some(old_num)) => (p.style.as_deref(), *old_num),
                 _ => (p.style.as_deref(), p.num),
             };
-            let label = label(self.numbering, self.styles, &mut view.counters, style, num);
+            let label = match label(self.numbering, self.styles, &mut view.counters, style, num) {
+                Ok(l) => l,
+                Err(e) => {
+                    self.error.get_or_insert(e);
+                    return;
+                }
+            };
+            let used = label.as_ref().map_or(0, String::len);
+            if used > self.label_budget {
+                self.error.get_or_insert(DocxError::LabelsTooLarge {
+                    part: "word/numbering.xml".to_string(),
+                });
+                return;
+            }
+            self.label_budget -= used;
             let text = std::mem::take(&mut view.carried) + &p.text[side];
             view.push_paragraph(label, &text);
         }
@@ -378,10 +405,12 @@ fn label(
     counters: &mut Counters,
     style: Option<&str>,
     direct: NumRef,
-) -> Option<String> {
+) -> Result<Option<String>, DocxError> {
     let from_style = style.map(|s| styles.numbering(s)).unwrap_or_default();
     let num = from_style.overlay(direct);
-    let num_id = num.num_id.filter(|&n| n != 0)?;
+    let Some(num_id) = num.num_id.filter(|&n| n != 0) else {
+        return Ok(None);
+    };
     let ilvl = match num.ilvl {
         Some(l) => l as usize,
         None => style

@@ -79,6 +79,19 @@ pub enum DocxError {
     NotUtf8 { part: String },
     #[error("the document has no text")]
     NoText,
+    #[error(
+        "{part}: nhãn đánh số tự động của danh sách {num_id}, cấp {level} dài quá {limit} byte (không nhãn thật nào dài như vậy; tệp hỏng hoặc cố ý gây hại?)"
+    )]
+    LabelTooLong {
+        part: String,
+        num_id: u32,
+        level: usize,
+        limit: usize,
+    },
+    #[error(
+        "{part}: các nhãn đánh số tự động dài hơn cả word/document.xml; tệp hỏng hoặc cố ý gây hại?"
+    )]
+    LabelsTooLarge { part: String },
 }
 
 impl DocxError {
@@ -167,8 +180,10 @@ fn read_part(
     if file.size() > *budget {
         return Err(too_large());
     }
-    let mut out = Vec::with_capacity(file.size() as usize);
-    file.take(*budget + 1)
+    // The declared size is only a hint, and a capped one: it may lie, and the budget may be
+    // near 2^64 (`--max-file-size 18446744073709551615`).
+    let mut out = Vec::with_capacity(file.size().min(64 << 20) as usize);
+    file.take(budget.saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|e| DocxError::Corrupt(format!("{name}: {e}")))?;
     if out.len() as u64 > *budget {

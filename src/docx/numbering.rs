@@ -15,6 +15,11 @@ use super::xml::{attr, attr_u32, is_w};
 /// Word allows nine list levels (0–8).
 pub const LEVELS: usize = 9;
 
+/// Longest label a list may produce, in bytes. Word's own labels are a few characters
+/// (`1.2.3.4.`, `zz)`, `Điều 12.`); a label past this is a hostile or broken `numbering.xml`
+/// (a letter format started near 2^31 writes 80 million letters), refused as it is produced.
+pub const MAX_LABEL_BYTES: usize = 256;
+
 /// How one level's numbers are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -43,6 +48,15 @@ impl Format {
         }
     }
 
+    /// The number `n` written in this format, or `None` when it would be longer than `room`
+    /// bytes (found before it is built).
+    fn write_within(self, n: u32, room: usize) -> Option<String> {
+        if matches!(self, Format::LowerLetter | Format::UpperLetter) && letters_len(n) > room {
+            return None;
+        }
+        Some(self.write(n)).filter(|s| s.len() <= room)
+    }
+
     fn write(self, n: u32) -> String {
         match self {
             Format::Decimal | Format::Bullet => n.to_string(),
@@ -54,6 +68,11 @@ impl Format {
             Format::None => String::new(),
         }
     }
+}
+
+/// How many letters [`letters`] writes for `n`.
+fn letters_len(n: u32) -> usize {
+    ((n.max(1) - 1) / 26) as usize + 1
 }
 
 /// Word's letter numbering: a…z, then aa…zz (it does not know the Vietnamese `đ`).
@@ -231,12 +250,24 @@ impl Numbering {
     }
 
     /// The label of the next paragraph of list `num_id` at level `ilvl`, advancing the counters.
-    /// `None` when the list does not exist (`numId` 0 means "no numbering") or shows nothing.
-    pub fn next_label(&self, counters: &mut Counters, num_id: u32, ilvl: usize) -> Option<String> {
-        let instance = self.instances.get(&num_id)?;
-        let levels = self.abstracts.get(&instance.abstract_id)?;
+    /// `None` when the list does not exist (`numId` 0 means "no numbering") or shows nothing; an
+    /// error when the label would be longer than [`MAX_LABEL_BYTES`].
+    pub fn next_label(
+        &self,
+        counters: &mut Counters,
+        num_id: u32,
+        ilvl: usize,
+    ) -> Result<Option<String>, DocxError> {
+        let Some(instance) = self.instances.get(&num_id) else {
+            return Ok(None);
+        };
+        let Some(levels) = self.abstracts.get(&instance.abstract_id) else {
+            return Ok(None);
+        };
         let ilvl = ilvl.min(LEVELS - 1);
-        let level = levels.get(ilvl)?;
+        let Some(level) = levels.get(ilvl) else {
+            return Ok(None);
+        };
         let values = counters.values.entry(instance.abstract_id).or_default();
         if instance.start_overrides.iter().any(Option::is_some) && counters.restarted.insert(num_id)
         {
@@ -255,25 +286,38 @@ impl Numbering {
         for deeper in values.iter_mut().skip(ilvl + 1) {
             *deeper = None;
         }
+        let too_long = || DocxError::LabelTooLong {
+            part: "word/numbering.xml".to_string(),
+            num_id,
+            level: ilvl + 1,
+            limit: MAX_LABEL_BYTES,
+        };
         let label = match level.format {
             Format::None => String::new(),
             Format::Bullet => bullet(&level.text),
-            _ => expand(&level.text, |k| {
+            _ => expand(&level.text, MAX_LABEL_BYTES, |k, room| {
                 let format = levels.get(k).map_or(Format::Decimal, |l| l.format);
                 let value = values[k].unwrap_or_else(|| start_of(k));
-                format.write(value)
-            }),
+                format.write_within(value, room)
+            })
+            .ok_or_else(too_long)?,
         };
         let label = label.trim().to_string();
         if label.is_empty() {
-            return None;
+            return Ok(None);
         }
-        Some(if level.separated { label + " " } else { label })
+        Ok(Some(if level.separated { label + " " } else { label }))
     }
 }
 
-/// Replaces `%1`…`%9` in a level text with the formatted counters of those levels.
-fn expand(template: &str, value: impl Fn(usize) -> String) -> String {
+/// Replaces `%1`…`%9` in a level text with the formatted counters of those levels; `value`
+/// gives a counter written in at most the bytes left, or `None`. `None` when the label would be
+/// longer than `limit` bytes: the label never grows past it.
+fn expand(
+    template: &str,
+    limit: usize,
+    value: impl Fn(usize, usize) -> Option<String>,
+) -> Option<String> {
     let mut out = String::new();
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
@@ -282,12 +326,15 @@ fn expand(template: &str, value: impl Fn(usize) -> String) -> String {
             && (1..=LEVELS as u32).contains(&d)
         {
             chars.next();
-            out.push_str(&value(d as usize - 1));
+            out.push_str(&value(d as usize - 1, limit - out.len())?);
         } else {
             out.push(c);
         }
+        if out.len() > limit {
+            return None;
+        }
     }
-    out
+    Some(out)
 }
 
 /// A bullet as the outline reads it: dashes and pluses as typed, symbol-font glyphs (private-use
@@ -322,7 +369,7 @@ mod tests {
     fn labels_follow_levels_and_restart_deeper_ones() {
         let n = Numbering::parse(XML).unwrap();
         let mut c = Counters::default();
-        let mut next = |num, lvl| n.next_label(&mut c, num, lvl);
+        let mut next = |num, lvl| n.next_label(&mut c, num, lvl).unwrap();
         assert_eq!(next(1, 0).as_deref(), Some("I. "));
         assert_eq!(next(1, 1).as_deref(), Some("1. "));
         assert_eq!(next(1, 2).as_deref(), Some("a) "));
@@ -345,6 +392,62 @@ mod tests {
         assert_eq!(letters(27), "aa");
         assert_eq!(roman(14), "XIV");
         assert_eq!(Format::DecimalZero.write(3), "03");
+    }
+
+    fn one_level(start: u32, format: &str, text: &str) -> Numbering {
+        Numbering::parse(&format!(
+            r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>
+    <w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn labels_longer_than_a_real_label_are_refused_before_they_are_built() {
+        let too_long = Err(DocxError::LabelTooLong {
+            part: "word/numbering.xml".to_string(),
+            num_id: 1,
+            level: 1,
+            limit: MAX_LABEL_BYTES,
+        });
+        // 2^31 in letters would be 82 million `a`s; 2^32 - 1 saturates instead of wrapping.
+        for start in [2_147_483_647, u32::MAX] {
+            for format in ["lowerLetter", "upperLetter"] {
+                let n = one_level(start, format, "%1)");
+                let mut c = Counters::default();
+                assert_eq!(n.next_label(&mut c, 1, 0), too_long, "{format} {start}");
+                assert_eq!(n.next_label(&mut c, 1, 0), too_long, "{format} {start}");
+            }
+        }
+        // A thousand placeholders, each short.
+        let n = one_level(1, "decimal", &"%1".repeat(1000));
+        assert_eq!(n.next_label(&mut Counters::default(), 1, 0), too_long);
+        // A long literal text.
+        let n = one_level(1, "decimal", &"x".repeat(MAX_LABEL_BYTES + 1));
+        assert_eq!(n.next_label(&mut Counters::default(), 1, 0), too_long);
+        // The longest real labels pass: zz), 4294967295., a nine-level decimal label.
+        let n = one_level(52, "lowerLetter", "%1)");
+        assert_eq!(
+            n.next_label(&mut Counters::default(), 1, 0)
+                .unwrap()
+                .as_deref(),
+            Some("zz) ")
+        );
+        let n = one_level(u32::MAX, "decimal", "Điều %1.%1.%1.%1.%1.%1.%1.%1.%1.");
+        assert!(
+            n.next_label(&mut Counters::default(), 1, 0)
+                .unwrap()
+                .is_some()
+        );
+        let n = one_level(9, "lowerLetter", &"%1".repeat(MAX_LABEL_BYTES));
+        assert_eq!(
+            n.next_label(&mut Counters::default(), 1, 0)
+                .unwrap()
+                .map(|l| l.len()),
+            Some(MAX_LABEL_BYTES + 1)
+        );
     }
 
     #[test]

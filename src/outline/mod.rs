@@ -141,10 +141,12 @@ pub(crate) fn header_type_name(h: &Header) -> Option<String> {
 }
 
 fn assign_versions(documents: &mut [Document]) {
-    let keys: Vec<Option<String>> = documents.iter().map(version_key).collect();
-    for i in 0..documents.len() {
-        documents[i].version_of = (0..i)
-            .find(|&j| keys[j].is_some() && keys[j] == keys[i])
-            .map_or(documents[i].index, |j| documents[j].index);
+    // The first document with each key, found in one pass (a file may hold thousands).
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for d in documents.iter_mut() {
+        d.version_of = match version_key(d) {
+            Some(key) => *first.entry(key).or_insert(d.index),
+            None => d.index,
+        };
     }
 }

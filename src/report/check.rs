@@ -12,6 +12,8 @@ use crate::document::lines::{Lines, OwnedLine};
 use crate::document::mapped::MappedStr;
 use crate::rules::{Finding, Round, RuleSet, Severity};
 
+use super::terminal_safe;
+
 /// A finding with the file it is in (and, for text output, the line it starts on).
 #[derive(Debug, Clone)]
 pub struct Located {
@@ -219,10 +221,16 @@ pub fn write_text(
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        let title = format!("{}{}", f.message, round_note(f));
+        // Control characters from a document or a file name are shown, not obeyed.
+        let title = terminal_safe(&format!("{}{}", f.message, round_note(f))).into_owned();
         // The origin stays `path:line:col` so that editors and terminals can open it.
-        let origin = l.path.clone();
-        let mut place = format!("văn bản #{}, {}", f.document, place_name(&f.place));
+        let origin = terminal_safe(&l.path).into_owned();
+        let mut place = terminal_safe(&format!(
+            "văn bản #{}, {}",
+            f.document,
+            place_name(&f.place)
+        ))
+        .into_owned();
         if l.in_paragraphs() {
             place.push_str(&format!(
                 "; tệp .docx: dòng {} là đoạn văn thứ {} (xem `rasoat text`)",
@@ -238,17 +246,33 @@ pub fn write_text(
                     u32::MAX
                 };
                 let range = byte_range(line.text.view(), f.column, to);
+                // The line as shown: control characters replaced one for one (annotate-snippets
+                // replaces C0 ones, not C1 ones like CSI), the range moved onto the same characters.
+                let raw = line.text.as_str();
+                let source = terminal_safe(raw);
+                let range = if source.len() == raw.len() {
+                    range
+                } else {
+                    let at = |byte: usize| {
+                        let k = raw[..byte].chars().count();
+                        source
+                            .char_indices()
+                            .nth(k)
+                            .map_or(source.len(), |(i, _)| i)
+                    };
+                    at(range.start)..at(range.end)
+                };
                 let label = f
                     .suggestion
                     .as_ref()
-                    .map(|s| format!("gợi ý: \"{s}\""))
+                    .map(|s| format!("gợi ý: \"{}\"", terminal_safe(s)))
                     .unwrap_or_default();
                 let annotation = AnnotationKind::Primary.span(range).label(label);
                 renderer.render(&[level
                     .primary_title(title.as_str())
                     .id(f.rule.as_str())
                     .element(
-                        Snippet::source(line.text.as_str())
+                        Snippet::source(source.as_ref())
                             .line_start(f.line as usize)
                             .path(origin.as_str())
                             .annotation(annotation),
@@ -294,7 +318,7 @@ fn gh_escape(s: &str, property: bool) -> String {
     if property {
         out = out.replace(':', "%3A").replace(',', "%2C");
     }
-    out
+    terminal_safe(&out).into_owned()
 }
 
 /// Writes GitHub Actions workflow annotations (`::error file=…,line=…::message`).

@@ -6,6 +6,8 @@
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style};
+
+use super::terminal_safe;
 use serde::Serialize;
 
 use crate::compare::{Block, Comparison, Edit, Op, SectionChange, Stats, Status, UnitRef};
@@ -286,8 +288,10 @@ pub fn write_text(
 ) -> io::Result<()> {
     let p = Palette::new(color);
     let h = p.heading;
-    writeln!(out, "{h}--- {}{h:#}", old.describe())?;
-    writeln!(out, "{h}+++ {}{h:#}", new.describe())?;
+    // Names and text from the documents are shown with their control characters made visible
+    // (see `terminal_safe`); the colours are the report's own.
+    writeln!(out, "{h}--- {}{h:#}", terminal_safe(&old.describe()))?;
+    writeln!(out, "{h}+++ {}{h:#}", terminal_safe(&new.describe()))?;
     if !cmp.ignored.is_empty() {
         writeln!(out, "Bỏ qua: {}", cmp.ignored.join(", "))?;
     }
@@ -297,8 +301,8 @@ pub fn write_text(
             out,
             "{h}{} {}{h:#}  [{}]  {d}{}{d:#}",
             sign(s),
-            heading(s),
-            status_words(s).join("; "),
+            terminal_safe(&heading(s)),
+            terminal_safe(&status_words(s).join("; ")),
             lines_note(s),
             d = p.dim
         )?;
@@ -309,6 +313,7 @@ pub fn write_text(
             }
             write!(out, "    ")?;
             for (op, text) in para {
+                let text = terminal_safe(&text);
                 match op {
                     Op::Equal => write!(out, "{text}")?,
                     Op::Delete if color => write!(out, "{}{text}{:#}", p.delete, p.delete)?,

@@ -52,6 +52,19 @@ pub enum Scope {
     Trailer,
 }
 
+/// Whether `p` reads as a numbering path (`II.2`, `3.a`, `Điều 5.2`): dot-separated numbers or
+/// letters, none empty. `../x`, `/etc`, an empty path are not.
+fn is_section_path(p: &str) -> bool {
+    p.split('.').all(|part| {
+        !part.is_empty()
+            && !part.starts_with(' ')
+            && !part.ends_with(' ')
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == ' ')
+    })
+}
+
 impl Scope {
     pub fn parse(s: &str) -> Option<Scope> {
         Some(match s {
@@ -77,7 +90,12 @@ impl Scope {
             "archive" => Scope::Archive,
             "signature" => Scope::Signature,
             "trailer" => Scope::Trailer,
-            other => Scope::Section(other.strip_prefix("section:")?.to_string()),
+            other => Scope::Section(
+                other
+                    .strip_prefix("section:")
+                    .filter(|p| is_section_path(p))?
+                    .to_string(),
+            ),
         })
     }
 
@@ -115,7 +133,13 @@ impl Scope {
                 Scope::parse(s).ok_or_else(|| RuleError {
                     path: path.to_string(),
                     line,
-                    message: format!("unknown scope `{s}`"),
+                    message: if s.starts_with("section:") {
+                        format!(
+                            "phạm vi `{s}` không hợp lệ: sau `section:` phải là số hiệu một mục, như `section:II.2`"
+                        )
+                    } else {
+                        format!("unknown scope `{s}`")
+                    },
                 })
             })
             .collect()
@@ -177,11 +201,65 @@ impl<'a> ScopedText<'a> {
     }
 }
 
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    #[test]
+    fn section_scopes_name_a_numbering_path() {
+        for good in [
+            "section:II.2",
+            "section:3.a",
+            "section:Điều 5.2",
+            "section:999.-100",
+        ] {
+            assert!(Scope::parse(good).is_some(), "{good}");
+        }
+        for bad in [
+            "section:",
+            "section:../x",
+            "section:/etc",
+            "section:II..2",
+            "section:a/b",
+        ] {
+            assert_eq!(Scope::parse(bad), None, "{bad}");
+        }
+        let e = Scope::parse_list(&["section:../x".to_string()], "r.toml", 3).unwrap_err();
+        assert_eq!(
+            e.message,
+            "phạm vi `section:../x` không hợp lệ: sau `section:` phải là số hiệu một mục, như `section:II.2`"
+        );
+    }
+}
+
+/// Facts about a whole file that rules look up from each of its documents, computed once per
+/// file so that checking stays linear in the number of documents (a file may hold thousands).
+#[derive(Debug, Default)]
+pub struct FileFacts {
+    /// Per rule check (keyed by its address): a value taken from the file's documents, such as
+    /// the first drafting unit found in them.
+    values: RefCell<std::collections::HashMap<usize, Option<String>>>,
+}
+
+impl FileFacts {
+    /// The value `key` stands for in this file: computed by `compute` the first time asked.
+    pub fn value(&self, key: usize, compute: impl FnOnce() -> Option<String>) -> Option<String> {
+        if let Some(v) = self.values.borrow().get(&key) {
+            return v.clone();
+        }
+        let v = compute();
+        self.values.borrow_mut().insert(key, v.clone());
+        v
+    }
+}
+
 /// One document to check, within its file.
 #[derive(Debug)]
 pub struct DocContext<'a> {
     pub file: &'a ParsedFile,
     pub doc: &'a Document,
+    /// What the rules learnt about the whole file, shared by its documents.
+    pub facts: Rc<FileFacts>,
     /// The texts of each scope list asked for, kept for the other rules of the document.
     scopes: RefCell<Vec<(Vec<Scope>, Rc<ScopeTexts<'a>>)>>,
     /// Candidate texts of the rules' regexes, shared by all scopes.
@@ -212,9 +290,15 @@ fn block_texts<'a>(b: &BlockRef<'a>, out: &mut Vec<ScopedText<'a>>) {
 
 impl<'a> DocContext<'a> {
     pub fn new(file: &'a ParsedFile, doc: &'a Document) -> Self {
+        DocContext::with_facts(file, doc, Rc::default())
+    }
+
+    /// A document of a file whose other documents share `facts`.
+    pub fn with_facts(file: &'a ParsedFile, doc: &'a Document, facts: Rc<FileFacts>) -> Self {
         DocContext {
             file,
             doc,
+            facts,
             scopes: RefCell::new(Vec::new()),
             found: Rc::default(),
             spans: OnceCell::new(),

@@ -1,11 +1,12 @@
 //! Loading, compiling and running rules.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use crate::outline::{self, Document, ParsedFile};
 
-use super::context::{DocContext, Scope};
+use super::context::{DocContext, FileFacts, Scope};
 use super::finding::{Finding, Fix};
 use super::kinds::{self, Check, Hit};
 use super::search::{SearchSet, Searcher};
@@ -22,6 +23,8 @@ pub struct Rule {
     pub path: String,
     pub scopes: Vec<Scope>,
     check: Option<Box<dyn Check>>,
+    /// One of the packs embedded in the binary (which a user rule with its id replaces).
+    builtin: bool,
 }
 
 impl Rule {
@@ -40,6 +43,7 @@ impl Rule {
             path: path.to_string(),
             scopes,
             check,
+            builtin: false,
         })
     }
 
@@ -74,6 +78,9 @@ impl RuleSet {
             .iter()
             .filter_map(|(path, source)| set.add(path, source).err())
             .collect();
+        for rule in &mut set.rules {
+            rule.builtin = true;
+        }
         if errors.is_empty() {
             Ok(set)
         } else {
@@ -86,12 +93,27 @@ impl RuleSet {
         &self.rules
     }
 
-    /// Adds a rule, replacing a rule with the same id.
+    /// Adds a rule, replacing a built-in rule with the same id; a second rule of the user's with
+    /// an id already taken is an error.
     pub fn add(&mut self, path: &str, source: &str) -> Result<(), RuleError> {
         self.search_groups = OnceLock::new();
         let rule = Rule::from_source(path, source)?;
         match self.rules.iter().position(|r| r.id() == rule.id()) {
-            Some(i) => self.rules[i] = rule,
+            // A user's rule replaces the built-in one with its id (documented).
+            // (And a file read twice, from a folder given twice, replaces itself.)
+            Some(i) if self.rules[i].builtin || self.rules[i].path == path => self.rules[i] = rule,
+            // Two rules of their own with one id: which one runs would depend on file order.
+            Some(i) => {
+                return Err(RuleError {
+                    path: path.to_string(),
+                    line: line_of_key(source, "id"),
+                    message: format!(
+                        "mã quy tắc `{}` đã có ở {}; hai quy tắc không được trùng mã (chỉ quy tắc có sẵn mới được thay bằng quy tắc cùng mã)",
+                        rule.id(),
+                        self.rules[i].path
+                    ),
+                });
+            }
             None => self.rules.push(rule),
         }
         self.rules.sort_by(|a, b| a.id().cmp(b.id()));
@@ -151,10 +173,21 @@ impl RuleSet {
     /// Runs every rule on one document. Form templates (see [`Document::is_template`]) are not
     /// checked: their blanks and placeholders are intended.
     pub fn check_document(&self, file: &ParsedFile, doc: &Document) -> Vec<Finding> {
+        self.check_document_with(file, doc, &Rc::default())
+    }
+
+    /// [`check_document`](Self::check_document) with the file-wide facts its file's other
+    /// documents share.
+    fn check_document_with(
+        &self,
+        file: &ParsedFile,
+        doc: &Document,
+        facts: &Rc<FileFacts>,
+    ) -> Vec<Finding> {
         if doc.is_template() {
             return Vec::new();
         }
-        let ctx = DocContext::new(file, doc);
+        let ctx = DocContext::with_facts(file, doc, Rc::clone(facts));
         for group in self.search_groups() {
             // Building a group's automaton costs more than searching a page text by text: it
             // is built for the first large scope, then used for every scope of the group.
@@ -193,10 +226,11 @@ impl RuleSet {
 
     /// Runs every rule on every document of a file, applies inline suppressions and sorts.
     pub fn check_file(&self, file: &ParsedFile) -> Vec<Finding> {
+        let facts = Rc::default();
         let mut findings: Vec<Finding> = file
             .documents
             .iter()
-            .flat_map(|d| self.check_document(file, d))
+            .flat_map(|d| self.check_document_with(file, d, &facts))
             .collect();
         findings = suppress::apply(file, findings, self);
         sort(&mut findings);

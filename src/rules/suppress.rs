@@ -66,9 +66,10 @@ fn directives(file: &ParsedFile) -> Vec<Directive> {
                 let (from, to) = if kind == "disable" {
                     (l.number, u32::MAX)
                 } else {
-                    let next = lines
-                        .iter()
-                        .skip(i + 1)
+                    // From the line after, by index: skipping through the iterator would build
+                    // every line before it (quadratic in a file of many directives).
+                    let next = (i + 1..lines.len())
+                        .filter_map(|k| lines.get(k))
                         .find(|n| !n.text.as_str().trim().is_empty())
                         .map_or(l.number + 1, |n| n.number);
                     (next, next)
@@ -94,11 +95,24 @@ pub fn apply(file: &ParsedFile, findings: Vec<Finding>, set: &RuleSet) -> Vec<Fi
     if dirs.is_empty() {
         return findings;
     }
+    // Directives for one line are looked up by that line, so that a file with thousands of
+    // them is not checked against each for each finding; ranges (`rasoat-disable`) are few.
+    let mut by_line: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    let mut ranges: Vec<usize> = Vec::new();
+    for (k, d) in dirs.iter().enumerate() {
+        if d.from == d.to {
+            by_line.entry(d.from).or_default().push(k);
+        } else {
+            ranges.push(k);
+        }
+    }
     let mut kept: Vec<Finding> = findings
         .into_iter()
         .filter(|f| {
             let mut suppressed = false;
-            for d in dirs.iter_mut() {
+            let at_line = by_line.get(&f.line).map_or(&[][..], Vec::as_slice);
+            for &k in at_line.iter().chain(&ranges) {
+                let d = &mut dirs[k];
                 if (d.from..=d.to).contains(&f.line) && d.rules.contains(&f.rule) {
                     d.used = true;
                     suppressed = true;
@@ -108,11 +122,11 @@ pub fn apply(file: &ParsedFile, findings: Vec<Finding>, set: &RuleSet) -> Vec<Fi
         })
         .collect();
     for d in &dirs {
-        let host = file
+        // Documents are in file order: the last one starting at or before the comment.
+        let starts = file
             .documents
-            .iter()
-            .rev()
-            .find(|doc| doc.first_line <= d.line);
+            .partition_point(|doc| doc.first_line <= d.line);
+        let host = starts.checked_sub(1).map(|i| &file.documents[i]);
         let document = host.map_or(1, |doc| doc.index);
         // The comment is reported in the part of the document around it.
         let place = host.map_or_else(

@@ -191,3 +191,41 @@ fn changed_since_checks_only_changed_documents_against_their_base() {
     assert_eq!(code, 2);
     assert!(err.starts_with("rasoat: git merge-base: "), "{err}");
 }
+
+#[test]
+fn revisions_that_look_like_options_and_files_that_look_like_revisions() {
+    let dir = repository();
+    let d = dir.path();
+    // A revision starting with `-` reaches git as a revision, not an option.
+    let pwned = d.join("pwned");
+    let arg = format!("--output={}:docs/plan.txt", pwned.display());
+    let (code, _, err) = rasoat_in(d, &["outline", "--", &arg]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("invalid object name '--output="), "{err}");
+    let (code, _, err) = rasoat_in(
+        d,
+        &[
+            "check",
+            &format!("--changed-since=--output={}", pwned.display()),
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("Not a valid object name --output="), "{err}");
+    assert!(!pwned.exists());
+    // A file named `HEAD:docs/plan.txt` is read, and the user told so.
+    std::fs::create_dir(d.join("HEAD:docs")).unwrap();
+    std::fs::copy(
+        repo("samples/cong-van-v1.txt"),
+        d.join("HEAD:docs/plan.txt"),
+    )
+    .unwrap();
+    let (code, out, err) = rasoat_in(d, &["outline", "HEAD:docs/plan.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("812/SNV-CCVC"), "the file: {out}");
+    assert_eq!(
+        err.trim_end(),
+        "rasoat: HEAD:docs/plan.txt: đọc tệp tên `HEAD:docs/plan.txt` trong thư mục, không phải `docs/plan.txt` ở bản `HEAD` của git (viết ./HEAD:docs/plan.txt để khỏi nhắc, hoặc đổi tên tệp để đọc bản git)"
+    );
+    let (code, _, err) = rasoat_in(d, &["outline", "./HEAD:docs/plan.txt"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+}

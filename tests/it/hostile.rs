@@ -233,3 +233,445 @@ fn broken_rule_files_name_the_file_and_line() {
         &format!("rasoat: {r}:2: unclosed array, expected `]`"),
     );
 }
+
+/// A .docx of `paragraphs` numbered paragraphs (list 1, level 0) with this `numbering.xml`,
+/// stored without compression.
+fn numbered_docx(path: &Path, numbering: &str, paragraphs: usize) {
+    let mut body = String::new();
+    for i in 0..paragraphs {
+        body.push_str(&format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Việc {i}</w:t></w:r></w:p>"#
+        ));
+    }
+    docx_with(path, &body, numbering);
+}
+
+/// A .docx with this body XML and list definitions, stored without compression.
+fn docx_with(path: &Path, body: &str, numbering: &str) {
+    use zip::write::SimpleFileOptions;
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let document =
+        format!(r#"<?xml version="1.0"?><w:document {w}><w:body>{body}</w:body></w:document>"#);
+    let numbering = format!(r#"<?xml version="1.0"?><w:numbering {w}>{numbering}</w:numbering>"#);
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in [
+        ("word/document.xml", document),
+        ("word/numbering.xml", numbering),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(data.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+fn one_level(start: u64, format: &str, text: &str) -> String {
+    format!(
+        r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
+    )
+}
+
+#[test]
+fn docx_numbering_that_would_build_huge_labels_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "letters.docx",
+            one_level(2_147_483_000, "lowerLetter", "%1)"),
+            1,
+        ),
+        (
+            "upper.docx",
+            one_level(4_294_967_295, "upperLetter", "%1."),
+            100,
+        ),
+        (
+            "placeholders.docx",
+            one_level(1, "decimal", &"%1".repeat(1000)),
+            100,
+        ),
+    ];
+    for (name, numbering, paragraphs) in cases {
+        let path = dir.path().join(name);
+        numbered_docx(&path, &numbering, paragraphs);
+        assert!(std::fs::metadata(&path).unwrap().len() < 20_000);
+        let p = shown(&path);
+        let started = std::time::Instant::now();
+        for cmd in ["outline", "check", "text"] {
+            expect_error(
+                &[cmd, &p],
+                &format!(
+                    "rasoat: {p}: word/numbering.xml: nhãn đánh số tự động của danh sách 1, cấp 1 dài quá 256 byte (không nhãn thật nào dài như vậy; tệp hỏng hoặc cố ý gây hại?)"
+                ),
+            );
+        }
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{name}: {:?}",
+            started.elapsed()
+        );
+    }
+    // Labels under the cap that together outgrow the body they label.
+    let path = dir.path().join("budget.docx");
+    numbered_docx(&path, &one_level(1, "decimal", &"x".repeat(250)), 1000);
+    let p = shown(&path);
+    expect_error(
+        &["outline", &p],
+        &format!(
+            "rasoat: {p}: word/numbering.xml: các nhãn đánh số tự động dài hơn cả word/document.xml; tệp hỏng hoặc cố ý gây hại?"
+        ),
+    );
+    // Real labels are read as before.
+    let path = dir.path().join("real.docx");
+    numbered_docx(&path, &one_level(52, "lowerLetter", "%1)"), 2);
+    let (code, out, err) = run(&["text", &shown(&path)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "    1  zz) Việc 0\n    2  aaa) Việc 1\n");
+}
+
+/// A short list with several safe fixes, some of which only show once others are applied.
+const FIXABLE: &str = "Nơi nhận:\n- Ủy ban nhân dân các huyện, thị xã, thành phố  ;\n- Các sở( ban ngành  ) ;\n- Lưu: VT.\n";
+const FIXED: &str = "Nơi nhận:\n- Ủy ban nhân dân các huyện, thị xã, thành phố;\n- Các sở(ban ngành);\n- Lưu: VT.\n";
+
+#[test]
+fn fix_applies_until_nothing_is_left_to_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    std::fs::write(&doc, FIXABLE).unwrap();
+    let p = shown(&doc);
+    let (code, _, err) = run(&["check", &p, "--fix", "--no-backup"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), FIXED);
+    let (_, out, err) = run(&["check", &p, "--fix", "--dry-run"]);
+    assert!(!out.contains("(đã sửa)"), "nothing left: {out}{err}");
+}
+
+#[test]
+fn fix_refuses_read_only_files_and_files_with_several_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, FIXABLE).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let p = shown(&locked);
+    expect_error(
+        &["check", &p, "--fix"],
+        &format!("rasoat: {p}: tệp chỉ đọc; --fix không ghi (bỏ chỉ đọc nếu muốn sửa)"),
+    );
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), FIXABLE);
+    assert_eq!(
+        std::fs::metadata(&locked).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    let linked = dir.path().join("linked.txt");
+    std::fs::write(&linked, FIXABLE).unwrap();
+    std::fs::hard_link(&linked, dir.path().join("other-name.txt")).unwrap();
+    let p = shown(&linked);
+    expect_error(
+        &["check", &p, "--fix"],
+        &format!(
+            "rasoat: {p}: tệp có 2 liên kết cứng; --fix không ghi, vì ghi sẽ tách tệp khỏi các liên kết kia"
+        ),
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("other-name.txt")).unwrap(),
+        FIXABLE
+    );
+    // Nothing was left behind: no backup, no temporary file.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["linked.txt", "locked.txt", "other-name.txt"]);
+}
+
+#[test]
+fn fix_keeps_mode_owner_and_group_of_the_file_and_its_backup() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("plan.txt");
+    std::fs::write(&doc, FIXABLE).unwrap();
+    std::fs::set_permissions(&doc, std::fs::Permissions::from_mode(0o640)).unwrap();
+    // As root, the file belongs to someone else (nobody), as a shared folder's files do.
+    if is_root() {
+        std::os::unix::fs::chown(&doc, Some(65534), Some(65534)).unwrap();
+    }
+    let before = std::fs::metadata(&doc).unwrap();
+    let (code, _, err) = run(&["check", &shown(&doc), "--fix"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), FIXED);
+    for path in [doc.clone(), dir.path().join("plan.txt.orig")] {
+        let after = std::fs::metadata(&path).unwrap();
+        assert_eq!(after.mode() & 0o7777, 0o640, "{path:?}");
+        assert_eq!(
+            (after.uid(), after.gid()),
+            (before.uid(), before.gid()),
+            "{path:?}"
+        );
+    }
+}
+
+#[test]
+fn control_characters_in_documents_and_file_names_reach_no_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "UBND TỈNH A\nSỞ B\n\nSố: 12/SB-VP\nV/v thử \u{1b}[31mđỏ\u{1b}[0m\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n1. Việc \u{1b}]0;pwned\u{7} một  hai\u{9b}2J.\n";
+    let named = dir.path().join("e\u{1b}[2Jx.txt");
+    std::fs::write(&named, text).unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, text.replace("một", "ba")).unwrap();
+    let docx = dir.path().join("esc.docx");
+    docx_with(
+        &docx,
+        "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:p><w:r><w:t>Việc &#x1b;]0;pwned&#x7; một</w:t></w:r></w:p>",
+        "",
+    );
+    let (n, o, d) = (shown(&named), shown(&other), shown(&docx));
+    let missing = format!("{n}.missing");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", &n],
+        vec!["check", "--format", "github", &n],
+        vec!["check", "--fix", "--dry-run", &n],
+        vec!["outline", &n],
+        vec!["outline", &d],
+        vec!["text", &n],
+        vec!["text", &d],
+        vec!["diff", "--color", "never", &n, &o],
+        vec!["diff", "--format", "markdown", &n, &o],
+        vec!["diff", "--color", "always", &n, &o],
+        vec!["outline", &missing],
+    ];
+    for args in &runs {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rasoat"))
+            .args(args)
+            .output()
+            .unwrap();
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let s = String::from_utf8_lossy(bytes);
+            let leaked = if args.contains(&"always") {
+                // Colour is the report's own: only SGR sequences, none from the document.
+                s.contains("\u{1b}]") || s.contains("\u{1b}[2J") || s.contains("\u{7}")
+            } else {
+                s.contains(['\u{1b}', '\u{7}', '\u{9b}'])
+            };
+            assert!(!leaked, "{args:?} {stream}: {s:?}");
+        }
+    }
+    let (_, out, _) = run(&["text", &n]);
+    assert!(out.contains("Việc ␛]0;pwned␇ một  hai�2J."), "{out}");
+    let (_, _, err) = run(&["outline", &missing]);
+    assert!(err.contains("e␛[2Jx.txt.missing: no such file"), "{err}");
+}
+
+#[test]
+fn write_baseline_refuses_links_and_the_files_it_reads() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("plan.txt");
+    std::fs::write(&doc, FIXABLE).unwrap();
+    let d = shown(&doc);
+    // The document itself, however the path is spelled.
+    let spelled = format!("{}/./plan.txt", shown(dir.path()));
+    for target in [d.clone(), spelled.clone()] {
+        expect_error(
+            &["check", &d, "--write-baseline", &target],
+            &format!(
+                "rasoat: {target}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); --write-baseline không ghi đè lên nó"
+            ),
+        );
+    }
+    // A document inside a checked folder.
+    expect_error(
+        &["check", &shown(dir.path()), "--write-baseline", &d],
+        &format!(
+            "rasoat: {d}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); --write-baseline không ghi đè lên nó"
+        ),
+    );
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), FIXABLE);
+    // The configuration.
+    let config = dir.path().join("rasoat.toml");
+    std::fs::write(&config, "").unwrap();
+    let c = shown(&config);
+    let (code, _, err) = run(&["check", &d, "--config", &c, "--write-baseline", &c]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), "");
+    // A symbolic link, to anything.
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "giữ nguyên").unwrap();
+    let link = dir.path().join("baseline.json");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let l = shown(&link);
+    expect_error(
+        &["check", &d, "--write-baseline", &l],
+        &format!("rasoat: {l}: là liên kết tượng trưng; --write-baseline không ghi qua liên kết"),
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "giữ nguyên");
+    // A new baseline is written whole, readable as files are, with nothing left beside it.
+    let out_dir = tempfile::tempdir().unwrap();
+    let baseline = out_dir.path().join("baseline.json");
+    let (code, _, err) = run(&["check", &d, "--write-baseline", &shown(&baseline)]);
+    assert_eq!(code, 0, "{err}");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&baseline).unwrap()).unwrap();
+    assert_eq!(written["version"], 1);
+    assert_eq!(
+        std::fs::metadata(&baseline).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    assert_eq!(std::fs::read_dir(out_dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_baseline_of_another_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    std::fs::write(&baseline, r#"{"version": 99, "findings": []}"#).unwrap();
+    let b = shown(&baseline);
+    expect_error(
+        &["check", "--baseline", &b, "samples/cong-van-v1.txt"],
+        &format!(
+            "rasoat: {b}: mốc phiên bản 99, rasoat này chỉ đọc mốc phiên bản 1; ghi lại bằng --write-baseline"
+        ),
+    );
+}
+
+fn rule_file(dir: &Path, pack: &str, id: &str) -> std::path::PathBuf {
+    let folder = dir.join(pack);
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join(format!("{id}.toml"));
+    std::fs::write(
+        &path,
+        format!(
+            "id = \"{id}\"\npack = \"{pack}\"\nseverity = \"info\"\nkind = \"pattern\"\nmessage = \"m\"\ndoc = \"d\"\n[params]\npattern = \"zzzq\"\n[examples]\nbad = [\"zzzq\"]\ngood = [\"b\"]\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn two_rules_of_ones_own_with_one_id_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = rule_file(dir.path(), "mot", "X-DUP");
+    let second = rule_file(dir.path(), "hai", "X-DUP");
+    // Replacing a built-in rule stays allowed.
+    rule_file(dir.path(), "ba", "TYPO-DOUBLE-SPACE");
+    let rules = shown(dir.path());
+    // Files are read in name order: ba, hai, mot.
+    expect_error(
+        &["check", "--rules", &rules, "samples/cong-van-v1.txt"],
+        &format!(
+            "rasoat: {}:1: mã quy tắc `X-DUP` đã có ở {}; hai quy tắc không được trùng mã (chỉ quy tắc có sẵn mới được thay bằng quy tắc cùng mã)",
+            shown(&first),
+            shown(&second)
+        ),
+    );
+    std::fs::remove_file(&second).unwrap();
+    let (code, _, err) = run(&[
+        "check",
+        "--rules",
+        &rules,
+        "--rules",
+        &rules,
+        "samples/cong-van-v1.txt",
+    ]);
+    assert!(
+        code == 0 || code == 1,
+        "a folder given twice is fine: {err}"
+    );
+}
+
+#[test]
+fn a_configuration_reads_rule_folders_only_inside_its_repository() {
+    let outer = tempfile::tempdir().unwrap();
+    let repo = outer.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    rule_file(&repo, "rieng", "X-INSIDE");
+    rule_file(outer.path(), "ngoai", "X-OUTSIDE");
+    let doc = repo.join("plan.txt");
+    std::fs::copy(crate::common::repo("samples/cong-van-v1.txt"), &doc).unwrap();
+    let config = repo.join(".rasoat.toml");
+    let c = shown(&config);
+    for folder in ["/", "../ngoai"] {
+        std::fs::write(
+            &config,
+            format!("[rules]\nfolders = [\"rieng\", \"{folder}\"]\n"),
+        )
+        .unwrap();
+        let root = std::fs::canonicalize(&repo).unwrap();
+        expect_error(
+            &["check", &shown(&doc)],
+            &format!(
+                "rasoat: {c}: thư mục quy tắc `{folder}` nằm ngoài kho {}; cấu hình chỉ đọc quy tắc trong kho (thư mục khác: dùng --rules DIR)",
+                root.display()
+            ),
+        );
+    }
+    std::fs::write(&config, "[rules]\nfolders = [\"rieng\"]\n").unwrap();
+    let (code, _, err) = run(&["check", &shown(&doc)]);
+    assert!(code == 0 || code == 1, "{err}");
+    // On the command line, any folder.
+    let (code, _, err) = run(&[
+        "check",
+        "--rules",
+        &shown(&outer.path().join("ngoai")),
+        &shown(&doc),
+    ]);
+    assert!(code == 0 || code == 1, "{err}");
+}
+
+#[test]
+fn a_baseline_matches_however_the_path_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = shown(&dir.path().join("baseline.json"));
+    let (code, _, err) = run(&[
+        "check",
+        "./samples//seed-combined.txt",
+        "--write-baseline",
+        &baseline,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let absolute = shown(&crate::common::repo("samples/seed-combined.txt"));
+    for typed in [
+        "samples/seed-combined.txt",
+        "samples/./seed-combined.txt",
+        &absolute,
+    ] {
+        let (code, out, err) = run(&["check", "--format", "json", typed, "--baseline", &baseline]);
+        assert_eq!(code, 0, "{typed}: nothing new\n{out}{err}");
+    }
+}
+
+#[test]
+fn suppressions_in_a_file_of_many_documents_each_apply_to_their_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = |i: usize, suppressed: bool| {
+        format!(
+            "UBND TỈNH SÓC TRĂNG\nSỞ Y TẾ\n\nSố: {i}/KH-SYT\n\nKẾ HOẠCH\nThử {i}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSóc Trăng, ngày 04 tháng 7 năm 2023\n\n{}1. Việc  một./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nTrần Văn A\n\n",
+            if suppressed {
+                "<!-- rasoat-disable-next-line TYPO-DOUBLE-SPACE reason: thử -->\n"
+            } else {
+                ""
+            }
+        )
+    };
+    // 300 documents, every third without its suppression; then a range over the last two.
+    let mut text: String = (1..=300).map(|i| one(i, i % 3 != 0)).collect();
+    text.push_str("<!-- rasoat-disable TYPO-DOUBLE-SPACE reason: trích -->\n");
+    text.push_str(&one(301, false));
+    text.push_str(&one(302, false));
+    let path = dir.path().join("many.md");
+    std::fs::write(&path, text).unwrap();
+    let (_, out, err) = run(&["check", "--format", "json", &shown(&path)]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+    let count = |rule: &str| {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .count()
+    };
+    assert_eq!(count("TYPO-DOUBLE-SPACE"), 100);
+    assert_eq!(count("RASOAT-UNUSED-SUPPRESSION"), 0);
+}

@@ -229,12 +229,16 @@ impl Check for Capture {
     fn check(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
         let mut source = self.source_value(ctx, ctx.doc);
         if source.is_none() && self.fallback_file {
-            source = ctx
-                .file
-                .documents
-                .iter()
-                .filter(|d| d.index != ctx.doc.index && !d.is_template())
-                .find_map(|d| self.source_value(ctx, d));
+            // The first document of the file that has a value: this one has none, so it is the
+            // same for every document of the file, looked for once.
+            let key = std::ptr::from_ref(self) as usize;
+            source = ctx.facts.value(key, || {
+                ctx.file
+                    .documents
+                    .iter()
+                    .filter(|d| !d.is_template())
+                    .find_map(|d| self.source_value(ctx, d))
+            });
         }
         let Some(source) = source else {
             return;
