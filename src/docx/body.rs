@@ -4,8 +4,15 @@
 //! One paragraph is one line, in reading order: table cells row by row and cell by cell (so the
 //! two-column header reads as issuing body, Số, then Quốc hiệu and date, as in converted text);
 //! a manual line break starts a new line of the same paragraph; text boxes come before the
-//! paragraph that anchors them. Footnotes, headers and footers live in other parts and are never
-//! mixed into the body. Formatting is ignored.
+//! paragraph that anchors them. Headers and footers live in other parts and are never mixed into
+//! the body. Formatting is ignored.
+//!
+//! Footnotes and endnotes live in their own parts (`word/footnotes.xml`, `word/endnotes.xml`),
+//! read by [`read_notes`] with the same walker, note by note. In the body, a reference to one
+//! (`w:footnoteReference`) is shown as Word shows it: its number in each view (references are
+//! numbered in reading order, so a reference inserted by a tracked change renumbers the ones after
+//! it in the new view only), written `[1]` as consolidated texts write them, or nothing when a
+//! custom mark follows it in the run (`*`), which is then the note's mark.
 
 use quick_xml::NsReader;
 use quick_xml::events::Event;
@@ -13,7 +20,7 @@ use quick_xml::events::Event;
 use super::numbering::{Counters, Numbering};
 use super::styles::{NumRef, Styles};
 use super::xml::{attr, attr_u32, is_mc, is_w, resolve_ref};
-use super::{DocxError, TextView};
+use super::{DocxError, NoteKind, TextView};
 
 const OLD: usize = 0;
 const NEW: usize = 1;
@@ -33,7 +40,54 @@ enum Tag {
     DeletedText,
     /// Content that is not shown (field instructions) or shown twice (`mc:Fallback`).
     Hidden,
+    /// One footnote or endnote of a notes part.
+    Note,
     Other,
+}
+
+/// Stands in a view's text for a note reference until the view is finished and references are
+/// numbered in reading order. Control characters are not allowed in XML text, and any that a
+/// document smuggles in through a character reference are dropped.
+const FOOTNOTE_SENTINEL: char = '\u{1}';
+const ENDNOTE_SENTINEL: char = '\u{2}';
+
+/// A reference to a note in the body, in the order of reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRef {
+    pub kind: NoteKind,
+    /// The note's `w:id` in its part.
+    pub id: String,
+    /// The mark shown: the number, or the custom mark.
+    pub mark: String,
+    /// 0-based line of the view the reference is on.
+    pub line: usize,
+}
+
+/// A reference being read: its mark is known when the view is finished.
+#[derive(Debug, Clone)]
+struct PendingRef {
+    kind: NoteKind,
+    id: String,
+    /// `w:customMarkFollows`: the text that follows in the run is the mark, and the reference
+    /// takes no number.
+    custom: Option<String>,
+}
+
+/// One footnote or endnote of a notes part: its lines in each view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteText {
+    pub id: String,
+    /// Lines and, per line, whether it starts a paragraph: old view, new view.
+    pub lines: [(Vec<String>, Vec<bool>); 2],
+}
+
+/// What a part gives: the two views, the note references of each, and whether they differ.
+#[derive(Debug)]
+pub struct Read {
+    pub old: TextView,
+    pub new: TextView,
+    pub refs: [Vec<NoteRef>; 2],
+    pub revisions: bool,
 }
 
 /// A paragraph being read.
@@ -75,14 +129,60 @@ struct Walker<'a> {
     in_props_change: u32,
     in_paragraph_props: u32,
     revisions: bool,
+    /// Note references met in each view, in order.
+    refs: [Vec<PendingRef>; 2],
+    /// The reference of each view whose custom mark is the next text.
+    custom_pending: [Option<usize>; 2],
+    /// Reading a notes part: the note being read (its kind, id, whether it is a real note and
+    /// not a separator) and the notes read.
+    notes_part: Option<NoteKind>,
+    note: Option<(String, bool)>,
+    notes: Vec<NoteText>,
 }
 
-/// Reads the body; returns the old and new views and whether they differ by tracked changes.
-pub fn read(
+/// Reads the body (`word/document.xml`): the old and new views, the note references in each, and
+/// whether the views differ by tracked changes.
+pub fn read(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Read, DocxError> {
+    let mut w = walk(xml, "word/document.xml", numbering, styles, None)?;
+    // An unterminated document still gives what was read.
+    while !w.paragraphs.is_empty() {
+        w.end_paragraph();
+    }
+    let revisions = w.revisions;
+    let [old_refs, new_refs] = std::mem::take(&mut w.refs);
+    let [old, new] = std::mem::take(&mut w.views).map(View::finish);
+    let (old, old_refs) = resolve_refs(old, old_refs);
+    let (new, new_refs) = resolve_refs(new, new_refs);
+    Ok(Read {
+        old,
+        new,
+        refs: [old_refs, new_refs],
+        revisions,
+    })
+}
+
+/// Reads a notes part (`word/footnotes.xml` or `word/endnotes.xml`, named `part` in errors): its
+/// notes (separators left out) with their lines in each view, and whether any has tracked
+/// changes.
+pub fn read_notes(
     xml: &str,
+    part: &str,
+    kind: NoteKind,
     numbering: &Numbering,
     styles: &Styles,
-) -> Result<(TextView, TextView, bool), DocxError> {
+) -> Result<(Vec<NoteText>, bool), DocxError> {
+    let w = walk(xml, part, numbering, styles, Some(kind))?;
+    Ok((w.notes, w.revisions))
+}
+
+/// Walks the XML of a part with a fresh walker.
+fn walk<'a>(
+    xml: &str,
+    part: &str,
+    numbering: &'a Numbering,
+    styles: &'a Styles,
+    notes_part: Option<NoteKind>,
+) -> Result<Walker<'a>, DocxError> {
     let mut reader = NsReader::from_str(xml);
     reader.config_mut().expand_empty_elements = true;
     let mut w = Walker {
@@ -99,17 +199,16 @@ pub fn read(
         in_props_change: 0,
         in_paragraph_props: 0,
         revisions: false,
+        refs: [Vec::new(), Vec::new()],
+        custom_pending: [None, None],
+        notes_part,
+        note: None,
+        notes: Vec::new(),
     };
     loop {
         let (ns, event) = match reader.read_resolved_event() {
             Ok(v) => v,
-            Err(e) => {
-                return Err(DocxError::xml(
-                    "word/document.xml",
-                    reader.error_position(),
-                    e,
-                ));
-            }
+            Err(e) => return Err(DocxError::xml(part, reader.error_position(), e)),
         };
         match event {
             Event::Start(e) => {
@@ -137,13 +236,57 @@ pub fn read(
             _ => {}
         }
     }
-    // An unterminated document still gives what was read.
-    while !w.paragraphs.is_empty() {
-        w.end_paragraph();
+    // A notes part cut inside a note still gives that note.
+    if w.note.is_some() {
+        w.end_note();
     }
-    let revisions = w.revisions;
-    let [old, new] = w.views.map(View::finish);
-    Ok((old, new, revisions))
+    Ok(w)
+}
+
+/// Numbers the note references of a finished view in reading order and writes their marks in
+/// place of the sentinels.
+fn resolve_refs(mut view: TextView, pending: Vec<PendingRef>) -> (TextView, Vec<NoteRef>) {
+    if pending.is_empty() {
+        return (view, Vec::new());
+    }
+    let mut pending = pending.into_iter();
+    let mut refs = Vec::new();
+    let mut counters = [0u32; 2];
+    let mut out = String::with_capacity(view.text.len() + 8 * pending.len());
+    for (line, text) in view.text.split('\n').enumerate() {
+        if line > 0 {
+            out.push('\n');
+        }
+        for c in text.chars() {
+            if c != FOOTNOTE_SENTINEL && c != ENDNOTE_SENTINEL {
+                out.push(c);
+                continue;
+            }
+            // Sentinels and references are in the same order; one without the other is
+            // impossible, but is skipped rather than trusted.
+            let Some(r) = pending.next() else { continue };
+            let mark = match r.custom {
+                Some(mark) => mark,
+                None => {
+                    let k = usize::from(r.kind == NoteKind::Endnote);
+                    counters[k] += 1;
+                    let mark = r.kind.mark(counters[k]);
+                    out.push('[');
+                    out.push_str(&mark);
+                    out.push(']');
+                    mark
+                }
+            };
+            refs.push(NoteRef {
+                kind: r.kind,
+                id: r.id,
+                mark,
+                line,
+            });
+        }
+    }
+    view.text = out;
+    (view, refs)
 }
 
 impl View {
@@ -156,8 +299,19 @@ impl View {
         }
         TextView {
             text: self.lines.join("\n"),
+            body_lines: self.lines.len(),
             paragraph_starts: self.starts,
+            notes: Vec::new(),
         }
+    }
+
+    /// The lines of a note, as read (a note without any paragraph has none).
+    fn into_lines(mut self) -> (Vec<String>, Vec<bool>) {
+        if !self.carried.is_empty() {
+            let rest = std::mem::take(&mut self.carried);
+            self.push_paragraph(None, &rest);
+        }
+        (self.lines, self.starts)
     }
 
     fn push_paragraph(&mut self, label: Option<String>, text: &str) {
@@ -204,6 +358,27 @@ impl Walker<'_> {
             }
             "t" => Tag::Text,
             "delText" => Tag::DeletedText,
+            "footnoteReference" | "endnoteReference" if self.notes_part.is_none() => {
+                let kind = if name == "footnoteReference" {
+                    NoteKind::Footnote
+                } else {
+                    NoteKind::Endnote
+                };
+                self.reference(kind, e);
+                Tag::Other
+            }
+            "footnote" | "endnote"
+                if self.notes_part.is_some()
+                    && self.note.is_none()
+                    && self.paragraphs.is_empty() =>
+            {
+                // Separators (the short rule above the notes) and continuation notices are
+                // layout, not notes.
+                let real = matches!(attr(e, "type").as_deref(), None | Some("normal"));
+                self.note = Some((attr(e, "id").unwrap_or_default(), real));
+                self.views = [View::default(), View::default()];
+                Tag::Note
+            }
             "instrText" | "delInstrText" => Tag::Hidden,
             "tab" | "ptab" => {
                 self.push_text("\t");
@@ -295,7 +470,7 @@ impl Walker<'_> {
             Tag::Deleted => self.deleted += 1,
             Tag::Text | Tag::DeletedText => self.text += 1,
             Tag::Hidden => self.hidden += 1,
-            Tag::Paragraph | Tag::Other => {}
+            Tag::Paragraph | Tag::Note | Tag::Other => {}
         }
         self.open.push(tag);
     }
@@ -319,7 +494,61 @@ impl Walker<'_> {
             Tag::Text | Tag::DeletedText => self.text -= 1,
             Tag::Hidden => self.hidden -= 1,
             Tag::Paragraph => self.end_paragraph(),
+            Tag::Note => self.end_note(),
             Tag::Other => {}
+        }
+    }
+
+    /// A note reference in the body: a sentinel in each view it is part of (its number is given
+    /// when the view is finished).
+    fn reference(&mut self, kind: NoteKind, e: &quick_xml::events::BytesStart<'_>) {
+        let id = attr(e, "id").unwrap_or_default();
+        let custom = matches!(
+            attr(e, "customMarkFollows").as_deref(),
+            Some("1" | "true" | "on")
+        );
+        let sentinel = match kind {
+            NoteKind::Footnote => FOOTNOTE_SENTINEL,
+            NoteKind::Endnote => ENDNOTE_SENTINEL,
+        };
+        let Some(p) = self.paragraphs.last_mut() else {
+            return;
+        };
+        for side in [OLD, NEW] {
+            let visible = if side == OLD {
+                self.inserted == 0
+            } else {
+                self.deleted == 0
+            };
+            if !visible {
+                continue;
+            }
+            p.text[side].push(sentinel);
+            if custom {
+                self.custom_pending[side] = Some(self.refs[side].len());
+            }
+            self.refs[side].push(PendingRef {
+                kind,
+                id: id.clone(),
+                custom: custom.then(String::new),
+            });
+        }
+    }
+
+    /// The end of a note of a notes part: its lines are kept with its id.
+    fn end_note(&mut self) {
+        while !self.paragraphs.is_empty() {
+            self.end_paragraph();
+        }
+        let Some((id, real)) = self.note.take() else {
+            return;
+        };
+        let [old, new] = std::mem::take(&mut self.views).map(View::into_lines);
+        if real {
+            self.notes.push(NoteText {
+                id,
+                lines: [old, new],
+            });
         }
     }
 
@@ -333,14 +562,32 @@ impl Walker<'_> {
         if self.hidden > 0 || self.props > 0 {
             return;
         }
+        let cleaned;
+        let s = if s.contains([FOOTNOTE_SENTINEL, ENDNOTE_SENTINEL]) {
+            cleaned = s.replace([FOOTNOTE_SENTINEL, ENDNOTE_SENTINEL], "");
+            cleaned.as_str()
+        } else {
+            s
+        };
         let Some(p) = self.paragraphs.last_mut() else {
             return;
         };
-        if self.inserted == 0 {
-            p.text[OLD].push_str(s);
-        }
-        if self.deleted == 0 {
-            p.text[NEW].push_str(s);
+        for side in [OLD, NEW] {
+            let visible = if side == OLD {
+                self.inserted == 0
+            } else {
+                self.deleted == 0
+            };
+            if !visible {
+                continue;
+            }
+            p.text[side].push_str(s);
+            // The text after a reference with a custom mark is that mark (`*`).
+            if let Some(k) = self.custom_pending[side].take()
+                && let Some(r) = self.refs[side].get_mut(k)
+            {
+                r.custom = Some(s.trim().to_string());
+            }
         }
     }
 
@@ -403,9 +650,9 @@ mod tests {
 
     fn views_with(body: &str, numbering: &Numbering) -> (Vec<String>, Vec<String>, bool) {
         let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
-        let (old, new, revisions) = read(&xml, numbering, &Styles::default()).unwrap();
+        let r = read(&xml, numbering, &Styles::default()).unwrap();
         let lines = |v: TextView| v.text.split('\n').map(str::to_string).collect();
-        (lines(old), lines(new), revisions)
+        (lines(r.old), lines(r.new), r.revisions)
     }
 
     #[test]
@@ -497,7 +744,7 @@ mod tests {
             r#"<w:document {W}><w:body><w:p><w:pPr><w:rPr><w:ins w:id="1"/></w:rPr></w:pPr>
                <w:ins w:id="2"><w:r><w:t>Số: 12</w:t></w:r></w:ins></w:p></w:body></w:document>"#
         );
-        let (old, new, _) = read(&xml, &Numbering::default(), &Styles::default()).unwrap();
+        let Read { old, new, .. } = read(&xml, &Numbering::default(), &Styles::default()).unwrap();
         assert_eq!((old.text.as_str(), old.paragraph_starts), ("", vec![true]));
         assert_eq!(
             (new.text.as_str(), new.paragraph_starts),

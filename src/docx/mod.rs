@@ -9,6 +9,15 @@
 //! Positions: each paragraph of the body is one line of the text view, in reading order (table
 //! cells included), and a manual line break inside a paragraph starts a new line. Line N of a
 //! finding in a .docx is line N of that view, which `rasoat text FILE.docx` prints.
+//!
+//! Footnotes and endnotes (`word/footnotes.xml`, `word/endnotes.xml`) follow the body in the
+//! same view, so that their lines are addressable too: the body shows each reference where Word
+//! shows it, as `[1]` (endnotes `[i]`, Word's default numbering; a custom mark as typed), and
+//! after the body's last line come an empty line, a separator line
+//! ([`FOOTNOTES_SEPARATOR`], [`ENDNOTES_SEPARATOR`]) and the notes in the order of their
+//! references, each starting with its mark (`[1] Luật số …`), one line per paragraph. Only notes
+//! referenced in a view are in it: a reference deleted by a tracked change takes its note out of
+//! the new view.
 
 mod body;
 pub mod numbering;
@@ -35,12 +44,80 @@ pub enum Revisions {
     New,
 }
 
-/// One view of the body: its text (lines joined by `\n`) and, per line, whether it starts a
-/// paragraph (`false` for the lines after a manual line break).
+/// The line between the body and its footnotes in the text view.
+pub const FOOTNOTES_SEPARATOR: &str = "----- Chú thích cuối trang -----";
+/// The line between the body (or its footnotes) and its endnotes in the text view.
+pub const ENDNOTES_SEPARATOR: &str = "----- Chú thích cuối văn bản -----";
+
+/// One view of the document: its text (lines joined by `\n`) and, per line, whether it starts a
+/// paragraph (`false` for the lines after a manual line break). The first `body_lines` lines are
+/// the body; the notes, if any, follow.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextView {
     pub text: String,
     pub paragraph_starts: Vec<bool>,
+    /// How many lines of `text` are the body.
+    pub body_lines: usize,
+    /// The footnotes and endnotes after the body, in the order of their references.
+    pub notes: Vec<NoteSpan>,
+}
+
+/// A footnote or an endnote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteKind {
+    Footnote,
+    Endnote,
+}
+
+impl NoteKind {
+    /// The mark of the `n`th note: `1`, `2`… for footnotes, `i`, `ii`… for endnotes (Word's
+    /// default numbering of each).
+    pub fn mark(self, n: u32) -> String {
+        match self {
+            NoteKind::Footnote => n.to_string(),
+            NoteKind::Endnote => lower_roman(n),
+        }
+    }
+}
+
+fn lower_roman(mut n: u32) -> String {
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// Where a note sits in a text view (1-based lines).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteSpan {
+    pub kind: NoteKind,
+    /// The mark shown at the reference and before the note's text: `1`, `i`, `*`.
+    pub mark: String,
+    /// The line of the body that holds the reference.
+    pub reference_line: u32,
+    /// The note's lines: the first starts with `[mark] `.
+    pub first_line: u32,
+    pub last_line: u32,
 }
 
 /// The text of a .docx.
@@ -114,8 +191,19 @@ pub fn extract(bytes: &[u8], max_decompressed: u64) -> Result<DocxText, DocxErro
         .ok_or_else(|| DocxError::NotDocx("no word/document.xml in the archive".to_string()))?;
     let numbering = read_part(&mut archive, "word/numbering.xml", &mut budget)?;
     let styles = read_part(&mut archive, "word/styles.xml", &mut budget)?;
-    read_parts(&document, numbering.as_deref(), styles.as_deref())
+    let footnotes = read_part(&mut archive, FOOTNOTES_PART, &mut budget)?;
+    let endnotes = read_part(&mut archive, ENDNOTES_PART, &mut budget)?;
+    read_all_parts(
+        &document,
+        numbering.as_deref(),
+        styles.as_deref(),
+        footnotes.as_deref(),
+        endnotes.as_deref(),
+    )
 }
+
+const FOOTNOTES_PART: &str = "word/footnotes.xml";
+const ENDNOTES_PART: &str = "word/endnotes.xml";
 
 /// Reads the body from the XML of its parts (`word/document.xml`, and `numbering.xml` and
 /// `styles.xml` when the package has them).
@@ -123,6 +211,18 @@ pub fn read_parts(
     document: &str,
     numbering: Option<&str>,
     styles: Option<&str>,
+) -> Result<DocxText, DocxError> {
+    read_all_parts(document, numbering, styles, None, None)
+}
+
+/// Reads the body and its notes from the XML of its parts (`word/document.xml`, and
+/// `numbering.xml`, `styles.xml`, `footnotes.xml` and `endnotes.xml` when the package has them).
+pub fn read_all_parts(
+    document: &str,
+    numbering: Option<&str>,
+    styles: Option<&str>,
+    footnotes: Option<&str>,
+    endnotes: Option<&str>,
 ) -> Result<DocxText, DocxError> {
     let numbering = match numbering {
         Some(xml) => Numbering::parse(xml)?,
@@ -132,14 +232,96 @@ pub fn read_parts(
         Some(xml) => Styles::parse(xml)?,
         None => Styles::default(),
     };
-    let (old, new, revisions) = body::read(document, &numbering, &styles)?;
-    if new.text.trim().is_empty() && old.text.trim().is_empty() {
+    let body = body::read(document, &numbering, &styles)?;
+    if body.new.text.trim().is_empty() && body.old.text.trim().is_empty() {
         return Err(DocxError::NoText);
     }
+    let mut revisions = body.revisions;
+    // A notes part is read only when the body refers to it: one nobody refers to is not shown.
+    let mut parts: Vec<(NoteKind, Vec<body::NoteText>)> = Vec::new();
+    for (kind, part, xml) in [
+        (NoteKind::Footnote, FOOTNOTES_PART, footnotes),
+        (NoteKind::Endnote, ENDNOTES_PART, endnotes),
+    ] {
+        let referred = body.refs.iter().flatten().any(|r| r.kind == kind);
+        if let (true, Some(xml)) = (referred, xml) {
+            let (notes, changed) = body::read_notes(xml, part, kind, &numbering, &styles)?;
+            revisions |= changed;
+            parts.push((kind, notes));
+        }
+    }
+    let [old_refs, new_refs] = body.refs;
+    let mut old = body.old;
+    let mut new = body.new;
+    append_notes(&mut old, &old_refs, &parts, 0);
+    append_notes(&mut new, &new_refs, &parts, 1);
     Ok(DocxText {
         new,
         old: revisions.then_some(old),
     })
+}
+
+/// Writes the notes referenced in a view after its body: per kind an empty line, the separator,
+/// then each note (`side` 0 is the old view, 1 the new one).
+fn append_notes(
+    view: &mut TextView,
+    refs: &[body::NoteRef],
+    parts: &[(NoteKind, Vec<body::NoteText>)],
+    side: usize,
+) {
+    for (kind, notes) in parts {
+        let separator = match kind {
+            NoteKind::Footnote => FOOTNOTES_SEPARATOR,
+            NoteKind::Endnote => ENDNOTES_SEPARATOR,
+        };
+        let mut seen: Vec<&str> = Vec::new();
+        for r in refs.iter().filter(|r| r.kind == *kind) {
+            // A note referred to twice is shown once, at its first reference.
+            if seen.contains(&r.id.as_str()) {
+                continue;
+            }
+            seen.push(&r.id);
+            if seen.len() == 1 {
+                push_line(view, "", true);
+                push_line(view, separator, true);
+            }
+            let empty = (Vec::new(), Vec::new());
+            let (lines, starts) = notes
+                .iter()
+                .find(|n| n.id == r.id)
+                .map_or(&empty, |n| &n.lines[side]);
+            let first_line = view.paragraph_starts.len() as u32 + 1;
+            let mut first = true;
+            for (line, &start) in lines.iter().zip(starts) {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                if first {
+                    let line = format!("[{}] {}", r.mark, line.trim_start());
+                    push_line(view, &line, true);
+                    first = false;
+                } else {
+                    push_line(view, line, start);
+                }
+            }
+            if first {
+                push_line(view, &format!("[{}]", r.mark), true);
+            }
+            view.notes.push(NoteSpan {
+                kind: *kind,
+                mark: r.mark.clone(),
+                reference_line: r.line as u32 + 1,
+                first_line,
+                last_line: view.paragraph_starts.len() as u32,
+            });
+        }
+    }
+}
+
+fn push_line(view: &mut TextView, line: &str, start: bool) {
+    view.text.push('\n');
+    view.text.push_str(line);
+    view.paragraph_starts.push(start);
 }
 
 /// Reads one part, charging its decompressed size to `budget`. `None` when the part is absent.
