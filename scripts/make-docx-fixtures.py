@@ -13,8 +13,8 @@ Writes (all committed; CI never runs this script):
   tests/fixtures/docx/footnotes*.docx
                                     a short letter with two footnotes (word/footnotes.xml); the same
                                     with one footnote's text edited; with tracked changes in a
-                                    footnote and an inserted third footnote; with a malformed
-                                    footnotes part
+                                    footnote and an inserted third footnote; with mistakes in its
+                                    footnotes; with a malformed footnotes part
   tests/fixtures/docx/*.docx        malformed and hostile archives
 
     python3 scripts/make-docx-fixtures.py footnotes
@@ -441,10 +441,18 @@ def footnotes():
         [note1, footnote_xml(2, tracked_note), footnote_xml(3, text_run(NOTE_3))]
     )
     (FIXTURES / "footnotes-tracked.docx").write_bytes(with_part(letter(tracked_body), part))
+    # Mistakes in footnotes, for the text rules: a doubled space, a wrongly capitalised name.
+    part = footnotes_part(
+        [
+            footnote_xml(1, text_run(NOTE_1.replace(" của Quốc hội", "  của Quốc hội"))),
+            footnote_xml(2, text_run(NOTE_3.replace("Ủy ban nhân dân", "Ủy Ban Nhân Dân"))),
+        ]
+    )
+    (FIXTURES / "footnotes-mistakes.docx").write_bytes(with_part(plain, part))
     # A footnotes part cut short: a clear error naming the part.
     broken = footnotes_part([note1]).replace("</w:t></w:r></w:p></w:footnote></w:footnotes>", "</w:r>")
     (FIXTURES / "malformed-footnotes.docx").write_bytes(with_part(plain, broken))
-    for name in ["footnotes.docx", "footnotes-edited.docx", "footnotes-tracked.docx"]:
+    for name in ["footnotes.docx", "footnotes-edited.docx", "footnotes-tracked.docx", "footnotes-mistakes.docx"]:
         docx.Document(FIXTURES / name)
 
 

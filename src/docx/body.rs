@@ -753,6 +753,111 @@ mod tests {
     }
 
     #[test]
+    fn note_references_are_numbered_in_each_view() {
+        let xml = format!(
+            r#"<w:document {W}><w:body>
+               <w:p><w:r><w:t>Luật</w:t><w:footnoteReference w:id="7"/></w:r>
+                 <w:ins w:id="1"><w:r><w:t xml:space="preserve"> và Nghị định</w:t><w:footnoteReference w:id="9"/></w:r></w:ins>
+                 <w:r><w:t xml:space="preserve"> và Thông tư</w:t><w:footnoteReference w:id="8"/></w:r></w:p>
+               <w:p><w:del w:id="2"><w:r><w:delText>Kế hoạch</w:delText><w:footnoteReference w:id="10"/></w:r></w:del>
+                 <w:r><w:footnoteReference w:customMarkFollows="1" w:id="11"/><w:t>*</w:t></w:r>
+                 <w:r><w:t>Quyết định</w:t><w:endnoteReference w:id="2"/></w:r></w:p>
+               </w:body></w:document>"#
+        );
+        let r = read(&xml, &Numbering::default(), &Styles::default()).unwrap();
+        assert_eq!(
+            r.old.text,
+            "Luật[1] và Thông tư[2]\nKế hoạch[3]*Quyết định[i]"
+        );
+        assert_eq!(
+            r.new.text,
+            "Luật[1] và Nghị định[2] và Thông tư[3]\n*Quyết định[i]"
+        );
+        let refs = |v: &[NoteRef]| -> Vec<(String, String, usize)> {
+            v.iter()
+                .map(|r| (r.id.clone(), r.mark.clone(), r.line))
+                .collect()
+        };
+        let owned = |v: &[(&str, &str, usize)]| -> Vec<(String, String, usize)> {
+            v.iter()
+                .map(|(a, b, c)| (a.to_string(), b.to_string(), *c))
+                .collect()
+        };
+        assert_eq!(
+            refs(&r.refs[OLD]),
+            owned(&[
+                ("7", "1", 0),
+                ("8", "2", 0),
+                ("10", "3", 1),
+                ("11", "*", 1),
+                ("2", "i", 1)
+            ])
+        );
+        assert_eq!(
+            refs(&r.refs[NEW]),
+            owned(&[
+                ("7", "1", 0),
+                ("9", "2", 0),
+                ("8", "3", 0),
+                ("11", "*", 1),
+                ("2", "i", 1)
+            ])
+        );
+        assert_eq!(r.refs[NEW][4].kind, NoteKind::Endnote);
+    }
+
+    #[test]
+    fn notes_are_read_note_by_note_with_their_changes() {
+        let xml = format!(
+            r#"<w:footnotes {W}>
+               <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+               <w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Luật số </w:t></w:r>
+                 <w:del w:id="5"><w:r><w:delText>10</w:delText></w:r></w:del><w:ins w:id="6"><w:r><w:t>11</w:t></w:r></w:ins></w:p>
+                 <w:p><w:r><w:t>của Quốc hội.</w:t></w:r></w:p></w:footnote>
+               <w:footnote w:id="2"><w:p><w:r><w:t>Nghị định</w:t><w:br/><w:t>số 59</w:t></w:r></w:p></w:footnote>
+               </w:footnotes>"#
+        );
+        let (notes, revisions) = read_notes(
+            &xml,
+            "word/footnotes.xml",
+            NoteKind::Footnote,
+            &Numbering::default(),
+            &Styles::default(),
+        )
+        .unwrap();
+        assert!(revisions);
+        let ids: Vec<&str> = notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2"]);
+        let lines = |n: &NoteText, side: usize| n.lines[side].0.clone();
+        assert_eq!(lines(&notes[0], OLD), [" Luật số 10", "của Quốc hội."]);
+        assert_eq!(lines(&notes[0], NEW), [" Luật số 11", "của Quốc hội."]);
+        assert_eq!(
+            notes[1].lines[NEW],
+            (
+                vec!["Nghị định".to_string(), "số 59".to_string()],
+                vec![true, false]
+            )
+        );
+    }
+
+    #[test]
+    fn malformed_notes_name_their_part() {
+        let xml = format!(r#"<w:footnotes {W}><w:footnote w:id="1"><w:p><w:r><w:t>x</w:r></w:p>"#);
+        let err = read_notes(
+            &xml,
+            "word/footnotes.xml",
+            NoteKind::Footnote,
+            &Numbering::default(),
+            &Styles::default(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, DocxError::Xml { part, .. } if part == "word/footnotes.xml"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
     fn malformed_xml_is_an_error() {
         let xml =
             format!("<w:document {W}><w:body><w:p><w:r><w:t>x</w:r></w:p></w:body></w:document>");

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::document::lines::{Lines, OwnedLine};
 use crate::document::mapped::MappedStr;
+use crate::outline::Block;
 use crate::rules::{Finding, Round, RuleSet, Severity};
 
 /// A finding with the file it is in (and, for text output, the line it starts on).
@@ -223,7 +224,12 @@ pub fn write_text(
         // The origin stays `path:line:col` so that editors and terminals can open it.
         let origin = l.path.clone();
         let mut place = format!("văn bản #{}, {}", f.document, place_name(&f.place));
-        if l.in_paragraphs() {
+        if l.in_paragraphs() && f.place.block == Block::Footnotes {
+            place.push_str(&format!(
+                "; tệp .docx: dòng {} là dòng của chú thích, sau phần thân văn bản (xem `rasoat text`)",
+                f.line
+            ));
+        } else if l.in_paragraphs() {
             place.push_str(&format!(
                 "; tệp .docx: dòng {} là đoạn văn thứ {} (xem `rasoat text`)",
                 f.line, f.line
