@@ -2,7 +2,10 @@
 //! attachments by kind, quotations, amending instructions and footnotes (see
 //! `scripts/count-structures.sh`, which runs it over `../shared/dataset`).
 //!
-//! `cargo run --release --example count_structures -- [--jobs N] DIR…`
+//! `cargo run --release --example count_structures -- [--jobs N] [--show-instructions] DIR…`
+//!
+//! `--show-instructions` prints each amending instruction found (`path:line: title`), to see what
+//! the count holds.
 //!
 //! Every file must parse: a file that gives an error or panics is listed, and the exit code is 1.
 //! The outline JSON of each document is built too, as `rasoat outline --format json` would.
@@ -27,8 +30,10 @@ use rasoat::outline::{Block, Document, Section};
 use regex::Regex;
 
 static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    // The verb starts the title; a part it acts on follows (`khoản 2`, `Điều 5`, `điểm c`, `một
+    // số điều`, `cụm từ “…”`).
     Regex::new(
-        r"(?i)^(?:sửa đổi|bổ sung|bãi bỏ|thay thế|thay|hủy bỏ|huỷ bỏ|điều chỉnh|sửa|bỏ)\b[^.:;]*?\b(?:khoản|điều|điểm|chương|mục|tiết|phụ lục|cụm từ|từ)\b",
+        r#"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay|Hủy bỏ|Huỷ bỏ|Điều chỉnh|Sửa|Bỏ)\b[^.:;]*?(?i:\b(?:khoản|điều|điểm|chương|mục|tiết|phụ lục)(?: số)? (?:[0-9]+|[ivxlc]+\b|[a-zđ]\b|một số|các)|cụm từ|\btừ ["“])"#,
     )
     .expect("static regex")
 });
@@ -50,6 +55,9 @@ struct Counts {
     documents_with_instructions: usize,
     footnotes: usize,
     documents_with_footnotes: usize,
+    /// `--show-instructions`: the instructions found, as `path:line: title`.
+    show_instructions: bool,
+    shown: Vec<String>,
 }
 
 impl Counts {
@@ -71,6 +79,7 @@ impl Counts {
         self.documents_with_instructions += other.documents_with_instructions;
         self.footnotes += other.footnotes;
         self.documents_with_footnotes += other.documents_with_footnotes;
+        self.shown.extend(other.shown);
     }
 
     fn document(&mut self, d: &Document) {
@@ -100,6 +109,10 @@ impl Counts {
                         && INSTRUCTION.is_match(s.title.as_str())
                     {
                         instructions += 1;
+                        if self.show_instructions {
+                            self.shown
+                                .push(format!("{}: {}", s.line(), s.title.as_str()));
+                        }
                     }
                     for p in std::iter::once(&s.heading).chain(&s.paragraphs) {
                         paragraphs.push((p.line(), p.quoted, s.quote));
@@ -133,19 +146,25 @@ impl Counts {
     }
 }
 
-fn count_file(path: &Path, options: &LoadOptions) -> Counts {
+fn count_file(path: &Path, options: &LoadOptions, show: bool) -> Counts {
     let mut counts = Counts {
         files: 1,
         ..Counts::default()
     };
     let result = catch_unwind(AssertUnwindSafe(|| -> Result<Counts, String> {
         let file = input::load(path, options).map_err(|e| e.to_string())?;
-        let mut c = Counts::default();
+        let mut c = Counts {
+            show_instructions: show,
+            ..Counts::default()
+        };
         for d in &file.parsed.documents {
             // As `rasoat outline --format json` builds it.
             serde_json::to_string(&rasoat::report::outline::document_json(d))
                 .map_err(|e| format!("outline JSON: {e}"))?;
             c.document(d);
+        }
+        for line in &mut c.shown {
+            *line = format!("{}:{line}", path.display());
         }
         Ok(c)
     }));
@@ -169,6 +188,7 @@ fn count_file(path: &Path, options: &LoadOptions) -> Counts {
 fn main() -> Result<(), String> {
     let mut dirs: Vec<PathBuf> = Vec::new();
     let mut jobs = 1usize;
+    let mut show = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -179,6 +199,7 @@ fn main() -> Result<(), String> {
                     .filter(|&n| n > 0)
                     .ok_or("--jobs needs a number")?;
             }
+            "--show-instructions" => show = true,
             _ => dirs.push(a.into()),
         }
     }
@@ -210,7 +231,7 @@ fn main() -> Result<(), String> {
                 s.spawn(move || {
                     let mut c = Counts::default();
                     for path in part {
-                        c.add(count_file(path, options));
+                        c.add(count_file(path, options, show));
                     }
                     c
                 })
@@ -230,7 +251,7 @@ fn main() -> Result<(), String> {
     );
     let attachments: usize = t.attachments.values().sum();
     println!(
-        "attachments: {attachments} in {} documents ({} forms read as templates; {} sections in them)",
+        "attachments: {attachments} in {} documents ({} read as templates; {} sections in them)",
         t.documents_with_attachments, t.templates, t.attachment_sections
     );
     for (kind, n) in &t.attachments {
@@ -248,6 +269,9 @@ fn main() -> Result<(), String> {
         "footnotes: {} in {} documents",
         t.footnotes, t.documents_with_footnotes
     );
+    for line in &t.shown {
+        println!("  {line}");
+    }
     for (path, e) in &t.failed {
         println!("FAILED {}: {e}", path.display());
     }
