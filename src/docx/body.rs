@@ -42,6 +42,8 @@ enum Tag {
     Hidden,
     /// One footnote or endnote of a notes part.
     Note,
+    /// A run: a custom note mark is text of the run its reference is in.
+    Run,
     Other,
 }
 
@@ -50,6 +52,9 @@ enum Tag {
 /// document smuggles in through a character reference are dropped.
 const FOOTNOTE_SENTINEL: char = '\u{1}';
 const ENDNOTE_SENTINEL: char = '\u{2}';
+
+/// Longest custom note mark kept, in characters (Word's are a symbol or two).
+const MAX_CUSTOM_MARK: usize = 8;
 
 /// A reference to a note in the body, in the order of reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -347,6 +352,7 @@ impl Walker<'_> {
                 Tag::Paragraph
             }
             "pPr" => Tag::ParagraphProps,
+            "r" => Tag::Run,
             n if n.ends_with("Pr") || n.ends_with("PrEx") => Tag::Props,
             "ins" | "moveTo" => {
                 self.revisions = true;
@@ -470,7 +476,7 @@ impl Walker<'_> {
             Tag::Deleted => self.deleted += 1,
             Tag::Text | Tag::DeletedText => self.text += 1,
             Tag::Hidden => self.hidden += 1,
-            Tag::Paragraph | Tag::Note | Tag::Other => {}
+            Tag::Paragraph | Tag::Note | Tag::Run | Tag::Other => {}
         }
         self.open.push(tag);
     }
@@ -495,6 +501,7 @@ impl Walker<'_> {
             Tag::Hidden => self.hidden -= 1,
             Tag::Paragraph => self.end_paragraph(),
             Tag::Note => self.end_note(),
+            Tag::Run => self.custom_pending = [None, None],
             Tag::Other => {}
         }
     }
@@ -582,11 +589,12 @@ impl Walker<'_> {
                 continue;
             }
             p.text[side].push_str(s);
-            // The text after a reference with a custom mark is that mark (`*`).
+            // The text after a reference with a custom mark, in its run, is that mark (`*`).
             if let Some(k) = self.custom_pending[side].take()
                 && let Some(r) = self.refs[side].get_mut(k)
             {
-                r.custom = Some(s.trim().to_string());
+                let mark = s.split_whitespace().next().unwrap_or_default();
+                r.custom = Some(mark.chars().take(MAX_CUSTOM_MARK).collect());
             }
         }
     }

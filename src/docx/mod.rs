@@ -363,3 +363,96 @@ fn read_part(
             part: name.to_string(),
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    #[test]
+    fn notes_follow_the_body_in_the_order_of_their_references() {
+        let document = format!(
+            r#"<w:document {W}><w:body>
+               <w:p><w:r><w:t>Điều 1.</w:t><w:endnoteReference w:id="1"/></w:r></w:p>
+               <w:p><w:r><w:t>Luật</w:t><w:footnoteReference w:id="5"/><w:t xml:space="preserve"> và Nghị định</w:t><w:footnoteReference w:id="3"/></w:r></w:p>
+               <w:p><w:r><w:t>Thông tư</w:t><w:footnoteReference w:id="4"/></w:r></w:p>
+               </w:body></w:document>"#
+        );
+        let footnotes = format!(
+            r#"<w:footnotes {W}>
+               <w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+               <w:footnote w:id="3"><w:p><w:r><w:footnoteRef/><w:t xml:space="preserve"> Nghị định số 59.</w:t></w:r></w:p></w:footnote>
+               <w:footnote w:id="5"><w:p><w:r><w:footnoteRef/><w:t xml:space="preserve"> Luật số 10</w:t></w:r></w:p>
+                 <w:p/><w:p><w:r><w:t>của Quốc hội.</w:t></w:r></w:p></w:footnote>
+               </w:footnotes>"#
+        );
+        let endnotes = format!(
+            r#"<w:endnotes {W}><w:endnote w:id="1"><w:p><w:r><w:t>Ghi chú.</w:t></w:r></w:p></w:endnote></w:endnotes>"#
+        );
+        let text =
+            read_all_parts(&document, None, None, Some(&footnotes), Some(&endnotes)).unwrap();
+        assert!(text.old.is_none());
+        let view = text.new;
+        let lines: Vec<&str> = view.text.split('\n').collect();
+        assert_eq!(
+            lines,
+            [
+                "Điều 1.[i]",
+                "Luật[1] và Nghị định[2]",
+                "Thông tư[3]",
+                "",
+                FOOTNOTES_SEPARATOR,
+                "[1] Luật số 10",
+                "của Quốc hội.",
+                "[2] Nghị định số 59.",
+                // Footnote 4 is referred to but not in the part: its mark alone.
+                "[3]",
+                "",
+                ENDNOTES_SEPARATOR,
+                "[i] Ghi chú.",
+            ]
+        );
+        assert_eq!(view.paragraph_starts.len(), lines.len());
+        assert_eq!(view.body_lines, 3);
+        let spans: Vec<(NoteKind, &str, u32, u32, u32)> = view
+            .notes
+            .iter()
+            .map(|n| {
+                (
+                    n.kind,
+                    n.mark.as_str(),
+                    n.reference_line,
+                    n.first_line,
+                    n.last_line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (NoteKind::Footnote, "1", 2, 6, 7),
+                (NoteKind::Footnote, "2", 2, 8, 8),
+                (NoteKind::Footnote, "3", 3, 9, 9),
+                (NoteKind::Endnote, "i", 1, 12, 12),
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_without_references_are_not_read() {
+        // Not even a malformed part: nothing refers to it.
+        let document = format!(
+            r#"<w:document {W}><w:body><w:p><w:r><w:t>Số: 12</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        let text = read_all_parts(&document, None, None, Some("<w:footnotes><"), None).unwrap();
+        assert_eq!(text.new.text, "Số: 12");
+        assert!(text.new.notes.is_empty());
+    }
+
+    #[test]
+    fn roman_marks() {
+        let marks: Vec<String> = [1, 4, 9, 14, 40].map(|n| NoteKind::Endnote.mark(n)).into();
+        assert_eq!(marks, ["i", "iv", "ix", "xiv", "xl"]);
+    }
+}
