@@ -16,12 +16,13 @@ pair samples/quyet-dinh-v1.txt samples/quyet-dinh-v2.txt quyet-dinh
 pair samples/cong-van-v1.txt samples/cong-van-v2.txt cong-van
 cp rules/*/*.toml fuzz/seeds/rule_file/
 cp samples/*.docx tests/fixtures/docx/*.docx fuzz/seeds/docx/
-# The XML parts of the samples, as the docx target reads text input: document NUL numbering NUL styles.
+# The XML parts of the samples, as the docx target reads text input: document NUL numbering NUL
+# styles NUL footnotes NUL endnotes.
 python3 - <<'PY'
 import zipfile, glob, os
-for path in glob.glob("samples/*.docx"):
+for path in glob.glob("samples/*.docx") + glob.glob("tests/fixtures/docx/footnotes*.docx"):
     z = zipfile.ZipFile(path)
     names = set(z.namelist())
-    parts = [z.read(n) if n in names else b"" for n in ("word/document.xml", "word/numbering.xml", "word/styles.xml")]
+    parts = [z.read(n) if n in names else b"" for n in ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml")]
     open(os.path.join("fuzz/seeds/docx", os.path.basename(path) + ".xml"), "wb").write(b"\0".join(parts))
 PY

@@ -10,7 +10,16 @@ Writes (all committed; CI never runs this script):
   samples/seed-tracked.docx         round 1 edited into round 2 with tracked changes (w:ins/w:del,
                                     inserted and deleted paragraph marks)
   tests/fixtures/docx/tcvn3.docx    a short letter typed in TCVN3 (.VnTime) characters
+  tests/fixtures/docx/footnotes*.docx
+                                    a short letter with two footnotes (word/footnotes.xml); the same
+                                    with one footnote's text edited; with tracked changes in a
+                                    footnote and an inserted third footnote; with mistakes in its
+                                    footnotes; with a malformed footnotes part
   tests/fixtures/docx/*.docx        malformed and hostile archives
+
+    python3 scripts/make-docx-fixtures.py footnotes
+
+writes the footnote fixtures alone (the others as they are).
 
 The text samples they come from stay the reference: the tests require the same outline and the
 same comparison from the .docx files as from samples/seed-2-draft-round1.txt and
@@ -288,7 +297,170 @@ def tcvn3():
     document.save(FIXTURES / "tcvn3.docx")
 
 
+# --- footnotes -----------------------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+LETTER_HEADER = [
+    "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG",
+    "Số: 12/UBND-VX",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Sóc Trăng, ngày 15 tháng 8 năm 2023",
+    "V/v triển khai thi hành Luật Thực hiện dân chủ ở cơ sở",
+    "Kính gửi: Sở Nội vụ.",
+]
+LETTER_CLOSING = [
+    "Nơi nhận:",
+    "- Như trên;",
+    "- Lưu: VT, VX.",
+    "TM. ỦY BAN NHÂN DÂN",
+    "CHỦ TỊCH",
+    "Trần Văn Lâu",
+]
+NOTE_1 = "Luật số 10/2022/QH15 ngày 10 tháng 11 năm 2022 của Quốc hội."
+NOTE_2_OLD = "quy định chi tiết một số điều"
+NOTE_2_NEW = "quy định chi tiết và hướng dẫn thi hành một số điều"
+NOTE_2 = "Nghị định số 59/2023/NĐ-CP ngày 14 tháng 8 năm 2023 của Chính phủ {} của Luật Thực hiện dân chủ ở cơ sở."
+NOTE_3 = "Kế hoạch số 45/KH-UBND ngày 20 tháng 7 năm 2023 của Ủy ban nhân dân tỉnh."
+
+
+def reference_run(note_id):
+    r = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    align = OxmlElement("w:vertAlign")
+    align.set(qn("w:val"), "superscript")
+    rpr.append(align)
+    r.append(rpr)
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), str(note_id))
+    r.append(ref)
+    return r
+
+
+def footnote_xml(note_id, runs):
+    """A footnote: its own mark (`w:footnoteRef`), then `runs` (XML of runs, tracked or not)."""
+    return (
+        f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs}</w:p></w:footnote>'
+    )
+
+
+def text_run(text, deleted=False):
+    tag = "w:delText" if deleted else "w:t"
+    return f'<w:r><{tag} xml:space="preserve">{text}</{tag}></w:r>'
+
+
+def footnotes_part(notes):
+    # Word's separator and continuation separator come first; they are layout, not notes.
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:footnote>" + "".join(notes) + "</w:footnotes>"
+    )
+
+
+def with_part(document_bytes, part_xml):
+    """The .docx with word/footnotes.xml added (its relationship and content type too), every
+    entry dated DATE so that the file is the same on every run."""
+    source = zipfile.ZipFile(io.BytesIO(document_bytes))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        names = source.namelist()
+        for name in names + ["word/footnotes.xml"]:
+            data = part_xml.encode("utf-8") if name == "word/footnotes.xml" else source.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/></Types>'.encode(),
+                )
+            elif name == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdFootnotes" Type="{FOOTNOTES_REL}" Target="footnotes.xml"/></Relationships>'.encode(),
+                )
+            info = zipfile.ZipInfo(name, date_time=(2023, 8, 15, 9, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    return out.getvalue()
+
+
+def letter(body_runs):
+    """The letter with one body paragraph made of `body_runs`: text, a footnote id, or
+    ("insert", text, id) for text and a reference inserted by a tracked change."""
+    d = docx.Document()
+    for line in LETTER_HEADER:
+        d.add_paragraph(line)
+    p = d.add_paragraph()._p
+    for piece in body_runs:
+        if isinstance(piece, str):
+            p.append(run(piece))
+        elif isinstance(piece, tuple):
+            wrapper = revision("w:ins")
+            wrapper.append(run(piece[1]))
+            wrapper.append(reference_run(piece[2]))
+            p.append(wrapper)
+        else:
+            p.append(reference_run(piece))
+    for line in LETTER_CLOSING:
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def footnotes():
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    body = [
+        "Thực hiện Luật Thực hiện dân chủ ở cơ sở",
+        1,
+        " và Nghị định số 59/2023/NĐ-CP",
+        2,
+        ", Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành triển khai thực hiện.",
+    ]
+    plain = letter(body)
+    note1 = footnote_xml(1, text_run(NOTE_1))
+    for name, second in [("footnotes.docx", NOTE_2_OLD), ("footnotes-edited.docx", NOTE_2_NEW)]:
+        part = footnotes_part([note1, footnote_xml(2, text_run(NOTE_2.format(second)))])
+        (FIXTURES / name).write_bytes(with_part(plain, part))
+    # Tracked changes: the words of footnote 2 edited, and a third footnote inserted.
+    before, after = NOTE_2.split("{}")
+    tracked_note = (
+        text_run(before)
+        + f'<w:del w:id="901" w:author="Sở Nội vụ" w:date="{DATE}">{text_run(NOTE_2_OLD, True)}</w:del>'
+        + f'<w:ins w:id="902" w:author="Sở Nội vụ" w:date="{DATE}">{text_run(NOTE_2_NEW)}</w:ins>'
+        + text_run(after)
+    )
+    tracked_body = body[:-1] + [("insert", " theo Kế hoạch của Ủy ban nhân dân tỉnh", 3), body[-1]]
+    part = footnotes_part(
+        [note1, footnote_xml(2, tracked_note), footnote_xml(3, text_run(NOTE_3))]
+    )
+    (FIXTURES / "footnotes-tracked.docx").write_bytes(with_part(letter(tracked_body), part))
+    # Mistakes in footnotes, for the text rules: a doubled space, a wrongly capitalised name.
+    part = footnotes_part(
+        [
+            footnote_xml(1, text_run(NOTE_1.replace(" của Quốc hội", "  của Quốc hội"))),
+            footnote_xml(2, text_run(NOTE_3.replace("Ủy ban nhân dân", "Ủy Ban Nhân Dân"))),
+        ]
+    )
+    (FIXTURES / "footnotes-mistakes.docx").write_bytes(with_part(plain, part))
+    # A footnotes part cut short: a clear error naming the part.
+    broken = footnotes_part([note1]).replace("</w:t></w:r></w:p></w:footnote></w:footnotes>", "</w:r>")
+    (FIXTURES / "malformed-footnotes.docx").write_bytes(with_part(plain, broken))
+    for name in ["footnotes.docx", "footnotes-edited.docx", "footnotes-tracked.docx", "footnotes-mistakes.docx"]:
+        docx.Document(FIXTURES / name)
+
+
 def main():
+    if sys.argv[1:] == ["footnotes"]:
+        footnotes()
+        print("written:", *sorted(p.name for p in FIXTURES.glob("footnotes*.docx")), "malformed-footnotes.docx")
+        return
     left1, right1, body1 = blocks(SAMPLES / "seed-2-draft-round1.txt")
     left2, right2, body2 = blocks(SAMPLES / "seed-3-draft-round2.txt")
 
@@ -309,6 +481,7 @@ def main():
 
     FIXTURES.mkdir(parents=True, exist_ok=True)
     tcvn3()
+    footnotes()
     write_hostile()
     # python-docx must read back what it wrote.
     for path in [SAMPLES / "seed-round1.docx", SAMPLES / "seed-round2.docx"]:

@@ -137,8 +137,9 @@ pub fn rule_file(data: &[u8]) {
 }
 
 /// Bytes as a .docx: a zip archive when they start like one (`PK`), otherwise the XML of
-/// `word/document.xml` (split at NUL bytes into document, numbering and styles parts) so that
-/// the XML readers are reached without the fuzzer forging zip checksums.
+/// `word/document.xml` (split at NUL bytes into document, numbering, styles, footnotes and
+/// endnotes parts) so that the XML readers are reached without the fuzzer forging zip
+/// checksums.
 pub fn docx(data: &[u8]) {
     let result = if data.starts_with(b"PK") {
         crate::docx::extract(data, 8 * 1024 * 1024)
@@ -146,13 +147,21 @@ pub fn docx(data: &[u8]) {
         let Ok(text) = std::str::from_utf8(data) else {
             return;
         };
-        let mut parts = text.splitn(3, '\0');
+        let mut parts = text.splitn(5, '\0');
         let document = parts.next().unwrap_or_default();
-        crate::docx::read_parts(document, parts.next(), parts.next())
+        let (numbering, styles) = (parts.next(), parts.next());
+        crate::docx::read_all_parts(document, numbering, styles, parts.next(), parts.next())
     };
     if let Ok(text) = result {
         for view in [Some(&text.new), text.old.as_ref()].into_iter().flatten() {
-            assert_eq!(view.text.split('\n').count(), view.paragraph_starts.len());
+            let lines = view.paragraph_starts.len();
+            assert_eq!(view.text.split('\n').count(), lines);
+            assert!(view.body_lines <= lines);
+            for note in &view.notes {
+                assert!(note.reference_line as usize <= view.body_lines);
+                assert!(view.body_lines < note.first_line as usize);
+                assert!(note.first_line <= note.last_line && note.last_line as usize <= lines);
+            }
         }
     }
 }

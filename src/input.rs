@@ -516,8 +516,19 @@ fn load_docx(path: PathBuf, bytes: &[u8], options: &LoadOptions) -> Result<Loade
     }
     let read_view = |view: docx::TextView, revisions: Option<Revisions>| {
         let mut file = LoadedFile::unparsed(path.clone(), Encoding::Utf8, Format::Docx, revisions);
-        let body = file.legacy_text(view.text, options.convert_legacy);
-        file.parsed = outline::parse_paragraphs(body, &view.paragraph_starts);
+        let text = file.legacy_text(view.text, options.convert_legacy);
+        let notes: Vec<outline::notes::NoteLines> = view
+            .notes
+            .iter()
+            .map(|n| outline::notes::NoteLines {
+                mark: n.mark.clone(),
+                reference_line: n.reference_line,
+                first_line: n.first_line,
+                last_line: n.last_line,
+            })
+            .collect();
+        file.parsed =
+            outline::notes::parse_with_notes(text, &view.paragraph_starts, view.body_lines, &notes);
         file
     };
     let file = match (options.docx_revisions, text.new, text.old) {

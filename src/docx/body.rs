@@ -4,8 +4,15 @@
 //! One paragraph is one line, in reading order: table cells row by row and cell by cell (so the
 //! two-column header reads as issuing body, Số, then Quốc hiệu and date, as in converted text);
 //! a manual line break starts a new line of the same paragraph; text boxes come before the
-//! paragraph that anchors them. Footnotes, headers and footers live in other parts and are never
-//! mixed into the body. Formatting is ignored.
+//! paragraph that anchors them. Headers and footers live in other parts and are never mixed into
+//! the body. Formatting is ignored.
+//!
+//! Footnotes and endnotes live in their own parts (`word/footnotes.xml`, `word/endnotes.xml`),
+//! read by [`read_notes`] with the same walker, note by note. In the body, a reference to one
+//! (`w:footnoteReference`) is shown as Word shows it: its number in each view (references are
+//! numbered in reading order, so a reference inserted by a tracked change renumbers the ones after
+//! it in the new view only), written `[1]` as consolidated texts write them, or nothing when a
+//! custom mark follows it in the run (`*`), which is then the note's mark.
 
 use quick_xml::NsReader;
 use quick_xml::events::Event;
@@ -13,7 +20,7 @@ use quick_xml::events::Event;
 use super::numbering::{Counters, Numbering};
 use super::styles::{NumRef, Styles};
 use super::xml::{attr, attr_u32, is_mc, is_w, resolve_ref};
-use super::{DocxError, TextView};
+use super::{DocxError, NoteKind, TextView};
 
 const OLD: usize = 0;
 const NEW: usize = 1;
@@ -33,7 +40,59 @@ enum Tag {
     DeletedText,
     /// Content that is not shown (field instructions) or shown twice (`mc:Fallback`).
     Hidden,
+    /// One footnote or endnote of a notes part.
+    Note,
+    /// A run: a custom note mark is text of the run its reference is in.
+    Run,
     Other,
+}
+
+/// Stands in a view's text for a note reference until the view is finished and references are
+/// numbered in reading order. Control characters are not allowed in XML text, and any that a
+/// document smuggles in through a character reference are dropped.
+const FOOTNOTE_SENTINEL: char = '\u{1}';
+const ENDNOTE_SENTINEL: char = '\u{2}';
+
+/// Longest custom note mark kept, in characters (Word's are a symbol or two).
+const MAX_CUSTOM_MARK: usize = 8;
+
+/// A reference to a note in the body, in the order of reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRef {
+    pub kind: NoteKind,
+    /// The note's `w:id` in its part.
+    pub id: String,
+    /// The mark shown: the number, or the custom mark.
+    pub mark: String,
+    /// 0-based line of the view the reference is on.
+    pub line: usize,
+}
+
+/// A reference being read: its mark is known when the view is finished.
+#[derive(Debug, Clone)]
+struct PendingRef {
+    kind: NoteKind,
+    id: String,
+    /// `w:customMarkFollows`: the text that follows in the run is the mark, and the reference
+    /// takes no number.
+    custom: Option<String>,
+}
+
+/// One footnote or endnote of a notes part: its lines in each view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteText {
+    pub id: String,
+    /// Lines and, per line, whether it starts a paragraph: old view, new view.
+    pub lines: [(Vec<String>, Vec<bool>); 2],
+}
+
+/// What a part gives: the two views, the note references of each, and whether they differ.
+#[derive(Debug)]
+pub struct Read {
+    pub old: TextView,
+    pub new: TextView,
+    pub refs: [Vec<NoteRef>; 2],
+    pub revisions: bool,
 }
 
 /// A paragraph being read.
@@ -80,14 +139,63 @@ struct Walker<'a> {
     label_budget: usize,
     /// The first label that could not be produced; reading stops there.
     error: Option<DocxError>,
+    /// Note references met in each view, in order.
+    refs: [Vec<PendingRef>; 2],
+    /// The reference of each view whose custom mark is the next text.
+    custom_pending: [Option<usize>; 2],
+    /// Reading a notes part: the note being read (its kind, id, whether it is a real note and
+    /// not a separator) and the notes read.
+    notes_part: Option<NoteKind>,
+    note: Option<(String, bool)>,
+    notes: Vec<NoteText>,
 }
 
-/// Reads the body; returns the old and new views and whether they differ by tracked changes.
-pub fn read(
+/// Reads the body (`word/document.xml`): the old and new views, the note references in each, and
+/// whether the views differ by tracked changes.
+pub fn read(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<Read, DocxError> {
+    let mut w = walk(xml, "word/document.xml", numbering, styles, None)?;
+    // An unterminated document still gives what was read.
+    while !w.paragraphs.is_empty() {
+        w.end_paragraph();
+    }
+    if let Some(e) = w.error.take() {
+        return Err(e);
+    }
+    let revisions = w.revisions;
+    let [old_refs, new_refs] = std::mem::take(&mut w.refs);
+    let [old, new] = std::mem::take(&mut w.views).map(View::finish);
+    let (old, old_refs) = resolve_refs(old, old_refs);
+    let (new, new_refs) = resolve_refs(new, new_refs);
+    Ok(Read {
+        old,
+        new,
+        refs: [old_refs, new_refs],
+        revisions,
+    })
+}
+
+/// Reads a notes part (`word/footnotes.xml` or `word/endnotes.xml`, named `part` in errors): its
+/// notes (separators left out) with their lines in each view, and whether any has tracked
+/// changes.
+pub fn read_notes(
     xml: &str,
+    part: &str,
+    kind: NoteKind,
     numbering: &Numbering,
     styles: &Styles,
-) -> Result<(TextView, TextView, bool), DocxError> {
+) -> Result<(Vec<NoteText>, bool), DocxError> {
+    let w = walk(xml, part, numbering, styles, Some(kind))?;
+    Ok((w.notes, w.revisions))
+}
+
+/// Walks the XML of a part with a fresh walker.
+fn walk<'a>(
+    xml: &str,
+    part: &str,
+    numbering: &'a Numbering,
+    styles: &'a Styles,
+    notes_part: Option<NoteKind>,
+) -> Result<Walker<'a>, DocxError> {
     let mut reader = NsReader::from_str(xml);
     reader.config_mut().expand_empty_elements = true;
     let mut w = Walker {
@@ -106,17 +214,16 @@ pub fn read(
         revisions: false,
         label_budget: xml.len(),
         error: None,
+        refs: [Vec::new(), Vec::new()],
+        custom_pending: [None, None],
+        notes_part,
+        note: None,
+        notes: Vec::new(),
     };
     loop {
         let (ns, event) = match reader.read_resolved_event() {
             Ok(v) => v,
-            Err(e) => {
-                return Err(DocxError::xml(
-                    "word/document.xml",
-                    reader.error_position(),
-                    e,
-                ));
-            }
+            Err(e) => return Err(DocxError::xml(part, reader.error_position(), e)),
         };
         match event {
             Event::Start(e) => {
@@ -147,16 +254,60 @@ pub fn read(
             return Err(e);
         }
     }
-    // An unterminated document still gives what was read.
-    while !w.paragraphs.is_empty() {
-        w.end_paragraph();
+    // A notes part cut inside a note still gives that note.
+    if w.note.is_some() {
+        w.end_note();
     }
     if let Some(e) = w.error.take() {
         return Err(e);
     }
-    let revisions = w.revisions;
-    let [old, new] = w.views.map(View::finish);
-    Ok((old, new, revisions))
+    Ok(w)
+}
+
+/// Numbers the note references of a finished view in reading order and writes their marks in
+/// place of the sentinels.
+fn resolve_refs(mut view: TextView, pending: Vec<PendingRef>) -> (TextView, Vec<NoteRef>) {
+    if pending.is_empty() {
+        return (view, Vec::new());
+    }
+    let mut pending = pending.into_iter();
+    let mut refs = Vec::new();
+    let mut counters = [0u32; 2];
+    let mut out = String::with_capacity(view.text.len() + 8 * pending.len());
+    for (line, text) in view.text.split('\n').enumerate() {
+        if line > 0 {
+            out.push('\n');
+        }
+        for c in text.chars() {
+            if c != FOOTNOTE_SENTINEL && c != ENDNOTE_SENTINEL {
+                out.push(c);
+                continue;
+            }
+            // Sentinels and references are in the same order; one without the other is
+            // impossible, but is skipped rather than trusted.
+            let Some(r) = pending.next() else { continue };
+            let mark = match r.custom {
+                Some(mark) => mark,
+                None => {
+                    let k = usize::from(r.kind == NoteKind::Endnote);
+                    counters[k] += 1;
+                    let mark = r.kind.mark(counters[k]);
+                    out.push('[');
+                    out.push_str(&mark);
+                    out.push(']');
+                    mark
+                }
+            };
+            refs.push(NoteRef {
+                kind: r.kind,
+                id: r.id,
+                mark,
+                line,
+            });
+        }
+    }
+    view.text = out;
+    (view, refs)
 }
 
 impl View {
@@ -169,8 +320,19 @@ impl View {
         }
         TextView {
             text: self.lines.join("\n"),
+            body_lines: self.lines.len(),
             paragraph_starts: self.starts,
+            notes: Vec::new(),
         }
+    }
+
+    /// The lines of a note, as read (a note without any paragraph has none).
+    fn into_lines(mut self) -> (Vec<String>, Vec<bool>) {
+        if !self.carried.is_empty() {
+            let rest = std::mem::take(&mut self.carried);
+            self.push_paragraph(None, &rest);
+        }
+        (self.lines, self.starts)
     }
 
     fn push_paragraph(&mut self, label: Option<String>, text: &str) {
@@ -206,6 +368,7 @@ impl Walker<'_> {
                 Tag::Paragraph
             }
             "pPr" => Tag::ParagraphProps,
+            "r" => Tag::Run,
             n if n.ends_with("Pr") || n.ends_with("PrEx") => Tag::Props,
             "ins" | "moveTo" => {
                 self.revisions = true;
@@ -217,6 +380,27 @@ impl Walker<'_> {
             }
             "t" => Tag::Text,
             "delText" => Tag::DeletedText,
+            "footnoteReference" | "endnoteReference" if self.notes_part.is_none() => {
+                let kind = if name == "footnoteReference" {
+                    NoteKind::Footnote
+                } else {
+                    NoteKind::Endnote
+                };
+                self.reference(kind, e);
+                Tag::Other
+            }
+            "footnote" | "endnote"
+                if self.notes_part.is_some()
+                    && self.note.is_none()
+                    && self.paragraphs.is_empty() =>
+            {
+                // Separators (the short rule above the notes) and continuation notices are
+                // layout, not notes.
+                let real = matches!(attr(e, "type").as_deref(), None | Some("normal"));
+                self.note = Some((attr(e, "id").unwrap_or_default(), real));
+                self.views = [View::default(), View::default()];
+                Tag::Note
+            }
             "instrText" | "delInstrText" => Tag::Hidden,
             "tab" | "ptab" => {
                 self.push_text("\t");
@@ -308,7 +492,7 @@ impl Walker<'_> {
             Tag::Deleted => self.deleted += 1,
             Tag::Text | Tag::DeletedText => self.text += 1,
             Tag::Hidden => self.hidden += 1,
-            Tag::Paragraph | Tag::Other => {}
+            Tag::Paragraph | Tag::Note | Tag::Run | Tag::Other => {}
         }
         self.open.push(tag);
     }
@@ -332,7 +516,62 @@ impl Walker<'_> {
             Tag::Text | Tag::DeletedText => self.text -= 1,
             Tag::Hidden => self.hidden -= 1,
             Tag::Paragraph => self.end_paragraph(),
+            Tag::Note => self.end_note(),
+            Tag::Run => self.custom_pending = [None, None],
             Tag::Other => {}
+        }
+    }
+
+    /// A note reference in the body: a sentinel in each view it is part of (its number is given
+    /// when the view is finished).
+    fn reference(&mut self, kind: NoteKind, e: &quick_xml::events::BytesStart<'_>) {
+        let id = attr(e, "id").unwrap_or_default();
+        let custom = matches!(
+            attr(e, "customMarkFollows").as_deref(),
+            Some("1" | "true" | "on")
+        );
+        let sentinel = match kind {
+            NoteKind::Footnote => FOOTNOTE_SENTINEL,
+            NoteKind::Endnote => ENDNOTE_SENTINEL,
+        };
+        let Some(p) = self.paragraphs.last_mut() else {
+            return;
+        };
+        for side in [OLD, NEW] {
+            let visible = if side == OLD {
+                self.inserted == 0
+            } else {
+                self.deleted == 0
+            };
+            if !visible {
+                continue;
+            }
+            p.text[side].push(sentinel);
+            if custom {
+                self.custom_pending[side] = Some(self.refs[side].len());
+            }
+            self.refs[side].push(PendingRef {
+                kind,
+                id: id.clone(),
+                custom: custom.then(String::new),
+            });
+        }
+    }
+
+    /// The end of a note of a notes part: its lines are kept with its id.
+    fn end_note(&mut self) {
+        while !self.paragraphs.is_empty() {
+            self.end_paragraph();
+        }
+        let Some((id, real)) = self.note.take() else {
+            return;
+        };
+        let [old, new] = std::mem::take(&mut self.views).map(View::into_lines);
+        if real {
+            self.notes.push(NoteText {
+                id,
+                lines: [old, new],
+            });
         }
     }
 
@@ -346,14 +585,33 @@ impl Walker<'_> {
         if self.hidden > 0 || self.props > 0 {
             return;
         }
+        let cleaned;
+        let s = if s.contains([FOOTNOTE_SENTINEL, ENDNOTE_SENTINEL]) {
+            cleaned = s.replace([FOOTNOTE_SENTINEL, ENDNOTE_SENTINEL], "");
+            cleaned.as_str()
+        } else {
+            s
+        };
         let Some(p) = self.paragraphs.last_mut() else {
             return;
         };
-        if self.inserted == 0 {
-            p.text[OLD].push_str(s);
-        }
-        if self.deleted == 0 {
-            p.text[NEW].push_str(s);
+        for side in [OLD, NEW] {
+            let visible = if side == OLD {
+                self.inserted == 0
+            } else {
+                self.deleted == 0
+            };
+            if !visible {
+                continue;
+            }
+            p.text[side].push_str(s);
+            // The text after a reference with a custom mark, in its run, is that mark (`*`).
+            if let Some(k) = self.custom_pending[side].take()
+                && let Some(r) = self.refs[side].get_mut(k)
+            {
+                let mark = s.split_whitespace().next().unwrap_or_default();
+                r.custom = Some(mark.chars().take(MAX_CUSTOM_MARK).collect());
+            }
         }
     }
 
@@ -432,9 +690,9 @@ mod tests {
 
     fn views_with(body: &str, numbering: &Numbering) -> (Vec<String>, Vec<String>, bool) {
         let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
-        let (old, new, revisions) = read(&xml, numbering, &Styles::default()).unwrap();
+        let r = read(&xml, numbering, &Styles::default()).unwrap();
         let lines = |v: TextView| v.text.split('\n').map(str::to_string).collect();
-        (lines(old), lines(new), revisions)
+        (lines(r.old), lines(r.new), r.revisions)
     }
 
     #[test]
@@ -526,11 +784,116 @@ mod tests {
             r#"<w:document {W}><w:body><w:p><w:pPr><w:rPr><w:ins w:id="1"/></w:rPr></w:pPr>
                <w:ins w:id="2"><w:r><w:t>Số: 12</w:t></w:r></w:ins></w:p></w:body></w:document>"#
         );
-        let (old, new, _) = read(&xml, &Numbering::default(), &Styles::default()).unwrap();
+        let Read { old, new, .. } = read(&xml, &Numbering::default(), &Styles::default()).unwrap();
         assert_eq!((old.text.as_str(), old.paragraph_starts), ("", vec![true]));
         assert_eq!(
             (new.text.as_str(), new.paragraph_starts),
             ("Số: 12", vec![true])
+        );
+    }
+
+    #[test]
+    fn note_references_are_numbered_in_each_view() {
+        let xml = format!(
+            r#"<w:document {W}><w:body>
+               <w:p><w:r><w:t>Luật</w:t><w:footnoteReference w:id="7"/></w:r>
+                 <w:ins w:id="1"><w:r><w:t xml:space="preserve"> và Nghị định</w:t><w:footnoteReference w:id="9"/></w:r></w:ins>
+                 <w:r><w:t xml:space="preserve"> và Thông tư</w:t><w:footnoteReference w:id="8"/></w:r></w:p>
+               <w:p><w:del w:id="2"><w:r><w:delText>Kế hoạch</w:delText><w:footnoteReference w:id="10"/></w:r></w:del>
+                 <w:r><w:footnoteReference w:customMarkFollows="1" w:id="11"/><w:t>*</w:t></w:r>
+                 <w:r><w:t>Quyết định</w:t><w:endnoteReference w:id="2"/></w:r></w:p>
+               </w:body></w:document>"#
+        );
+        let r = read(&xml, &Numbering::default(), &Styles::default()).unwrap();
+        assert_eq!(
+            r.old.text,
+            "Luật[1] và Thông tư[2]\nKế hoạch[3]*Quyết định[i]"
+        );
+        assert_eq!(
+            r.new.text,
+            "Luật[1] và Nghị định[2] và Thông tư[3]\n*Quyết định[i]"
+        );
+        let refs = |v: &[NoteRef]| -> Vec<(String, String, usize)> {
+            v.iter()
+                .map(|r| (r.id.clone(), r.mark.clone(), r.line))
+                .collect()
+        };
+        let owned = |v: &[(&str, &str, usize)]| -> Vec<(String, String, usize)> {
+            v.iter()
+                .map(|(a, b, c)| (a.to_string(), b.to_string(), *c))
+                .collect()
+        };
+        assert_eq!(
+            refs(&r.refs[OLD]),
+            owned(&[
+                ("7", "1", 0),
+                ("8", "2", 0),
+                ("10", "3", 1),
+                ("11", "*", 1),
+                ("2", "i", 1)
+            ])
+        );
+        assert_eq!(
+            refs(&r.refs[NEW]),
+            owned(&[
+                ("7", "1", 0),
+                ("9", "2", 0),
+                ("8", "3", 0),
+                ("11", "*", 1),
+                ("2", "i", 1)
+            ])
+        );
+        assert_eq!(r.refs[NEW][4].kind, NoteKind::Endnote);
+    }
+
+    #[test]
+    fn notes_are_read_note_by_note_with_their_changes() {
+        let xml = format!(
+            r#"<w:footnotes {W}>
+               <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+               <w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Luật số </w:t></w:r>
+                 <w:del w:id="5"><w:r><w:delText>10</w:delText></w:r></w:del><w:ins w:id="6"><w:r><w:t>11</w:t></w:r></w:ins></w:p>
+                 <w:p><w:r><w:t>của Quốc hội.</w:t></w:r></w:p></w:footnote>
+               <w:footnote w:id="2"><w:p><w:r><w:t>Nghị định</w:t><w:br/><w:t>số 59</w:t></w:r></w:p></w:footnote>
+               </w:footnotes>"#
+        );
+        let (notes, revisions) = read_notes(
+            &xml,
+            "word/footnotes.xml",
+            NoteKind::Footnote,
+            &Numbering::default(),
+            &Styles::default(),
+        )
+        .unwrap();
+        assert!(revisions);
+        let ids: Vec<&str> = notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2"]);
+        let lines = |n: &NoteText, side: usize| n.lines[side].0.clone();
+        assert_eq!(lines(&notes[0], OLD), [" Luật số 10", "của Quốc hội."]);
+        assert_eq!(lines(&notes[0], NEW), [" Luật số 11", "của Quốc hội."]);
+        assert_eq!(
+            notes[1].lines[NEW],
+            (
+                vec!["Nghị định".to_string(), "số 59".to_string()],
+                vec![true, false]
+            )
+        );
+    }
+
+    #[test]
+    fn malformed_notes_name_their_part() {
+        let xml = format!(r#"<w:footnotes {W}><w:footnote w:id="1"><w:p><w:r><w:t>x</w:r></w:p>"#);
+        let err = read_notes(
+            &xml,
+            "word/footnotes.xml",
+            NoteKind::Footnote,
+            &Numbering::default(),
+            &Styles::default(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, DocxError::Xml { part, .. } if part == "word/footnotes.xml"),
+            "{err:?}"
         );
     }
 

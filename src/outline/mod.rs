@@ -6,6 +6,7 @@ pub mod body;
 pub mod header;
 pub mod marker;
 pub mod model;
+pub mod notes;
 pub mod parts;
 pub mod place;
 pub mod quote;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::document::lines::{Lines, OwnedLine};
 use crate::document::mapped::MappedStr;
+use crate::outline::Block;
 use crate::rules::{Finding, Round, RuleSet, Severity};
 
 use super::terminal_safe;
@@ -231,7 +232,12 @@ pub fn write_text(
             place_name(&f.place)
         ))
         .into_owned();
-        if l.in_paragraphs() {
+        if l.in_paragraphs() && f.place.block == Block::Footnotes {
+            place.push_str(&format!(
+                "; tệp .docx: dòng {} là dòng của chú thích, sau phần thân văn bản (xem `rasoat text`)",
+                f.line
+            ));
+        } else if l.in_paragraphs() {
             place.push_str(&format!(
                 "; tệp .docx: dòng {} là đoạn văn thứ {} (xem `rasoat text`)",
                 f.line, f.line

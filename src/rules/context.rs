@@ -432,6 +432,17 @@ impl<'a> DocContext<'a> {
                 quoted: false,
             });
         }
+        // The notes of a .docx follow the body in the file's lines, after the document's last.
+        for f in &d.footnotes {
+            let after = f.text.line().max(last as u32 + 1);
+            for line in (after..=f.text.end_line()).filter_map(|n| lines.line(n)) {
+                out.push(ScopedText {
+                    text: line.text,
+                    origin: Origin::block(Block::Footnotes),
+                    quoted: false,
+                });
+            }
+        }
         out
     }
 

@@ -313,3 +313,184 @@ fn legacy_8_bit_text_files() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "Cộng hoà xã hội chủ nghĩa Việt Nam\n");
 }
+
+const FOOTNOTES: &str = "tests/fixtures/docx/footnotes.docx";
+
+#[test]
+fn footnotes_follow_the_body_in_the_text_view() {
+    let text = ok(&["text", FOOTNOTES]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 18, "{text}");
+    // The marks where Word shows them; the notes after the body, under a separator.
+    assert!(
+        lines[7].ends_with(
+            "Thực hiện Luật Thực hiện dân chủ ở cơ sở[1] và Nghị định số 59/2023/NĐ-CP[2], Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành triển khai thực hiện."
+        ),
+        "{text}"
+    );
+    assert_eq!(lines[13], "   14  Trần Văn Lâu");
+    assert_eq!(lines[14].trim(), "15");
+    assert_eq!(lines[15], "   16  ----- Chú thích cuối trang -----");
+    assert_eq!(
+        lines[16],
+        "   17  [1] Luật số 10/2022/QH15 ngày 10 tháng 11 năm 2022 của Quốc hội."
+    );
+    assert!(lines[17].starts_with("   18  [2] Nghị định số 59/2023/NĐ-CP"));
+}
+
+#[test]
+fn footnotes_are_in_the_outline() {
+    let out = ok(&["outline", "--format", "json", FOOTNOTES]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    assert_eq!(doc["symbol"], "12/UBND-VX");
+    // The notes are no part of the body: the document ends with its signature.
+    assert_eq!(doc["last_line"], 14);
+    assert_eq!(doc["signature"][2]["text"], "Trần Văn Lâu");
+    let notes: Vec<(String, String, u64)> = doc["footnotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["mark"].as_str().unwrap().to_string(),
+                f["text"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                "1".to_string(),
+                "[1] Luật số 10/2022/QH15 ngày 10 tháng 11 năm 2022 của Quốc hội.".to_string(),
+                17
+            ),
+            (
+                "2".to_string(),
+                "[2] Nghị định số 59/2023/NĐ-CP ngày 14 tháng 8 năm 2023 của Chính phủ quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở.".to_string(),
+                18
+            )
+        ]
+    );
+    let text = ok(&["outline", FOOTNOTES]);
+    assert!(text.contains("Chú thích cuối trang: 2"), "{text}");
+}
+
+#[test]
+fn an_edit_in_a_footnote_is_a_change() {
+    let out = ok(&[
+        "diff",
+        "--format",
+        "json",
+        FOOTNOTES,
+        "tests/fixtures/docx/footnotes-edited.docx",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let changed: Vec<&Value> = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] != "unchanged")
+        .collect();
+    assert_eq!(changed.len(), 1, "{out}");
+    assert_eq!(changed[0]["block"], "footnotes", "{out}");
+    let text = ok(&[
+        "diff",
+        "--color",
+        "never",
+        FOOTNOTES,
+        "tests/fixtures/docx/footnotes-edited.docx",
+    ]);
+    assert!(text.contains("~ Chú thích cuối trang"), "{text}");
+    assert!(
+        text.contains("quy định chi tiết{+ và hướng dẫn thi hành+} một số điều"),
+        "{text}"
+    );
+}
+
+#[test]
+fn tracked_changes_in_footnotes_give_both_views() {
+    let f = "tests/fixtures/docx/footnotes-tracked.docx";
+    let notes = |side: &str| -> Vec<String> {
+        let out = ok(&["outline", "--format", "json", "--docx-revisions", side, f]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v["documents"][0]["footnotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let old = notes("old");
+    let new = notes("new");
+    assert_eq!(old.len(), 2, "{old:?}");
+    assert!(old[1].contains("quy định chi tiết một số điều"), "{old:?}");
+    // The third footnote's reference was inserted: it is in the new view only.
+    assert_eq!(new.len(), 3, "{new:?}");
+    assert!(
+        new[1].contains("quy định chi tiết và hướng dẫn thi hành một số điều"),
+        "{new:?}"
+    );
+    assert!(new[2].starts_with("[3] Kế hoạch số 45/KH-UBND"), "{new:?}");
+    // The file alone is its two rounds: the footnote's edit and the new footnote are changes.
+    let text = ok(&["diff", "--color", "never", f]);
+    assert!(
+        text.contains("quy định chi tiết{+ và hướng dẫn thi hành+} một số điều"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "{+[3] Kế hoạch số 45/KH-UBND ngày 20 tháng 7 năm 2023 của Ủy ban nhân dân tỉnh.+}"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("tỉnh[3]+}"), "{text}");
+}
+
+#[test]
+fn a_malformed_footnotes_part_is_a_clear_error() {
+    let f = "tests/fixtures/docx/malformed-footnotes.docx";
+    expect_error(
+        &["outline", f],
+        &format!(
+            "rasoat: {f}: malformed XML in word/footnotes.xml near byte 639: ill-formed document: expected `</w:t>`, but `</w:r>` was found"
+        ),
+    );
+}
+
+#[test]
+fn text_rules_read_footnotes() {
+    let out = ok(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/docx/footnotes-mistakes.docx",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let in_notes: Vec<(String, u64, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["block"] == "footnotes")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["excerpt"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // A raw-text rule and a text rule, each on the footnote's own line of `rasoat text`.
+    assert_eq!(
+        in_notes,
+        [
+            ("TYPO-DOUBLE-SPACE".to_string(), 17, "2  c".to_string()),
+            ("SPELL-UBND".to_string(), 18, "Ủy Ban Nhân Dân".to_string())
+        ],
+        "{out}"
+    );
+}

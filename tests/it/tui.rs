@@ -1200,3 +1200,31 @@ fn without_wrap_the_rows_of_each_side_are_the_lines_of_its_text() {
         }
     }
 }
+
+#[test]
+fn an_edit_in_a_docx_footnote_is_a_change_on_the_review_screen() {
+    let load = |p: &str| Arc::new(input::load(&repo(p), &input::LoadOptions::default()).unwrap());
+    let mut app = App::new(
+        load("tests/fixtures/docx/footnotes.docx"),
+        1,
+        load("tests/fixtures/docx/footnotes-edited.docx"),
+        1,
+        Arc::new(RuleSet::builtin().unwrap()),
+        Options::default(),
+    );
+    update(&mut app, Msg::Resize(140, 40));
+    press(&mut app, KeyCode::Char('n'));
+    let s = &app.comparison.sections[app.current_section()];
+    assert_eq!(
+        s.new.as_ref().unwrap().block,
+        rasoat::outline::Block::Footnotes
+    );
+    let text = screen(&draw(&app, 140, 40, false));
+    // In the outline marked changed, and side by side with the edit.
+    assert!(text.contains("│~ Chú thích cuối trang"), "{text}");
+    assert!(
+        text.contains("~ Chú thích cuối trang  ·  dòng 17"),
+        "{text}"
+    );
+    assert!(text.contains("quy định chi tiết và hướng dẫn"), "{text}");
+}
