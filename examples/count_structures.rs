@@ -14,29 +14,18 @@
 //! - attachments: `Document.attachments`, by kind (the outline JSON's `attachments[].kind`);
 //! - quotations: runs of consecutive quoted paragraphs (JSON `"quoted": true`), a new run starting
 //!   where the quoted part changes; quoted sections and paragraphs are counted too;
-//! - amending instructions: the document's own parts (not quoted) whose title is an instruction
-//!   (`Sửa đổi, bổ sung khoản 2 Điều 5 như sau:`, `Bãi bỏ điểm c khoản 3 Điều 7`): the outline has
-//!   no field for them yet, so their titles are matched here;
+//! - amending instructions: the document's own parts that amend another (`Section.amends`, the
+//!   outline JSON's `amends`: `Sửa đổi, bổ sung khoản 2 Điều 5 như sau:`, `Bãi bỏ điểm c khoản 3
+//!   Điều 7`);
 //! - footnotes: `Document.footnotes` (the numbered notes of a consolidated text, or a .docx's
 //!   footnotes).
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 use rasoat::input::{self, LoadOptions};
 use rasoat::outline::{Block, Document, Section};
-use regex::Regex;
-
-static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    // The verb starts the title; a part it acts on follows (`khoản 2`, `Điều 5`, `điểm c`, `một
-    // số điều`, `cụm từ “…”`).
-    Regex::new(
-        r#"^(?:Sửa đổi|Bổ sung|Bãi bỏ|Thay thế|Thay|Hủy bỏ|Huỷ bỏ|Điều chỉnh|Sửa|Bỏ)\b[^.:;]*?(?i:\b(?:khoản|điều|điểm|chương|mục|tiết|phụ lục)(?: số)? (?:[0-9]+|[ivxlc]+\b|[a-zđ]\b|một số|các)|cụm từ|\btừ ["“])"#,
-    )
-    .expect("static regex")
-});
 
 #[derive(Default)]
 struct Counts {
@@ -104,10 +93,7 @@ impl Counts {
             if b.block == Block::Section {
                 for s in b.sections.iter().flat_map(Section::walk) {
                     self.quoted_sections += usize::from(s.is_quoted());
-                    if !s.is_quoted()
-                        && !s.kind.is_bullet()
-                        && INSTRUCTION.is_match(s.title.as_str())
-                    {
+                    if s.amends.is_some() {
                         instructions += 1;
                         if self.show_instructions {
                             self.shown

@@ -1,5 +1,6 @@
 //! From text to documents: splitting a file into documents and parsing each into an outline.
 
+pub mod amend;
 pub mod attachment;
 pub mod blocks;
 pub mod body;
@@ -105,6 +106,7 @@ fn parse_document_from(header: Header, body_start: usize, lines: &[CleanLine]) -
         ..Document::default()
     };
     body::parse_body(&lines[body_start..], &mut doc);
+    amend::mark(&mut doc);
     doc.first_line = lines.iter().find(|l| l.is_text()).map_or(0, |l| l.number);
     doc.last_line = last_text_line(lines);
     doc

@@ -180,6 +180,9 @@ pub struct Section {
     /// document quoted in a letter, or the replacement text of an amendment. Its numbering is a
     /// sequence of its own, apart from this document's.
     pub quote: Option<u32>,
+    /// What this part amends when it is an amending instruction (`1. Sửa đổi, bổ sung khoản 2
+    /// Điều 5 như sau:`); its replacement text is a quotation.
+    pub amends: Option<super::amend::Amendment>,
     /// The table cell its heading is in, counted by the rules (`|`, `---`) before it in its body:
     /// a list in a cell of a table is numbered apart from the list in the cell before.
     pub cell: u32,

@@ -131,6 +131,7 @@ impl PartsBuilder {
                 paragraphs: Vec::new(),
                 children: Vec::new(),
                 quote: self.quote.as_ref().map(|q| q.id),
+                amends: None,
                 cell,
             },
         });

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::outline::MarkerKind;
+use crate::outline::amend::Amendment;
 use crate::outline::model::{
     Attachment, AttachmentKind, Document, Footnote, Paragraph, Section, SignatureLine,
     SignatureRole,
@@ -90,6 +91,9 @@ pub struct SectionJson<'a> {
     /// Part of a quotation (only written when true): its numbering is not this document's.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub quoted: bool,
+    /// What an amending instruction amends (only written for instructions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amends: Option<&'a Amendment>,
 }
 
 #[derive(Serialize)]
@@ -177,6 +181,7 @@ pub struct AttachmentJson<'a> {
 fn section_json(s: &Section) -> SectionJson<'_> {
     SectionJson {
         quoted: s.is_quoted(),
+        amends: s.amends.as_ref(),
         number: s.number(),
         label: &s.label,
         kind: s.kind,

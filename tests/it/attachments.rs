@@ -51,3 +51,42 @@ fn a_tied_appendix_follows_the_documents_tone_style() {
         .collect();
     assert_eq!(tone, ["hoá"]);
 }
+
+/// An amending decision: each instruction records what it amends in the outline JSON
+/// (`"amends": {"action", "target", "document"}`), and its replacement text is quoted.
+#[test]
+fn amending_instructions_record_what_they_amend_in_the_outline_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sua-doi.md");
+    std::fs::write(
+        &path,
+        "ỦY BAN NHÂN DÂN TỈNH A\n\nSố: 15/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\n\
+         Sửa đổi, bổ sung một số điều của Quyết định số 12/2023/QĐ-UBND\n\n\
+         Điều 1. Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số \
+         12/2023/QĐ-UBND\n\n1. Sửa đổi, bổ sung khoản 2 Điều 5 như sau:\n\n\
+         “2. Ủy ban nhân dân cấp xã tổ chức thực hiện.”\n\n2. Bãi bỏ Điều 7.\n\n\
+         Điều 2. Quyết định này có hiệu lực từ ngày ký./.\n",
+    )
+    .unwrap();
+    let (code, out, err) =
+        crate::common::run(&["outline", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let article = &json["documents"][0]["sections"][0];
+    assert_eq!(
+        article["amends"]["document"],
+        "Quy định ban hành kèm theo Quyết định số 12/2023/QĐ-UBND"
+    );
+    let first = &article["children"][0];
+    assert_eq!(first["amends"]["action"], "sửa đổi, bổ sung");
+    assert_eq!(first["amends"]["target"], "khoản 2 Điều 5");
+    assert_eq!(
+        first["amends"]["document"],
+        "Quy định ban hành kèm theo Quyết định số 12/2023/QĐ-UBND"
+    );
+    assert_eq!(first["children"][0]["quoted"], true, "{first}");
+    let second = &article["children"][1];
+    assert_eq!(second["amends"]["action"], "bãi bỏ");
+    assert_eq!(second["amends"]["target"], "Điều 7");
+    assert!(json["documents"][0]["sections"][1].get("amends").is_none());
+}
