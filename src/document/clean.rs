@@ -61,6 +61,10 @@ pub struct CleanLine<'a> {
     /// The source format says a paragraph starts here (a .docx paragraph): no joining with the
     /// line before, whatever it looks like.
     pub hard_break: bool,
+    /// The column of a line laid out in columns with runs of tabs (`Nơi nhận:⇥⇥TM. ỦY BAN NHÂN
+    /// DÂN`): 0 for a line without such a gap; 1 for the text before the first gap; 2 for the
+    /// text after a gap (a line that starts with a gap, `⇥⇥Nguyễn Văn A`, is all column 2).
+    pub column: u8,
 }
 
 impl CleanLine<'_> {
@@ -74,6 +78,7 @@ impl CleanLine<'_> {
             starts_italic: false,
             ends_emphasis: false,
             hard_break: false,
+            column: 0,
         }
     }
 
@@ -135,6 +140,7 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
             starts_italic: false,
             ends_emphasis: false,
             hard_break: false,
+            column: 0,
         });
         return;
     }
@@ -167,7 +173,12 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
     // one by one: a third of the lines of converted files carry markup or table pipes. Each cell
     // goes to `out` as soon as it ends.
     let before = out.len();
-    let finish = |cell: MappedText, out: &mut Vec<CleanLine<'a>>| {
+    // Column gaps: runs of whitespace holding two tabs or more, as Word layouts put between Nơi
+    // nhận and the signature. A single tab is an indent or the space after a marker (`1.⇥Nội
+    // dung`).
+    let gaps = column_gaps(raw);
+    let mut column: u8 = 0;
+    let finish = |cell: MappedText, column: u8, out: &mut Vec<CleanLine<'a>>| {
         let mut text = without_rule_ends(cell.trimmed());
         // A cell was given room for the whole line: give back what it did not use.
         text.shrink_to_fit();
@@ -180,6 +191,7 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
                 starts_italic,
                 ends_emphasis,
                 hard_break: false,
+                column,
             });
         }
     };
@@ -202,8 +214,19 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
         if dropped {
             continue;
         }
+        if let Some(gaps) = &gaps
+            && gaps.contains(&i)
+        {
+            let empty = cell.as_str().trim().is_empty();
+            if !empty {
+                finish(std::mem::take(&mut cell), column.max(1), out);
+            }
+            column = 2;
+            last_space = true;
+            continue;
+        }
         if c == '|' {
-            finish(std::mem::take(&mut cell), out);
+            finish(std::mem::take(&mut cell), column, out);
         } else if !last_space && let Some(p) = line.text.pos_at(i) {
             cell.push(' ', p);
         }
@@ -217,7 +240,7 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
             line.text.char_len() - first,
         );
     }
-    finish(cell, out);
+    finish(cell, column, out);
     if out.len() == before {
         // A line of markup only (`**`, `* *`) is an artefact of a bold run split by the converter:
         // dropping it keeps the lines around it together (`**ỦY BAN NHÂN DÂN` / `**` / `TỈNH X`).
@@ -231,6 +254,29 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
         };
         out.push(CleanLine::empty(line.number, kind));
     }
+}
+
+/// The character indices that start a column gap (a whitespace run with two tabs or more), or
+/// `None` when the line has none (most lines have no tab at all).
+fn column_gaps(raw: &str) -> Option<Vec<usize>> {
+    if !raw.contains("\t") {
+        return None;
+    }
+    let mut gaps = Vec::new();
+    let mut run: Option<(usize, usize)> = None; // (first index, tabs)
+    for (i, c) in raw.chars().chain(std::iter::once('x')).enumerate() {
+        if c == '\t' || c == ' ' {
+            let r = run.get_or_insert((i, 0));
+            r.1 += usize::from(c == '\t');
+            continue;
+        }
+        if let Some((first, tabs)) = run.take()
+            && tabs >= 2
+        {
+            gaps.push(first);
+        }
+    }
+    (!gaps.is_empty()).then_some(gaps)
 }
 
 /// A cell with the rule a flattened header drew beside its text taken off

@@ -74,7 +74,43 @@ fn is_signature_title(text: &str) -> bool {
         })
 }
 
+/// Military and police ranks written before a signer's name (`Đại tá Nguyễn Văn A`).
+const RANKS: [&str; 15] = [
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Thượng úy",
+    "Trung úy",
+    "Thiếu úy",
+    "Đô đốc",
+    "Phó Đô đốc",
+    "Chuẩn Đô đốc",
+];
+
+/// The name without a rank before it.
+fn without_rank(text: &str) -> &str {
+    RANKS
+        .iter()
+        .find_map(|r| {
+            let rest = text.strip_prefix(r).or_else(|| {
+                // `uý` (old tone style) and lower-case `đô đốc`.
+                let folded = fold(r);
+                let head: String = text.chars().take(r.chars().count()).collect();
+                (fold(&head) == folded).then(|| &text[head.len()..])
+            })?;
+            rest.starts_with(' ').then(|| rest.trim_start())
+        })
+        .unwrap_or(text)
+}
+
 fn looks_like_name(text: &str) -> bool {
+    let text = without_rank(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && !is_caps(text)
@@ -551,11 +587,32 @@ fn closing_from(
     (!legal && last > first && plain(last) && p.trim_end().ends_with("./.")).then_some(last)
 }
 
+/// Reads Nơi nhận and the signature; lines laid out in two columns with tabs (`Nơi nhận:⇥⇥TM.
+/// ỦY BAN NHÂN DÂN` / `- Sở Nội vụ;⇥⇥CHỦ TỊCH`) are read column by column, Nơi nhận first.
+///
+/// Returns the index of the first line after the block.
+fn parse_closing(lines: &[CleanLine], doc: &mut Document) -> usize {
+    let in_columns = |l: &CleanLine| l.column != 0;
+    let (Some(first), Some(last)) = (
+        lines.iter().position(in_columns),
+        lines.iter().rposition(in_columns),
+    ) else {
+        return parse_closing_lines(lines, doc);
+    };
+    let mut reordered: Vec<CleanLine> = lines[..first].to_vec();
+    let range = &lines[first..=last];
+    reordered.extend(range.iter().filter(|l| l.column < 2).cloned());
+    reordered.extend(range.iter().filter(|l| l.column == 2).cloned());
+    reordered.extend_from_slice(&lines[last + 1..]);
+    // Past the columns the order is the file's; inside them the block goes to their end.
+    parse_closing_lines(&reordered, doc).max(last + 1)
+}
+
 /// Reads Nơi nhận and the signature line by line; what follows the signer is trailer.
 ///
 /// Returns the index of the first line after the block: the text after the signer, or an
 /// attachment's heading met before a signer (a draft has a title but no name yet).
-fn parse_closing(lines: &[CleanLine], doc: &mut Document) -> usize {
+fn parse_closing_lines(lines: &[CleanLine], doc: &mut Document) -> usize {
     let mut distribution: Option<Distribution> = None;
     let mut signer_found = false;
     for (i, line) in lines.iter().enumerate().filter(|(_, l)| l.is_text()) {

@@ -578,6 +578,13 @@ static SYMBOL_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([0-9]+[a-zA-Z]?)?/(?:([0-9]{4})/)?(.+)$").expect("static regex")
 });
 
+/// A symbol of the Đảng (Hướng dẫn 36-HD/VPTW): number, type code, then the issuing body after
+/// the slash (`12-HD/VPTW`, `1147-QĐ/BTGDVTW`).
+static PARTY_SYMBOL_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]+[a-zA-Z]?)-(\p{Lu}[\p{Lu}0-9]*)/(\p{Lu}[\p{Lu}0-9\-]*)$")
+        .expect("static regex")
+});
+
 /// Parses `Số: 3593/VP-VX` into its parts. The line keeps the text as written.
 pub fn parse_symbol(line: Paragraph) -> Symbol {
     let caps = SYMBOL.captures(line.as_str());
@@ -591,7 +598,10 @@ pub fn parse_symbol(line: Paragraph) -> Symbol {
         value: value.clone(),
         ..Symbol::default()
     };
-    if let Some(c) = SYMBOL_VALUE.captures(&value) {
+    if let Some(c) = PARTY_SYMBOL_VALUE.captures(&value) {
+        symbol.number = Some(c[1].to_string());
+        symbol.code_parts = vec![c[2].to_string(), c[3].to_string()];
+    } else if let Some(c) = SYMBOL_VALUE.captures(&value) {
         symbol.number = c.get(1).map(|m| m.as_str().to_string());
         symbol.year = c.get(2).map(|m| m.as_str().to_string());
         let code = c.get(3).map_or("", |m| m.as_str());
@@ -652,6 +662,16 @@ mod tests {
             "V/V CHỦ ĐỘNG PHÒNG, TRÁNH BÃO SỐ 15"
         );
         assert_eq!(first, "THỦ TƯỚNG CHÍNH PHỦ điện:");
+    }
+
+    #[test]
+    fn a_party_symbol_has_its_number_before_the_type_code() {
+        let s = parse_symbol(Paragraph::new(MappedText::from_line(
+            "Số 1147-QĐ/BTGDVTW",
+            1,
+        )));
+        assert_eq!(s.number.as_deref(), Some("1147"));
+        assert_eq!(s.code_parts, ["QĐ", "BTGDVTW"]);
     }
 
     #[test]

@@ -195,9 +195,57 @@ fn candidate(text: &str) -> Option<Candidate> {
     }
 }
 
+/// `Phần thứ nhất`, `PHẦN THỨ HAI`: a part numbered by an ordinal word (reports and đề cương
+/// divide so), alone on its line or before a caps title or a separator.
+static ORDINAL_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Phần|PHẦN)\s+(?:thứ|THỨ|Thứ)\s+(\p{L}+)(\s*[.:\-–]\s*|\s*$|\s+)")
+        .expect("static regex")
+});
+
+const ORDINAL_WORDS: [(&str, u32); 11] = [
+    ("nhat", 1),
+    ("hai", 2),
+    ("ba", 3),
+    ("tu", 4),
+    ("bon", 4),
+    ("nam", 5),
+    ("sau", 6),
+    ("bay", 7),
+    ("tam", 8),
+    ("chin", 9),
+    ("muoi", 10),
+];
+
+fn ordinal_part(text: &str) -> Option<Marker> {
+    let c = ORDINAL_PART.captures(text)?;
+    let word = c.get(1)?.as_str();
+    let ordinal = ORDINAL_WORDS
+        .iter()
+        .find(|(w, _)| crate::text::fold(word) == *w)?
+        .1;
+    let separator = c.get(2)?.as_str();
+    let rest = &text[c.get(0)?.end()..];
+    if separator.trim().is_empty() && !rest.is_empty() && !crate::text::is_caps(rest) {
+        return None;
+    }
+    let spelled = format!("Phần thứ {}", word.to_lowercase());
+    Some(Marker {
+        kind: MarkerKind::Part,
+        key: format!("Phần {ordinal}"),
+        label: spelled,
+        ordinal: Some(ordinal),
+        len_chars: c.get(0)?.as_str().chars().count(),
+    })
+}
+
 fn parse_marker_unchecked(text: &str) -> Option<Marker> {
     let chars = |s: &str| s.chars().count();
     let kind = candidate(text)?;
+    if kind == Candidate::Legal
+        && let Some(marker) = ordinal_part(text)
+    {
+        return Some(marker);
+    }
     if kind == Candidate::Legal
         && let Some(c) = LEGAL.captures(text)
     {
@@ -392,6 +440,20 @@ mod tests {
 
     fn kind_key(text: &str) -> Option<(MarkerKind, String, Option<u32>)> {
         parse_marker(text).map(|m| (m.kind, m.key, m.ordinal))
+    }
+
+    #[test]
+    fn parts_numbered_by_an_ordinal_word() {
+        assert_eq!(
+            kind_key("Phần thứ nhất"),
+            Some((MarkerKind::Part, "Phần 1".into(), Some(1)))
+        );
+        assert_eq!(
+            kind_key("PHẦN THỨ HAI: PHƯƠNG HƯỚNG"),
+            Some((MarkerKind::Part, "Phần 2".into(), Some(2)))
+        );
+        // A sentence that starts with the words is no heading.
+        assert_eq!(kind_key("Phần thứ hai của báo cáo nêu rõ"), None);
     }
 
     #[test]

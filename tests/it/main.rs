@@ -12,6 +12,7 @@ mod git;
 mod hostile;
 mod input_errors;
 mod labels;
+mod layouts;
 mod outline_seed;
 mod properties;
 mod rules;
