@@ -182,7 +182,7 @@ pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
         });
         current.clear();
     };
-    for line in lines {
+    for (k, line) in lines.iter().enumerate() {
         match line.kind {
             LineKind::Blank => blank = true,
             LineKind::Rule => {
@@ -193,7 +193,8 @@ pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
                 cell += 1;
             }
             LineKind::Text => {
-                let marker = parse_marker(line.as_str());
+                let marker = parse_marker(line.as_str())
+                    .filter(|m| !is_row_number(m, line, lines.get(k + 1)));
                 let joins = current.last().is_some_and(|prev| {
                     let emphasis_break = prev.ends_emphasis && !starts_lower(line.as_str());
                     continues(
@@ -240,6 +241,14 @@ pub(crate) fn gather(lines: &[CleanLine]) -> Vec<Gathered> {
     // Grown by doubling, it may hold twice the room it needs until the sections take them.
     out.shrink_to_fit();
     out
+}
+
+/// Whether a marker alone in a table cell, with more cells after it on the same row (`| 1. | Xã A
+/// | 10 |`), is the row's number (the STT column), not a numbered part with an empty title.
+fn is_row_number(marker: &Marker, line: &CleanLine, next: Option<&CleanLine>) -> bool {
+    !marker.kind.is_legal_unit()
+        && marker.len_chars >= line.as_str().chars().count()
+        && next.is_some_and(|n| n.number == line.number && n.is_text())
 }
 
 /// What separates two lines besides their text.

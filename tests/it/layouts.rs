@@ -1,6 +1,6 @@
 //! Layouts of real Word files, read right: Nơi nhận and the signature side by side with tabs, a
 //! rank before the signer's name, `Phần thứ nhất` as a level, a Đảng symbol's number, a draft
-//! without a signer name followed by its Quy chế.
+//! without a signer name followed by its Quy chế, the STT cells of a table.
 
 use rasoat::outline::model::SignatureRole;
 use rasoat::outline::{Document, parse};
@@ -107,4 +107,17 @@ fn a_draft_without_a_signer_keeps_its_regulation() {
     );
     let regulation = d.attachments.first().expect("the Quy chế is an attachment");
     assert_eq!(regulation.content.all_sections().count(), 4);
+}
+
+#[test]
+fn the_stt_cells_of_a_table_are_no_sections() {
+    let d = only(
+        "ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\n\nSố: 12/BC-UBND\n\nBÁO CÁO\nThống kê\n\n\
+         | STT | Đơn vị | Số lượng |\n|---|---|---|\n| 1. | Xã A | 10 |\n| 2. | Xã B | 12 |\n\nI. Kết luận\n",
+    );
+    let sections: Vec<(&str, &str)> = d
+        .all_sections()
+        .map(|s| (s.label.as_str(), s.title.as_str()))
+        .collect();
+    assert_eq!(sections, [("I.", "Kết luận")]);
 }
