@@ -321,8 +321,8 @@ mod tests {
         fn bounded_choice_equals_the_choice_by_full_bags((old, new) in versions()) {
             let (old, new) = (crate::outline::parse(&old), crate::outline::parse(&new));
             let options = Options::default();
-            let old_units = units::units(&old.documents[0], &options);
-            let new_units = units::units(&new.documents[0], &options);
+            let old_units = units::units(&old.documents[0], None, &options);
+            let new_units = units::units(&new.documents[0], None, &options);
             for o in &old_units {
                 for from in 0..new_units.len() {
                     let candidates = &new_units[from..];

@@ -143,15 +143,19 @@ fn unit_ref(u: &units::Unit) -> UnitRef {
     }
 }
 
+/// The own paragraphs of a unit (none for a missing one).
+fn texts<'u>(u: Option<&'u units::Unit>) -> Vec<&'u str> {
+    u.map_or(Vec::new(), |u| {
+        u.paragraphs.iter().map(|p| p.as_ref()).collect()
+    })
+}
+
 /// The comparison of one aligned entry.
 fn section_change(e: &align::Entry, old: Side, new: Side, options: &Options) -> SectionChange {
-    let (no_text, no_keys): (Vec<&str>, Vec<std::borrow::Cow<str>>) = (Vec::new(), Vec::new());
-    let old_paras = e
-        .old
-        .map_or((&no_text, &no_keys), |u| (&u.paragraphs, &u.paragraph_keys));
-    let new_paras = e
-        .new
-        .map_or((&no_text, &no_keys), |u| (&u.paragraphs, &u.paragraph_keys));
+    let no_keys: Vec<std::borrow::Cow<str>> = Vec::new();
+    let (old_texts, new_texts) = (texts(e.old), texts(e.new));
+    let old_paras = (&old_texts, e.old.map_or(&no_keys, |u| &u.paragraph_keys));
+    let new_paras = (&new_texts, e.new.map_or(&no_keys, |u| &u.paragraph_keys));
     // Most units are equal: skip the word diff for them.
     let diff = match (e.old, e.new) {
         (Some(o), Some(n)) if o.same_text(n) => words::equal(old_paras.0, new_paras.0),
@@ -210,13 +214,13 @@ pub fn compare(old: Side, new: Side, options: &Options) -> Comparison {
     let large = old.lines.len() + new.lines.len() >= PARALLEL_LINES;
     let (old_units, new_units) = if large && crate::parallel::available() {
         crate::parallel::join(
-            || units::units(old.doc, options),
-            || units::units(new.doc, options),
+            || units::units(old.doc, Some(old.lines), options),
+            || units::units(new.doc, Some(new.lines), options),
         )
     } else {
         (
-            units::units(old.doc, options),
-            units::units(new.doc, options),
+            units::units(old.doc, Some(old.lines), options),
+            units::units(new.doc, Some(new.lines), options),
         )
     };
     let entries = align::align(&old_units, &new_units);

@@ -51,7 +51,7 @@ pub fn tokenize<'a>(text: &'a str, options: &Options) -> Vec<Token<'a>> {
 
 /// The tokens of `text`, one by one (see [`tokenize`]).
 pub fn tokens<'a>(text: &'a str, options: &Options) -> impl Iterator<Item = Token<'a>> {
-    text.split_word_bounds().map(move |piece| {
+    pieces(text).map(move |piece| {
         let kind = if piece == "\n" {
             TokenKind::Break
         } else if piece.chars().all(char::is_whitespace) {
@@ -67,6 +67,70 @@ pub fn tokens<'a>(text: &'a str, options: &Options) -> impl Iterator<Item = Toke
             key: key(piece, kind, options),
         }
     })
+}
+
+/// The word-bound pieces of `text`, an invisible character shown as `⟨U+200B⟩` (see
+/// [`with_invisibles_shown`](super::units::with_invisibles_shown)) one piece with the word it is
+/// in (`truy⟨U+200B⟩ền` one word, not four).
+enum Pieces<'a> {
+    Plain(unicode_segmentation::UWordBounds<'a>),
+    Merged(std::vec::IntoIter<&'a str>),
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Pieces::Plain(p) => p.next(),
+            Pieces::Merged(p) => p.next(),
+        }
+    }
+}
+
+fn pieces(text: &str) -> Pieces<'_> {
+    if !text.contains("⟨U+") {
+        return Pieces::Plain(text.split_word_bounds());
+    }
+    // The byte ranges of the shown characters.
+    let mut shown: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("⟨U+").map(|i| i + from) {
+        let rest = &text[i + "⟨U+".len()..];
+        let hex = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        if (4..=6).contains(&hex) && rest[hex..].starts_with('⟩') {
+            let end = i + "⟨U+".len() + hex + '⟩'.len_utf8();
+            shown.push(i..end);
+            from = end;
+        } else {
+            from = i + "⟨U+".len();
+        }
+    }
+    let inside = |at: usize| shown.iter().any(|r| r.contains(&at));
+    let mut out: Vec<&str> = Vec::new();
+    // Byte range of the last piece and whether it was (part of) a shown character or a word.
+    let mut last: Option<(usize, usize, bool, bool)> = None;
+    let mut at = 0;
+    for piece in text.split_word_bounds() {
+        let start = at;
+        at += piece.len();
+        let is_shown = inside(start);
+        let is_word = piece.chars().any(char::is_alphanumeric) && !is_shown;
+        if let Some((s, e, was_shown, was_word)) = last
+            && ((is_shown && (was_shown || was_word)) || (is_word && was_shown))
+        {
+            last = Some((s, at, is_shown, is_word));
+            debug_assert_eq!(e, start);
+            continue;
+        }
+        if let Some((s, e, _, _)) = last {
+            out.push(&text[s..e]);
+        }
+        last = Some((start, at, is_shown, is_word));
+    }
+    if let Some((s, e, _, _)) = last {
+        out.push(&text[s..e]);
+    }
+    Pieces::Merged(out.into_iter())
 }
 
 fn key<'a>(piece: &'a str, kind: TokenKind, options: &Options) -> Cow<'a, str> {
@@ -137,6 +201,29 @@ mod tests {
         assert!(kinds.contains(&(",", TokenKind::Punct)));
         assert!(kinds.contains(&("3593", TokenKind::Word)));
         assert_eq!(kinds.last(), Some(&(".", TokenKind::Punct)));
+    }
+
+    #[test]
+    fn a_shown_invisible_character_is_part_of_its_word() {
+        let o = Options::default();
+        let t = tokenize("tuyên truy⟨U+200B⟩ền rộng⟨U+202E⟩ rãi ⟨U+2066⟩x.", &o);
+        let words: Vec<&str> = t
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "tuyên",
+                "truy⟨U+200B⟩ền",
+                "rộng⟨U+202E⟩",
+                "rãi",
+                "⟨U+2066⟩x"
+            ]
+        );
+        let all: String = t.iter().map(|t| t.text).collect();
+        assert_eq!(all, "tuyên truy⟨U+200B⟩ền rộng⟨U+202E⟩ rãi ⟨U+2066⟩x.");
     }
 
     #[test]

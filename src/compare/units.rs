@@ -24,8 +24,10 @@ pub struct Unit<'a> {
     pub label: &'a str,
     pub title: &'a str,
     pub line: u32,
-    /// Own text, paragraph by paragraph (title first for sections).
-    pub paragraphs: Vec<&'a str>,
+    /// Own text, paragraph by paragraph (title first for sections); with the Unicode form not
+    /// ignored, the invisible characters cleaning dropped from inside a paragraph are shown in it
+    /// (`truy⟨U+200B⟩ền`, see [`with_invisibles_shown`]).
+    pub paragraphs: Vec<Cow<'a, str>>,
     /// Original lines covered by the own paragraphs (for markup and Unicode-form checks).
     pub own_lines: Vec<u32>,
     /// Comparison key of each own paragraph under the options (usually the paragraph itself).
@@ -388,10 +390,25 @@ fn block_unit<'a>(
     attachment: Option<&'a str>,
     paragraphs: Vec<&'a Paragraph>,
     lines: &[&Paragraph],
+    source: Option<&Lines>,
     options: &Options,
 ) -> Unit<'a> {
-    let texts: Vec<&'a str> = paragraphs.iter().map(|p| p.as_str()).collect();
-    let paragraph_keys: Vec<Cow<'a, str>> = texts.iter().map(|t| text_key(t, options)).collect();
+    let texts: Vec<Cow<'a, str>> = paragraphs
+        .iter()
+        .map(|p| match source.filter(|_| !options.unicode_form) {
+            Some(source) => {
+                with_invisibles_shown(p, source).map_or(Cow::Borrowed(p.as_str()), Cow::Owned)
+            }
+            None => Cow::Borrowed(p.as_str()),
+        })
+        .collect();
+    let paragraph_keys: Vec<Cow<'a, str>> = texts
+        .iter()
+        .map(|t| match t {
+            Cow::Borrowed(t) => text_key(t, options),
+            Cow::Owned(t) => Cow::Owned(text_key(t, options).into_owned()),
+        })
+        .collect();
     let paragraph_hashes: Vec<u64> = paragraph_keys.iter().map(|k| HASHER.hash_one(k)).collect();
     let paragraph_words: Vec<u32> = paragraph_keys
         .iter()
@@ -428,6 +445,7 @@ fn block_unit<'a>(
 fn section_unit<'a>(
     section: &'a Section,
     attachment: Option<&'a str>,
+    source: Option<&Lines>,
     options: &Options,
 ) -> Unit<'a> {
     let own: Vec<&'a Paragraph> = std::iter::once(&section.title)
@@ -436,7 +454,7 @@ fn section_unit<'a>(
     let lines: Vec<&Paragraph> = std::iter::once(&section.heading)
         .chain(section.paragraphs.iter())
         .collect();
-    let mut unit = block_unit(Block::Section, attachment, own, &lines, options);
+    let mut unit = block_unit(Block::Section, attachment, own, &lines, source, options);
     unit.kind = Some(section.kind);
     unit.number = section.number();
     unit.label = &section.label;
@@ -445,7 +463,7 @@ fn section_unit<'a>(
     unit.children = section
         .children
         .iter()
-        .map(|c| section_unit(c, attachment, options))
+        .map(|c| section_unit(c, attachment, source, options))
         .collect();
     unit.subtree_words += unit.children.iter().map(Unit::subtree_words).sum::<usize>();
     let mut hasher = HASHER.build_hasher();
@@ -458,8 +476,9 @@ fn section_unit<'a>(
 }
 
 /// The units of a document in reading order ([`Document::blocks`]): each block of text is a
-/// unit, each part a unit with its children.
-pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
+/// unit, each part a unit with its children. `source`, the original lines of the document's
+/// file, shows the invisible characters in the text when the Unicode form is not ignored.
+pub fn units<'a>(doc: &'a Document, source: Option<&Lines>, options: &Options) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
     for b in doc.blocks() {
         let attachment = b.attachment.map(|a| a.tag.key.as_str());
@@ -467,7 +486,7 @@ pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
             Block::Section => out.extend(
                 b.sections
                     .iter()
-                    .map(|s| section_unit(s, attachment, options)),
+                    .map(|s| section_unit(s, attachment, source, options)),
             ),
             block => {
                 let mut unit = block_unit(
@@ -475,6 +494,7 @@ pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
                     attachment,
                     b.paragraphs.clone(),
                     &b.paragraphs,
+                    source,
                     options,
                 );
                 // An attachment's heading is shown by its label (`PHỤ LỤC I`).
@@ -488,6 +508,46 @@ pub fn units<'a>(doc: &'a Document, options: &Options) -> Vec<Unit<'a>> {
         }
     }
     out
+}
+
+/// The text of `p` with the invisible characters that cleaning dropped from inside it (between
+/// its first and last character: a zero-width space inside a word, a bidirectional control)
+/// written visibly, `⟨U+200B⟩`; `None` when its lines hold none.
+pub fn with_invisibles_shown(p: &Paragraph, source: &Lines) -> Option<String> {
+    let view = p.text.view();
+    let (start, end) = (view.start()?, view.end()?);
+    let mut hidden: Vec<(crate::document::mapped::Pos, char)> = Vec::new();
+    for l in start.line..=end.line {
+        let Some(line) = source.line(l) else {
+            continue;
+        };
+        let raw = line.text.as_str();
+        if raw.is_ascii() && !raw.bytes().any(|b| b < b' ' || b == 0x7F) {
+            continue;
+        }
+        for (i, c) in raw.chars().enumerate() {
+            if crate::document::clean::is_invisible(c)
+                && let Some(pos) = line.text.pos_at(i)
+                && start < pos
+                && pos < end
+            {
+                hidden.push((pos, c));
+            }
+        }
+    }
+    if hidden.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(p.as_str().len() + hidden.len() * 10);
+    let mut next = hidden.into_iter().peekable();
+    for (i, c) in p.as_str().chars().enumerate() {
+        let pos = view.pos_at(i)?;
+        while let Some((_, h)) = next.next_if(|&(at, _)| at < pos) {
+            out.push_str(&format!("⟨U+{:04X}⟩", h as u32));
+        }
+        out.push(c);
+    }
+    Some(out)
 }
 
 /// Markup characters on the unit's original lines (to notice markup-only changes).
@@ -514,7 +574,7 @@ mod tests {
     fn first_unit(text: &str) -> Unit<'static> {
         let parsed: &'static crate::outline::ParsedFile =
             Box::leak(Box::new(crate::outline::parse(text)));
-        units(&parsed.documents[0], &Options::default())
+        units(&parsed.documents[0], None, &Options::default())
             .into_iter()
             .find(|u| u.block == Block::Section)
             .expect("a section")

@@ -102,11 +102,34 @@ impl CleanLine<'_> {
 }
 
 /// Characters that carry no text and are dropped (they are reported by typography rules, which
-/// read the original lines).
+/// read the original lines): zero-width spaces and joiners, the byte order mark, the soft hyphen,
+/// and the invisible controls of [`is_invisible_control`]. A reader sees through them, so the
+/// rules do (`Luật Thanh niên\u{202E} đảm bảo` reads as `Luật Thanh niên đảm bảo`); the columns of
+/// the characters kept stay those of the original line.
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    ) || is_invisible_control(c)
+}
+
+/// Controls that show nothing (or something other than the text reads): bidirectional embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069), direction marks (U+200E, U+200F,
+/// U+061C), C0 and C1 controls other than the whitespace ones (tab, line ends, U+000B, U+000C,
+/// U+0085, which are spaces), and tag characters (U+E0000–U+E007F).
+pub(crate) fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{8}'
+            | '\u{E}'..='\u{1F}'
+            | '\u{7F}'..='\u{84}'
+            | '\u{86}'..='\u{9F}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{E0000}'..='\u{E007F}'
     )
 }
 
@@ -528,6 +551,20 @@ mod tests {
     }
 
     #[test]
+    fn invisible_controls_are_dropped_and_columns_kept() {
+        let lines = split_lines("Luật Thanh\u{202E} niên\u{7}\u{E0041} đảm\u{200F}bảo");
+        let cl = &clean_line(lines.get(0).unwrap())[0];
+        assert_eq!(cl.as_str(), "Luật Thanh niên đảmbảo");
+        // "n" of "niên" is the 13th original character, "đ" the 20th, "b" the 24th.
+        assert_eq!(cl.text.view().pos_at(11).unwrap().column, 13);
+        assert_eq!(cl.text.view().pos_at(16).unwrap().column, 20);
+        assert_eq!(cl.text.view().pos_at(19).unwrap().column, 24);
+        // Whitespace controls stay spaces.
+        let lines = split_lines("Nơi\u{85}nhận\u{c}:");
+        assert_eq!(clean_line(lines.get(0).unwrap())[0].as_str(), "Nơi nhận :");
+    }
+
+    #[test]
     fn keeps_original_columns_after_cleaning() {
         let lines = split_lines("**Số:  15/QĐ-UBND**");
         let cl = &clean_line(lines.get(0).unwrap())[0];
@@ -551,10 +588,58 @@ mod tests {
                 && !is_rule(raw)
         };
         let odd = [
-            "\u{85}", "\u{a0}", "\u{ad}", "\u{1680}", "\u{2000}", "\u{200a}", "\u{200b}",
-            "\u{2028}", "\u{202f}", "\u{205f}", "\u{2060}", "\u{3000}", "\u{feff}", "\t", "\u{1c}",
-            "ạ", "ỹ", "Ở", "“", "–", "…", "\u{1e9a}", "ẞ", "é", " ", "  ", "*", "|", "#", "\u{b}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{ad}",
+            "\u{1680}",
+            "\u{2000}",
+            "\u{200a}",
+            "\u{200b}",
+            "\u{2028}",
+            "\u{202f}",
+            "\u{205f}",
+            "\u{2060}",
+            "\u{3000}",
+            "\u{feff}",
+            "\t",
+            "\u{1c}",
+            "ạ",
+            "ỹ",
+            "Ở",
+            "“",
+            "–",
+            "…",
+            "\u{1e9a}",
+            "ẞ",
+            "é",
+            " ",
+            "  ",
+            "*",
+            "|",
+            "#",
+            "\u{b}",
             "\u{c}",
+            "\u{0}",
+            "\u{7}",
+            "\u{1f}",
+            "\u{7f}",
+            "\u{80}",
+            "\u{9f}",
+            "\u{200e}",
+            "\u{200f}",
+            "\u{202a}",
+            "\u{202e}",
+            "\u{2066}",
+            "\u{2069}",
+            "\u{206a}",
+            "\u{2065}",
+            "\u{61c}",
+            "\u{61b}",
+            "\u{e0000}",
+            "\u{e0041}",
+            "\u{e007f}",
+            "\u{e0080}",
+            "\u{2027}",
         ];
         for a in odd {
             for b in odd {

@@ -278,7 +278,7 @@ fn refused(c: char) -> bool {
 const SCAN_PASS: u8 = 0;
 const SCAN_E1: u8 = 1;
 const SCAN_REFUSED: u8 = 2;
-/// C2: U+0080–U+00BF, which holds U+0085, U+00A0 (spaces) and U+00AD (invisible).
+/// C2: U+0080–U+00BF, which holds the C1 controls, U+0085, U+00A0 (spaces) and U+00AD (invisible).
 const SCAN_C2: u8 = 3;
 /// CC–DF, E0, E3–EF, F0–F4: characters the NFC test leaves undecided.
 const SCAN_OTHER: u8 = 4;
@@ -286,11 +286,13 @@ const SCAN_E2: u8 = 5;
 
 const fn scan_kinds() -> [u8; 256] {
     let mut kind = [SCAN_PASS; 256];
-    let mut b = b'\t';
-    while b <= b'\r' {
+    // Controls: tab, the line ends and the other C0 controls, DEL.
+    let mut b = 0;
+    while b < b' ' {
         kind[b as usize] = SCAN_REFUSED;
         b += 1;
     }
+    kind[0x7F] = SCAN_REFUSED;
     kind[b'*' as usize] = SCAN_REFUSED;
     kind[b'|' as usize] = SCAN_REFUSED;
     kind[b'_' as usize] = SCAN_REFUSED;
@@ -335,7 +337,8 @@ fn scan(line: &str) -> Scan {
     // The other bytes that need a look are rare in Vietnamese text: whether a line has any is
     // found with comparisons the compiler vectorises, and only then are they looked at.
     let any_rare = bytes.iter().fold(false, |any, &b| {
-        any | (b'\t'..=b'\r').contains(&b)
+        any | (b < b' ')
+            | (b == 0x7F)
             | (b == b'*')
             | (b == b'|')
             | (b == b'_')
@@ -362,7 +365,8 @@ fn rare(kind: u8, bytes: &[u8], i: usize, nfc: &mut bool, single_spaced: &mut bo
     let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
     match kind {
         SCAN_REFUSED => *single_spaced = false,
-        SCAN_C2 => *single_spaced &= !matches!(next(1), 0x85 | 0xA0 | 0xAD),
+        // C1 controls (U+0085 among them, a space), U+00A0 (a space), U+00AD (invisible).
+        SCAN_C2 => *single_spaced &= !matches!(next(1), 0x80..=0x9F | 0xA0 | 0xAD),
         SCAN_E1 if (0xB8..=0xBB).contains(&next(1)) => {}
         SCAN_E1 => {
             *nfc = false;
@@ -373,19 +377,24 @@ fn rare(kind: u8, bytes: &[u8], i: usize, nfc: &mut bool, single_spaced: &mut bo
             let (b1, b2) = (next(1), next(2));
             // U+2010–U+203F and U+2040–U+205E.
             *nfc &= matches!((b1, b2), (0x80, 0x90..=0xBF) | (0x81, 0x80..=0x9E));
-            // U+2000–U+200D (spaces, invisible), U+2028, U+2029, U+202F, U+205F (spaces),
-            // U+2060 (invisible).
+            // U+2000–U+200F (spaces, invisible, direction marks), U+2028, U+2029 (spaces),
+            // U+202A–U+202E (bidirectional controls), U+202F, U+205F (spaces), U+2060
+            // (invisible), U+2066–U+2069 (bidirectional isolates).
             *single_spaced &= !matches!(
                 (b1, b2),
-                (0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F | 0xA0)
+                (0x80, 0x80..=0x8F | 0xA8..=0xAF) | (0x81, 0x9F | 0xA0 | 0xA6..=0xA9)
             );
         }
         _ => {
             *nfc = false;
-            // U+3000 (a space) and U+FEFF (invisible).
+            // U+3000 (a space), U+FEFF (invisible), U+061C (a direction mark) and the tag
+            // characters U+E0000–U+E007F.
             *single_spaced &= !matches!(
                 (bytes[i], next(1), next(2)),
-                (0xE3, 0x80, 0x80) | (0xEF, 0xBB, 0xBF)
+                (0xE3, 0x80, 0x80)
+                    | (0xEF, 0xBB, 0xBF)
+                    | (0xD8, 0x9C, _)
+                    | (0xF3, 0xA0, 0x80 | 0x81)
             );
         }
     }

@@ -1,5 +1,6 @@
 //! Vietnamese text facts shared by the parser, the comparison and the rules.
 
+pub mod charname;
 pub mod numbering;
 
 use unicode_normalization::UnicodeNormalization;
@@ -219,6 +220,10 @@ pub fn is_single_spaced(text: &str, refuse: impl Fn(char) -> bool) -> bool {
         kind[0xE2] = LOOK;
         kind[0xE3] = LOOK;
         kind[0xEF] = LOOK;
+        // U+061C (a direction mark) and the tag characters U+E0000–U+E007F, which cleaning
+        // refuses.
+        kind[0xD8] = LOOK;
+        kind[0xF3] = LOOK;
         kind
     };
     let bytes = text.as_bytes();
@@ -328,7 +333,14 @@ pub fn starts_lower(text: &str) -> bool {
 #[cfg(test)]
 pub(crate) fn spacing_samples() -> Vec<String> {
     let odd = ('\u{0}'..='\u{3100}')
-        .chain(['\u{FEFF}', '\u{FE00}', '\u{1F600}'])
+        .chain([
+            '\u{FEFF}',
+            '\u{FE00}',
+            '\u{1F600}',
+            '\u{E0000}',
+            '\u{E0041}',
+            '\u{E007F}',
+        ])
         .map(String::from)
         .chain(["  ", " ", ""].map(String::from));
     odd.flat_map(|a| {

@@ -543,3 +543,60 @@ fn fix_killed_mid_write_leaves_the_file_whole() {
         "kills before and after the rename: {outcomes:?}"
     );
 }
+
+#[test]
+fn look_alike_letters_are_reported_at_their_place_with_their_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.txt");
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nSố: 15/KH-UBND\n\nKẾ HOẠCH\n\n\
+        Căn cứ Nghị định số 30/2020/NĐ-\u{421}P ngày 05 tháng 3 năm 2020;\n\n\
+        1. \u{421}ông tác tuyên truyền theo Điều l2 của Luật.\n\n\
+        2. Kế hoạch năm 2O25, thay thế Công văn số 1O/2024.\n\n\
+        3. Văn bản tiếng Nga: Москва.\n";
+    fs::write(&path, text).unwrap();
+    let (_, v) = findings(&["check", path.to_str().unwrap()]);
+    let found: Vec<(String, u64, u64, String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "TYPO-MIXED-SCRIPT" || f["rule"] == "TYPO-LETTER-IN-NUMBER")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["suggestion"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let at: Vec<(&str, u64, u64, &str)> = found
+        .iter()
+        .map(|(r, l, c, s, _)| (r.as_str(), *l, *c, s.as_str()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("TYPO-MIXED-SCRIPT", 8, 32, "C"),
+            ("TYPO-MIXED-SCRIPT", 10, 4, "C"),
+            ("TYPO-LETTER-IN-NUMBER", 10, 36, "12"),
+            ("TYPO-LETTER-IN-NUMBER", 12, 17, "2025"),
+            ("TYPO-LETTER-IN-NUMBER", 12, 44, "10"),
+        ]
+    );
+    assert!(
+        found[0].4.contains("U+0421 CYRILLIC CAPITAL LETTER ES"),
+        "{}",
+        found[0].4
+    );
+    assert!(
+        found[2].4.contains("U+006C LATIN SMALL LETTER L"),
+        "{}",
+        found[2].4
+    );
+    assert!(
+        found[3].4.contains("U+004F LATIN CAPITAL LETTER O"),
+        "{}",
+        found[3].4
+    );
+}

@@ -145,3 +145,37 @@ fn html_is_one_self_contained_file() {
     assert!(html.contains("<del>Thanh niên</del><ins>Thực hiện dân chủ ở cơ sở</ins>"));
     assert!(html.contains("text-decoration: line-through"));
 }
+
+#[test]
+fn invisible_characters_inside_words_show_unless_the_unicode_form_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(&old, "Kế hoạch\n\n1. Tổ chức tuyên truyền rộng rãi.\n").unwrap();
+    std::fs::write(
+        &new,
+        "Kế hoạch\n\n1. Tổ chức tuyên truy\u{200B}ền rộng\u{202E} rãi.\n",
+    )
+    .unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    // By default the Unicode form is ignored: the texts read the same.
+    let (code, out, err) = run(&["diff", "--color", "never", old, new]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("0 mục sửa đổi"), "{out}");
+    for shown in ["unicode-form", "whitespace,markup,unicode-form"] {
+        let (code, out, err) = run(&["diff", "--color", "never", "--no-ignore", shown, old, new]);
+        assert_eq!(code, 0, "{err}");
+        // Each invisible character is part of its word: one word changed each, two in all.
+        assert!(
+            out.contains("[-truyền rộng-]{+truy⟨U+200B⟩ền rộng⟨U+202E⟩+} rãi.")
+                || out.contains("[-truyền-]{+truy⟨U+200B⟩ền+} [-rộng-]{+rộng⟨U+202E⟩+} rãi."),
+            "{shown}: {out}"
+        );
+        assert!(out.contains("2 từ thêm, 2 từ xóa"), "{out}");
+        assert!(out.contains("1 mục sửa đổi"), "{out}");
+        assert!(
+            !out.contains('\u{200B}') && !out.contains('\u{202E}'),
+            "{out}"
+        );
+    }
+}

@@ -675,3 +675,83 @@ fn suppressions_in_a_file_of_many_documents_each_apply_to_their_own_line() {
     assert_eq!(count("TYPO-DOUBLE-SPACE"), 100);
     assert_eq!(count("RASOAT-UNUSED-SUPPRESSION"), 0);
 }
+
+/// Findings of `rasoat check --format json` on `path`.
+fn json_findings(path: &str) -> Vec<serde_json::Value> {
+    let (code, out, err) = run(&["check", "--format", "json", path]);
+    assert!(code != 2, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v["findings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn invisible_controls_are_reported_and_the_rules_read_through_them() {
+    let seed = std::fs::read_to_string(crate::common::repo("samples/seed-combined.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let before = json_findings(
+        crate::common::repo("samples/seed-combined.txt")
+            .to_str()
+            .unwrap(),
+    );
+    for control in ['\u{202E}', '\u{2066}', '\u{200F}', '\u{7}', '\u{E0041}'] {
+        // The control right after the wrong law name of round 1 (line 184), where it ended the
+        // name for CONS-LAW-SUBJECT.
+        let text = seed.replacen(
+            "thi hành Luật Thanh niên đảm bảo",
+            &format!("thi hành Luật Thanh niên{control} đảm bảo"),
+            1,
+        );
+        let path = dir.path().join("seed.txt");
+        std::fs::write(&path, &text).unwrap();
+        let found = json_findings(path.to_str().unwrap());
+        let of = |v: &[serde_json::Value], rule: &str| -> Vec<(u64, u64, u64)> {
+            v.iter()
+                .filter(|f| f["rule"] == rule)
+                .map(|f| {
+                    (
+                        f["line"].as_u64().unwrap(),
+                        f["column"].as_u64().unwrap(),
+                        f["end_column"].as_u64().unwrap(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            of(&found, "CONS-LAW-SUBJECT"),
+            of(&before, "CONS-LAW-SUBJECT"),
+            "U+{:04X}: the law is still read, at the same columns",
+            control as u32
+        );
+        let controls: Vec<&serde_json::Value> = found
+            .iter()
+            .filter(|f| f["rule"] == "TYPO-INVISIBLE-CONTROL")
+            .collect();
+        assert_eq!(controls.len(), 1, "U+{:04X}", control as u32);
+        let line184: Vec<char> = text.lines().nth(183).unwrap().chars().collect();
+        let column = controls[0]["column"].as_u64().unwrap() as usize;
+        assert_eq!(line184[column - 1], control);
+        let name = format!("U+{:04X}", control as u32);
+        assert!(
+            controls[0]["message"].as_str().unwrap().contains(&name),
+            "{}",
+            controls[0]["message"]
+        );
+        // Nothing else changes: the other rules read the line as before.
+        let rules = |v: &[serde_json::Value]| -> Vec<String> {
+            let mut r: Vec<String> = v
+                .iter()
+                .filter(|f| f["rule"] != "TYPO-INVISIBLE-CONTROL")
+                .map(|f| format!("{}:{}:{}", f["rule"], f["line"], f["column"]))
+                .collect();
+            r.sort();
+            r
+        };
+        assert_eq!(rules(&found), rules(&before), "U+{:04X}", control as u32);
+    }
+    let v = json_findings(
+        crate::common::repo("samples/seed-combined.txt")
+            .to_str()
+            .unwrap(),
+    );
+    assert!(!v.iter().any(|f| f["rule"] == "TYPO-INVISIBLE-CONTROL"));
+}

@@ -2,12 +2,13 @@
 //!
 //! Text kinds (generic, configured entirely by the rule file): `pattern`, `term`, `consistency`,
 //! `capture`. Structural kinds (logic in Rust, configured by the rule file): `numbering`, `dates`,
-//! `signature`, `required`, `references`, `encoding`.
+//! `signature`, `required`, `references`, `encoding`, `lookalike`.
 
 mod capture;
 mod consistency;
 mod dates;
 mod encoding;
+mod lookalike;
 mod numbering;
 mod pattern;
 mod references;
@@ -38,6 +39,7 @@ pub const KINDS: &[&str] = &[
     "required",
     "references",
     "encoding",
+    "lookalike",
 ];
 
 /// One place a check found: the engine turns it into a finding with the rule's message.
@@ -200,6 +202,7 @@ pub fn compile(
         "required" => Box::new(required::Required::compile(&params)?),
         "references" => Box::new(references::References::compile(&params, scopes)?),
         "encoding" => Box::new(encoding::Encoding::compile(&params)?),
+        "lookalike" => Box::new(lookalike::Lookalike::compile(&params, scopes)?),
         other => {
             return Err(RuleError {
                 path: path.to_string(),
