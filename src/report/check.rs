@@ -217,11 +217,15 @@ pub fn write_text(
     };
     for l in findings {
         let f = &l.finding;
+        // The colours of annotate-snippets' levels, the words reviewers read (lỗi, cảnh báo,
+        // thông tin); JSON and SARIF keep `error`/`warning`/`info`, which are contracts.
         let level = match f.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
-        };
+        }
+        .with_name(f.severity.vietnamese());
+        let note = Level::NOTE.with_name("ghi chú");
         // Control characters from a document or a file name are shown, not obeyed.
         let title = terminal_safe(&format!("{}{}", f.message, round_note(f))).into_owned();
         // The origin stays `path:line:col` so that editors and terminals can open it.
@@ -283,7 +287,7 @@ pub fn write_text(
                             .path(origin.as_str())
                             .annotation(annotation),
                     )
-                    .element(Level::NOTE.message(place.as_str()))])
+                    .element(note.clone().message(place.as_str()))])
             }
             _ => renderer.render(&[level
                 .primary_title(title.as_str())
@@ -293,7 +297,7 @@ pub fn write_text(
                         .line(f.line.max(1) as usize)
                         .char_column(f.column.max(1) as usize),
                 )
-                .element(Level::NOTE.message(place.as_str()))]),
+                .element(note.clone().message(place.as_str()))]),
         };
         writeln!(out, "{report}\n")?;
     }

@@ -543,3 +543,28 @@ fn fix_killed_mid_write_leaves_the_file_whole() {
         "kills before and after the rename: {outcomes:?}"
     );
 }
+
+#[test]
+fn text_output_names_severities_in_vietnamese_and_json_keeps_the_contract() {
+    let (_, out, _) = run(&["check", "samples/seed-combined.txt"]);
+    for word in ["lỗi[", "cảnh báo[", "thông tin[", "= ghi chú: "] {
+        assert!(out.contains(word), "{word}: {out}");
+    }
+    for word in ["error[", "warning[", "info[", "= note:"] {
+        assert!(!out.contains(word), "{word}: {out}");
+    }
+    // The review command without a terminal prints the same findings.
+    let (_, out, _) = run(&["samples/seed-combined.txt"]);
+    assert!(out.contains("lỗi[") && !out.contains("error["), "{out}");
+    let (_, v) = findings(&["check", "samples/seed-combined.txt"]);
+    let severities: std::collections::BTreeSet<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        severities.into_iter().collect::<Vec<_>>(),
+        ["error", "info", "warning"]
+    );
+}
