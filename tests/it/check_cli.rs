@@ -480,7 +480,10 @@ fn unreadable_files_are_errors_but_others_are_still_checked() {
         "json",
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("rasoat: no-such.txt: no such file"), "{err}");
+    assert!(
+        err.contains("rasoat: no-such.txt: không có tệp này"),
+        "{err}"
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(v["summary"]["findings"].as_u64().unwrap() > 0);
 }
