@@ -37,7 +37,9 @@ pub const EXIT_ERROR: i32 = 2;
 công văn…) as a reviewer does: header, căn cứ, numbered parts, Nơi nhận, signature.\n\n\
 Any PATH may address one document of a file holding several as PATH#N (1-based), and may be \
 REV:PATH to read the file as of a git revision. .txt, .md and .docx files are read.\n\n\
-Exit codes: 0 success, 1 something found (findings, differences), 2 usage or input error."
+Exit codes: 0 success; 1 something found: check, a finding at or above --fail-on; the review \
+without a terminal, an error-level finding of the new round; diff --exit-code, differences; \
+2 usage or input error."
 )]
 #[command(args_conflicts_with_subcommands = true, arg_required_else_help = true)]
 pub struct Cli {

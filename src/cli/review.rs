@@ -104,6 +104,16 @@ fn print(
             doc: old_doc,
         },
     );
+    // Exit 1 as `rasoat check` does by default: a finding of the new round at error level.
+    let code = if rounds
+        .current
+        .iter()
+        .any(|f| f.severity == crate::rules::Severity::Error)
+    {
+        super::EXIT_FOUND
+    } else {
+        EXIT_OK
+    };
     let located: Vec<Located> = rounds
         .current
         .into_iter()
@@ -117,5 +127,5 @@ fn print(
         .collect();
     let summary = Summary::new(1, 1, &located);
     crate::report::check::write_text(out, &located, &summary, false)?;
-    Ok(EXIT_OK)
+    Ok(code)
 }

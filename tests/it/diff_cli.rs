@@ -145,3 +145,22 @@ fn html_is_one_self_contained_file() {
     assert!(html.contains("<del>Thanh niên</del><ins>Thực hiện dân chủ ở cơ sở</ins>"));
     assert!(html.contains("text-decoration: line-through"));
 }
+
+#[test]
+fn review_without_a_terminal_exits_as_check_does() {
+    // Piped (the test's stdout is not a terminal): v2 brings an error-level finding
+    // (SPELL-NOI-NHAN), so the printed review exits 1, as `check --against` would.
+    let (code, out, err) = run(&["samples/cong-van-v1.txt", "samples/cong-van-v2.txt"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("lỗi[SPELL-NOI-NHAN]"), "{out}");
+    // Differences alone are not a failure: the reverse has no error finding in the new round.
+    let (code, out, err) = run(&["samples/cong-van-v2.txt", "samples/cong-van-v1.txt"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, _) = run(&[
+        "check",
+        "samples/cong-van-v2.txt",
+        "--against",
+        "samples/cong-van-v1.txt",
+    ]);
+    assert_eq!(code, 1);
+}
