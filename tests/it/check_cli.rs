@@ -571,3 +571,24 @@ fn text_output_names_severities_in_vietnamese_and_json_keeps_the_contract() {
         ["error", "info", "warning"]
     );
 }
+
+#[test]
+fn a_mistyped_subcommand_is_suggested_when_no_such_file_exists() {
+    let (code, out, err) = run(&["chek", "samples/seed-combined.txt"]);
+    assert_eq!(code, 2, "{out}");
+    assert_eq!(
+        err.trim_end(),
+        "rasoat: chek: không có lệnh hay tệp này (có phải `rasoat check`?)"
+    );
+    // A file of that name is read as a file.
+    let dir = tempfile::tempdir().unwrap();
+    let chek = dir.path().join("chek");
+    fs::write(&chek, "").unwrap();
+    let out = crate::common::rasoat()
+        .current_dir(dir.path())
+        .args(["chek"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("chek: tệp rỗng"), "{err}");
+}
