@@ -54,7 +54,8 @@ pub struct CheckArgs {
     /// Add rules or packs to those that run (repeatable), e.g. an opt-in rule.
     #[arg(long, value_name = "ID|PACK")]
     pub extend_enable: Vec<String>,
-    /// Configuration file (default: .rasoat.toml found upward from the first path).
+    /// Configuration file for every file (default: for each file, the nearest .rasoat.toml
+    /// upward from it).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Ignore any .rasoat.toml.
@@ -312,8 +313,33 @@ fn add_rule_dir(set: &mut RuleSet, dir: &Path, limit: u64, errors: &mut Vec<Stri
     }
 }
 
-/// The rule set after built-ins, configuration and flags.
-fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunError> {
+/// The rules, the configuration and its file that one group of files is checked with.
+struct Profile {
+    set: RuleSet,
+    config: Config,
+    config_path: Option<PathBuf>,
+}
+
+/// The configuration a file is checked with: `--config`, none with `--no-config`, else the
+/// nearest `.rasoat.toml` upward from the file (as ruff does: the first path does not decide
+/// for the others). A path that does not exist in the work tree (a file of a git revision)
+/// looks from its nearest existing folder.
+fn config_for(args: &CheckArgs, path: &Path) -> Option<PathBuf> {
+    if args.no_config {
+        return None;
+    }
+    if let Some(given) = &args.config {
+        return Some(given.clone());
+    }
+    let start = path
+        .ancestors()
+        .find(|p| !p.as_os_str().is_empty() && p.exists())
+        .unwrap_or(Path::new("."));
+    find_config(start)
+}
+
+/// The rule set after built-ins, the configuration at `config_path` and flags.
+fn rule_set(args: &CheckArgs, config_path: Option<PathBuf>) -> Result<Profile, RunError> {
     let mut set = RuleSet::builtin().map_err(|errors| {
         RunError::Usage(
             errors
@@ -323,18 +349,6 @@ fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunE
                 .join("\nrasoat: "),
         )
     })?;
-    let config_path = if args.no_config {
-        None
-    } else {
-        args.config.clone().or_else(|| {
-            let first = args
-                .paths
-                .first()
-                .map(|p| DocRef::parse(p).path)
-                .unwrap_or_else(|| PathBuf::from("."));
-            find_config(&first)
-        })
-    };
     let mut config = Config::default();
     let mut errors = Vec::new();
     let limit = args.input.max_file_size;
@@ -398,7 +412,49 @@ fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunE
         )));
     }
     set.retain(|r| config.is_enabled(r));
-    Ok((set, config, config_path))
+    Ok(Profile {
+        set,
+        config,
+        config_path,
+    })
+}
+
+/// The profiles of a run and, for each target, the index of its profile: one profile per
+/// configuration file in use (one only with `--config` or `--no-config`).
+fn profiles(args: &CheckArgs, targets: &[Target]) -> Result<(Vec<Profile>, Vec<usize>), RunError> {
+    let mut paths: Vec<Option<PathBuf>> = Vec::new();
+    let mut of_target = Vec::with_capacity(targets.len());
+    // The config of a folder is looked up once for all its files.
+    let mut by_folder: HashMap<PathBuf, usize> = HashMap::new();
+    for t in targets {
+        let folder = t.doc.path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let i = match by_folder.get(&folder) {
+            Some(&i) => i,
+            None => {
+                let found = config_for(args, &t.doc.path);
+                let i = match paths.iter().position(|p| *p == found) {
+                    Some(i) => i,
+                    None => {
+                        paths.push(found);
+                        paths.len() - 1
+                    }
+                };
+                by_folder.insert(folder, i);
+                i
+            }
+        };
+        of_target.push(i);
+    }
+    if paths.is_empty() {
+        // No file to check: the configuration of the current folder still decides whether the
+        // flags name known rules.
+        paths.push(config_for(args, Path::new(".")));
+    }
+    let profiles = paths
+        .into_iter()
+        .map(|p| rule_set(args, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((profiles, of_target))
 }
 
 /// Baseline entries: findings keyed on rule, path, section and matched text (not lines).
@@ -476,9 +532,7 @@ fn config_relative(path: &Path, config: Option<&Path>) -> String {
 
 fn check_one(
     t: &Target,
-    set: &RuleSet,
-    config: &Config,
-    config_path: Option<&Path>,
+    profile: &Profile,
     options: &input::LoadOptions,
     keep: bool,
 ) -> FileResult {
@@ -498,7 +552,7 @@ fn check_one(
     {
         return failed(e);
     }
-    let findings = file_findings(&loaded, t, set, config, config_path);
+    let findings = file_findings(&loaded, t, profile);
     let documents = if t.doc.index.is_some() {
         1
     } else {
@@ -520,21 +574,15 @@ fn check_one(
 }
 
 /// The findings of a loaded file, as configured, in the document `t` addresses.
-fn file_findings(
-    loaded: &LoadedFile,
-    t: &Target,
-    set: &RuleSet,
-    config: &Config,
-    config_path: Option<&Path>,
-) -> Vec<Finding> {
-    let mut findings = set.check_file(&loaded.parsed);
+fn file_findings(loaded: &LoadedFile, t: &Target, profile: &Profile) -> Vec<Finding> {
+    let mut findings = profile.set.check_file(&loaded.parsed);
     if let Some(i) = t.doc.index {
         findings.retain(|f| f.document == i);
     }
-    config.apply(
-        &config_relative(&t.doc.path, config_path),
+    profile.config.apply(
+        &config_relative(&t.doc.path, profile.config_path.as_deref()),
         &mut findings,
-        set,
+        &profile.set,
     );
     findings
 }
@@ -542,9 +590,8 @@ fn file_findings(
 /// Checks files on `threads` workers; results in the order of `targets`.
 fn check_all(
     targets: &[Target],
-    set: &RuleSet,
-    config: &Config,
-    config_path: Option<&Path>,
+    profiles: &[Profile],
+    of_target: &[usize],
     options: &input::LoadOptions,
     threads: usize,
     keep: bool,
@@ -557,7 +604,7 @@ fn check_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(t) = targets.get(i) else { break };
-                    let r = check_one(t, set, config, config_path, options, keep);
+                    let r = check_one(t, &profiles[of_target[i]], options, keep);
                     results
                         .lock()
                         .expect("no worker panics while holding the lock")
@@ -831,9 +878,8 @@ const FIX_ROUNDS: usize = 10;
 
 /// What the checks of one run share, for checking fixed text again.
 struct Checking<'a> {
-    set: &'a RuleSet,
-    config: &'a Config,
-    config_path: Option<&'a Path>,
+    profiles: &'a [Profile],
+    of_target: &'a [usize],
     options: &'a input::LoadOptions,
 }
 
@@ -843,6 +889,7 @@ fn fix_until_stable(
     text: &str,
     first: &[&Finding],
     t: &Target,
+    profile: &Profile,
     checking: &Checking,
 ) -> (String, usize, usize) {
     let (mut fixed, mut total) = crate::fix::apply_fixes(text, first);
@@ -856,13 +903,7 @@ fn fix_until_stable(
         ) else {
             return (fixed, total, 0);
         };
-        let findings = file_findings(
-            &loaded,
-            t,
-            checking.set,
-            checking.config,
-            checking.config_path,
-        );
+        let findings = file_findings(&loaded, t, profile);
         let fixable: Vec<&Finding> = findings.iter().filter(|f| f.fix.is_some()).collect();
         if rounds == FIX_ROUNDS {
             // What is left is reported, not applied.
@@ -888,7 +929,8 @@ fn fix_files(
     errors: &mut Vec<String>,
 ) -> io::Result<usize> {
     let mut total = 0;
-    for (r, t) in results.iter().zip(targets) {
+    for (i, (r, t)) in results.iter().zip(targets).enumerate() {
+        let profile = &checking.profiles[checking.of_target[i]];
         let fixable: Vec<&Finding> = r
             .findings
             .iter()
@@ -952,7 +994,7 @@ fn fix_files(
             ));
             continue;
         };
-        let (fixed, n, left) = fix_until_stable(text, &fixable, t, checking);
+        let (fixed, n, left) = fix_until_stable(text, &fixable, t, profile, checking);
         if left > 0 {
             say!(
                 "rasoat: {shown}: sau {FIX_ROUNDS} lượt sửa vẫn còn {left} chỗ sửa được; chạy lại --fix hoặc sửa tay"
@@ -999,7 +1041,6 @@ fn fix_files(
 }
 
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
-    let (set, config, config_path) = rule_set(&args)?;
     let mut errors = Vec::new();
     let options = args.input.options();
     let mut targets = match &args.changed_since {
@@ -1017,18 +1058,24 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let results = check_all(
-        &targets,
-        &set,
-        &config,
-        config_path.as_deref(),
-        &options,
-        threads,
-        false,
-    );
+    let (profiles, of_target) = profiles(&args, &targets)?;
+    let mut results = check_all(&targets, &profiles, &of_target, &options, threads, false);
+    if args.fix {
+        let checking = Checking {
+            profiles: &profiles,
+            of_target: &of_target,
+            options: &options,
+        };
+        let fixed = fix_files(&results, &targets, &args, &checking, out, &mut errors)?;
+        if fixed > 0 && !args.dry_run {
+            // What is reported is what is left in the fixed files, not what was fixed.
+            results = check_all(&targets, &profiles, &of_target, &options, threads, false);
+        }
+    }
     let mut located: Vec<Located> = Vec::new();
     let mut documents = 0;
-    for (r, t) in results.iter().zip(&targets) {
+    for (i, (r, t)) in results.iter().zip(&targets).enumerate() {
+        let set = &profiles[of_target[i]].set;
         if let Some(e) = &r.error {
             errors.push(e.clone());
         }
@@ -1062,7 +1109,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                 }
             };
             let rounds = check_rounds(
-                &set,
+                set,
                 RoundDoc {
                     file: &loaded.parsed,
                     doc: new_doc,
@@ -1100,7 +1147,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             .filter(|t| t.doc.rev.is_none())
             .map(|t| t.doc.path.as_path())
             .collect();
-        inputs.extend(config_path.as_deref());
+        inputs.extend(profiles.iter().filter_map(|p| p.config_path.as_deref()));
         inputs.extend(args.baseline.as_deref());
         write_baseline(path, (json + "\n").as_bytes(), &inputs).map_err(RunError::Usage)?;
         say!(
@@ -1135,15 +1182,6 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             _ => true,
         });
     }
-    if args.fix {
-        let checking = Checking {
-            set: &set,
-            config: &config,
-            config_path: config_path.as_deref(),
-            options: &options,
-        };
-        fix_files(&results, &targets, &args, &checking, out, &mut errors)?;
-    }
     let summary = Summary::new(targets.len(), documents, &located);
     match args.format {
         CheckFormat::Text => write_text(
@@ -1153,7 +1191,19 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             args.color.enabled(io::stdout().is_terminal()),
         )?,
         CheckFormat::Json => write_json(out, &located, &summary)?,
-        CheckFormat::Sarif => write_sarif(out, &located, &set)?,
+        CheckFormat::Sarif => {
+            // Every rule of every profile, once (the first profile's where ids repeat).
+            let mut rules: Vec<&crate::rules::Rule> = Vec::new();
+            for p in &profiles {
+                for r in p.set.rules() {
+                    if !rules.iter().any(|k| k.id() == r.id()) {
+                        rules.push(r);
+                    }
+                }
+            }
+            rules.sort_by(|a, b| a.id().cmp(b.id()));
+            write_sarif(out, &located, &rules)?
+        }
         CheckFormat::Github => write_github(out, &located)?,
     }
     out.flush()?;
@@ -1166,7 +1216,6 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let failing = located
         .iter()
         .filter(|l| l.finding.round != Some(Round::Fixed))
-        .filter(|l| !(args.fix && !args.dry_run && l.finding.fix.is_some()))
         .any(|l| args.fail_on.fails(l.finding.severity));
     Ok(if failing { EXIT_FOUND } else { EXIT_OK })
 }

@@ -85,8 +85,8 @@ list-markers, tone-style. Use --ignore and --no-ignore to change that."
         long_about = "Check documents against the rule packs: Nghị định 30 format (nd30), \
 consistency, typography and spelling.\n\n\
 Folders are walked recursively (honouring .gitignore); .txt, .md and .docx files are read, every document \
-of a multi-document file is checked. Configuration comes from .rasoat.toml found upward from the \
-first path.\n\n\
+of a multi-document file is checked. Each file is checked with the nearest .rasoat.toml upward \
+from it (or --config FILE).\n\n\
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."
     )]
     Check(check::CheckArgs),

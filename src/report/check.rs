@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::document::lines::{Lines, OwnedLine};
 use crate::document::mapped::MappedStr;
 use crate::outline::Block;
-use crate::rules::{Finding, Round, RuleSet, Severity};
+use crate::rules::{Finding, Round, Rule, Severity};
 
 use super::terminal_safe;
 
@@ -520,9 +520,8 @@ fn fingerprint(path: &str, f: &Finding) -> String {
 
 /// Writes SARIF 2.1.0 with every rule of the set (help text from its doc), relative URIs, regions
 /// with Unicode code point columns and partial fingerprints.
-pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -> io::Result<()> {
+pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &[&Rule]) -> io::Result<()> {
     let sarif_rules: Vec<SarifRule> = rules
-        .rules()
         .iter()
         .map(|r| SarifRule {
             id: r.id(),
@@ -559,11 +558,7 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -
             let f = &l.finding;
             SarifResult {
                 rule_id: f.rule.clone(),
-                rule_index: rules
-                    .rules()
-                    .iter()
-                    .position(|r| r.id() == f.rule)
-                    .unwrap_or(0),
+                rule_index: rules.iter().position(|r| r.id() == f.rule).unwrap_or(0),
                 level: sarif_level(f.severity),
                 message: SarifText {
                     text: if l.in_paragraphs() {

@@ -592,3 +592,93 @@ fn a_mistyped_subcommand_is_suggested_when_no_such_file_exists() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("chek: tệp rỗng"), "{err}");
 }
+
+#[test]
+fn each_file_takes_its_nearest_configuration_whatever_the_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Noi nhận:\n- Như trên\n- Lưu: VT.\n";
+    for sub in ["a", "b"] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+        fs::write(dir.path().join(sub).join("x.txt"), text).unwrap();
+    }
+    // Only a/ turns the spelling rule off.
+    fs::write(
+        dir.path().join("a/.rasoat.toml"),
+        "[rules]\ndisable = [\"SPELL-NOI-NHAN\"]\n",
+    )
+    .unwrap();
+    let a = dir.path().join("a/x.txt").display().to_string();
+    let b = dir.path().join("b/x.txt").display().to_string();
+    let spelled = |v: &serde_json::Value| -> Vec<String> {
+        let mut paths: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "SPELL-NOI-NHAN")
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.sort();
+        paths
+    };
+    let (_, ab) = findings(&["check", &a, &b]);
+    let (_, ba) = findings(&["check", &b, &a]);
+    assert_eq!(spelled(&ab), vec![b.clone()], "{ab}");
+    assert_eq!(spelled(&ba), vec![b.clone()], "{ba}");
+    // The same findings (listed in the order of the paths given).
+    let sorted = |v: &serde_json::Value| {
+        let mut all: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(sorted(&ab), sorted(&ba));
+    // `--config` and `--no-config` still decide for every file.
+    let (_, v) = findings(&["check", &b, &a, "--no-config"]);
+    assert_eq!(spelled(&v).len(), 2);
+    let (_, v) = findings(&[
+        "check",
+        &b,
+        &a,
+        "--config",
+        &dir.path().join("a/.rasoat.toml").display().to_string(),
+    ]);
+    assert!(spelled(&v).is_empty());
+}
+
+#[test]
+fn fix_reports_the_findings_left_after_fixing() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    fs::write(&doc, "Noi nhận:\n- Như trên ;\n- Lưu: VT.\n").unwrap();
+    let p = doc.to_str().unwrap();
+    let (_, before) = findings(&["check", p]);
+    assert!(has(&before, 1, "SPELL-NOI-NHAN", "Noi nhận"), "{before}");
+    let (code, out, err) = run(&["check", p, "--fix", "--no-backup", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let after: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = after["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        !rules.contains(&"SPELL-NOI-NHAN") && !rules.contains(&"TYPO-SPACE-BEFORE-PUNCT"),
+        "fixed findings are not reported: {rules:?}"
+    );
+    // What is reported is what a check of the fixed file reports.
+    let (_, again) = findings(&["check", p]);
+    assert_eq!(after["findings"], again["findings"]);
+    // A dry run writes nothing, so it reports the findings as they are.
+    fs::write(&doc, "Noi nhận:\n- Như trên ;\n- Lưu: VT.\n").unwrap();
+    let (code, out, _) = run(&["check", p, "--fix", "--dry-run"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("+Nơi nhận:") && out.contains("lỗi[SPELL-NOI-NHAN]"),
+        "{out}"
+    );
+}
