@@ -1202,7 +1202,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                 }
             }
             rules.sort_by(|a, b| a.id().cmp(b.id()));
-            write_sarif(out, &located, &rules)?
+            write_sarif(out, &located, &rules, &errors)?
         }
         CheckFormat::Github => write_github(out, &located)?,
     }

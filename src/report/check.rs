@@ -393,8 +393,27 @@ struct Sarif<'a> {
 #[serde(rename_all = "camelCase")]
 struct SarifRun<'a> {
     tool: SarifTool<'a>,
+    /// `%SRCROOT%`, the folder relative paths are relative to (the current folder).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    original_uri_base_ids: BTreeMap<&'static str, SarifArtifact>,
+    invocations: Vec<SarifInvocation>,
     column_kind: &'static str,
     results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifInvocation {
+    execution_successful: bool,
+    /// Input errors (a file that could not be read), one notification each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<SarifNotification>,
+}
+
+#[derive(Serialize)]
+struct SarifNotification {
+    level: &'static str,
+    message: SarifText,
 }
 
 #[derive(Serialize)]
@@ -408,6 +427,8 @@ struct SarifDriver<'a> {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<String>,
     rules: Vec<SarifRule<'a>>,
 }
 
@@ -424,6 +445,8 @@ struct SarifRule<'a> {
     short_description: SarifText,
     full_description: SarifText,
     help: SarifText,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: SarifLevel,
     properties: SarifRuleProperties<'a>,
 }
@@ -467,8 +490,11 @@ struct SarifPhysical {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct SarifArtifact {
     uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -485,6 +511,83 @@ fn sarif_level(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
+    }
+}
+
+/// Where rasoat's documentation lives, when the build knows it: `RASOAT_REPOSITORY` at build
+/// time, else Cargo's `repository` metadata. SARIF's `informationUri` and rules' `helpUri` point
+/// there (they must be absolute URIs, so they are left out when it is unknown).
+pub const REPOSITORY: Option<&str> = match option_env!("RASOAT_REPOSITORY") {
+    Some(r) => Some(r),
+    None => match env!("CARGO_PKG_REPOSITORY").as_bytes() {
+        [] => None,
+        _ => Some(env!("CARGO_PKG_REPOSITORY")),
+    },
+};
+
+/// A rule's documentation at `repository`: its file among the rule packs (GitHub and GitLab
+/// both show `blob/main/…`), whose `doc` is what `rasoat explain` prints.
+fn help_uri(repository: &str, pack: &str, id: &str) -> String {
+    format!(
+        "{}/blob/main/rules/{}/{}.toml",
+        repository.trim_end_matches('/'),
+        percent_encode(pack),
+        percent_encode(id)
+    )
+}
+
+/// The sentences of a rule's "Kiểm tra gì:" paragraph, joined on one line, starting with a
+/// capital and ending with a full stop (the first line alone stops mid-sentence).
+fn short_description(doc: &str, id: &str) -> String {
+    let mut lines = doc.lines().skip_while(|l| !l.starts_with("Kiểm tra gì:"));
+    let Some(first) = lines.next() else {
+        return id.to_string();
+    };
+    let mut text = first.trim_start_matches("Kiểm tra gì:").trim().to_string();
+    for l in lines.take_while(|l| !l.trim().is_empty()) {
+        text.push(' ');
+        text.push_str(l.trim());
+    }
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => return id.to_string(),
+    };
+    if !out.ends_with(['.', '!', '?', ')']) {
+        out.push('.');
+    }
+    out
+}
+
+fn percent_encode(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The artifact location of a path: an absolute path as a `file://` URI, a relative one as a
+/// relative reference against `%SRCROOT%` (the current folder), both percent-encoded.
+fn artifact(path: &str) -> SarifArtifact {
+    let unified = path.replace('\\', "/");
+    let windows_drive = unified.as_bytes().get(1) == Some(&b':')
+        && unified.as_bytes()[0].is_ascii_alphabetic()
+        && unified.as_bytes().get(2) == Some(&b'/');
+    if unified.starts_with('/') || windows_drive {
+        let slash = if windows_drive { "/" } else { "" };
+        return SarifArtifact {
+            uri: format!("file://{slash}{}", percent_encode(&unified)),
+            uri_base_id: None,
+        };
+    }
+    SarifArtifact {
+        uri: relative_uri(path),
+        uri_base_id: Some("%SRCROOT%"),
     }
 }
 
@@ -520,22 +623,21 @@ fn fingerprint(path: &str, f: &Finding) -> String {
 
 /// Writes SARIF 2.1.0 with every rule of the set (help text from its doc), relative URIs, regions
 /// with Unicode code point columns and partial fingerprints.
-pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &[&Rule]) -> io::Result<()> {
+/// `errors` are the input errors of the run (files that could not be read), written as the
+/// invocation's notifications.
+pub fn write_sarif(
+    out: &mut dyn Write,
+    findings: &[Located],
+    rules: &[&Rule],
+    errors: &[String],
+) -> io::Result<()> {
     let sarif_rules: Vec<SarifRule> = rules
         .iter()
         .map(|r| SarifRule {
             id: r.id(),
             name: r.id().to_lowercase().replace('-', "_"),
             short_description: SarifText {
-                text: r
-                    .spec
-                    .doc
-                    .lines()
-                    .find(|l| l.starts_with("Kiểm tra gì:"))
-                    .map_or_else(
-                        || r.spec.id.clone(),
-                        |l| l.trim_start_matches("Kiểm tra gì:").trim().to_string(),
-                    ),
+                text: short_description(&r.spec.doc, r.id()),
             },
             full_description: SarifText {
                 text: r.spec.doc.trim().to_string(),
@@ -543,6 +645,10 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &[&Rule]) -
             help: SarifText {
                 text: format!("{}\n\nrasoat explain {}", r.spec.doc.trim(), r.id()),
             },
+            // A rule of one's own (from --rules or a configuration's folders) has no page there.
+            help_uri: REPOSITORY
+                .filter(|_| r.is_builtin())
+                .map(|repo| help_uri(repo, &r.spec.pack, r.id())),
             default_configuration: SarifLevel {
                 level: sarif_level(r.spec.severity),
             },
@@ -569,9 +675,7 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &[&Rule]) -
                 },
                 locations: vec![SarifLocation {
                     physical_location: SarifPhysical {
-                        artifact_location: SarifArtifact {
-                            uri: relative_uri(&l.path),
-                        },
+                        artifact_location: artifact(&l.path),
                         region: (!l.in_paragraphs()).then(|| SarifRegion {
                             start_line: f.line.max(1),
                             start_column: f.column.max(1),
@@ -605,12 +709,72 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &[&Rule]) -
                     name: "rasoat",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: REPOSITORY.map(str::to_string),
                     rules: sarif_rules,
                 },
             },
+            original_uri_base_ids: std::env::current_dir()
+                .ok()
+                .and_then(|d| d.to_str().map(|d| format!("{}/", d.trim_end_matches('/'))))
+                .map(|d| {
+                    BTreeMap::from([(
+                        "%SRCROOT%",
+                        SarifArtifact {
+                            uri: artifact(&d).uri,
+                            uri_base_id: None,
+                        },
+                    )])
+                })
+                .unwrap_or_default(),
+            invocations: vec![SarifInvocation {
+                execution_successful: errors.is_empty(),
+                tool_execution_notifications: errors
+                    .iter()
+                    .map(|e| SarifNotification {
+                        level: "error",
+                        message: SarifText {
+                            text: e.strip_prefix("rasoat: ").unwrap_or(e).to_string(),
+                        },
+                    })
+                    .collect(),
+            }],
             column_kind: "unicodeCodePoints",
             results,
         }],
     };
     super::write_pretty_json(out, &sarif)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sarif_artifacts_and_help_links() {
+        let a = artifact("/tmp/dự thảo/a b.txt");
+        assert_eq!(
+            (a.uri.as_str(), a.uri_base_id),
+            ("file:///tmp/d%E1%BB%B1%20th%E1%BA%A3o/a%20b.txt", None)
+        );
+        let a = artifact("C:\\docs\\a.txt");
+        assert_eq!(a.uri, "file:///C%3A/docs/a.txt");
+        let a = artifact("./docs/a.txt");
+        assert_eq!(
+            (a.uri.as_str(), a.uri_base_id),
+            ("docs/a.txt", Some("%SRCROOT%"))
+        );
+        // A file of a git revision is no URI scheme.
+        assert_eq!(artifact("HEAD~1:a.txt").uri, "HEAD~1%3Aa.txt");
+        assert_eq!(
+            help_uri("https://example.org/rasoat/", "nd30", "ND30-LUU-VT"),
+            "https://example.org/rasoat/blob/main/rules/nd30/ND30-LUU-VT.toml"
+        );
+    }
+
+    #[test]
+    fn short_descriptions_are_whole_sentences() {
+        let doc = "Kiểm tra gì: dòng một\nvà dòng hai\n\nVì sao quan trọng: …";
+        assert_eq!(short_description(doc, "X"), "Dòng một và dòng hai.");
+        assert_eq!(short_description("không có", "X"), "X");
+    }
 }

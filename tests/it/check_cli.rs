@@ -682,3 +682,76 @@ fn fix_reports_the_findings_left_after_fixing() {
         "{out}"
     );
 }
+
+#[test]
+fn sarif_uris_descriptions_and_input_errors() {
+    let cwd = std::env::current_dir().unwrap();
+    let absolute = cwd.join("samples/cong-van-v2.txt").display().to_string();
+    let (code, out, _) = run(&[
+        "check",
+        &absolute,
+        "samples/cong-van-v2.txt",
+        "no-such.txt",
+        "--format",
+        "sarif",
+    ]);
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let run0 = &v["runs"][0];
+    let uris: std::collections::BTreeSet<(String, String)> = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let a = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            (
+                a["uri"].as_str().unwrap().to_string(),
+                a["uriBaseId"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    // An absolute path is a file:// URI; a relative one is relative to %SRCROOT%.
+    let root = format!("file://{}/", cwd.display());
+    assert_eq!(
+        uris.into_iter().collect::<Vec<_>>(),
+        [
+            (format!("{root}samples/cong-van-v2.txt"), String::new()),
+            (
+                "samples/cong-van-v2.txt".to_string(),
+                "%SRCROOT%".to_string()
+            ),
+        ]
+    );
+    assert_eq!(run0["originalUriBaseIds"]["%SRCROOT%"]["uri"], root);
+    // The file that could not be read is the invocation's notification.
+    let invocation = &run0["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(
+        invocation["toolExecutionNotifications"][0]["message"]["text"],
+        "no-such.txt: không có tệp này"
+    );
+    // Short descriptions are whole sentences, not the first line of the paragraph.
+    for r in run0["tool"]["driver"]["rules"].as_array().unwrap() {
+        let text = r["shortDescription"]["text"].as_str().unwrap();
+        assert!(
+            text.ends_with(['.', '!', '?', ')'])
+                && !text
+                    .chars()
+                    .find(|c| c.is_alphanumeric())
+                    .unwrap()
+                    .is_lowercase(),
+            "{}: {text}",
+            r["id"]
+        );
+    }
+    let luu = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "ND30-LUU-VT")
+        .unwrap();
+    assert_eq!(
+        luu["shortDescription"]["text"],
+        "Mục cuối của Nơi nhận ghi `- Lưu: VT, <đơn vị soạn thảo>.`: bản lưu của Văn thư (VT) đứng đầu."
+    );
+}
