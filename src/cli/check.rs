@@ -67,6 +67,10 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (and report nothing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Leave out files named on the command line (or by --changed-since) that .rasoatignore,
+    /// .gitignore or .ignore exclude, as folders are walked (for pre-commit hooks and editors).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Apply the suggestions of rules marked safe to fix, writing files atomically.
     #[arg(long)]
     pub fix: bool,
@@ -160,6 +164,73 @@ fn targets(paths: &[String], errors: &mut Vec<String>) -> Vec<Target> {
         }
     }
     out
+}
+
+/// Whether the ignore files of a path's folders (`.gitignore`, `.ignore`, `.rasoatignore`, as
+/// the folder walk reads them) exclude it. The deepest folder with a matching pattern decides
+/// (a `!pattern` there brings a file back). Matchers are built once per folder.
+struct Excluder {
+    by_folder: HashMap<PathBuf, Option<ignore::gitignore::Gitignore>>,
+}
+
+impl Excluder {
+    fn new() -> Excluder {
+        Excluder {
+            by_folder: HashMap::new(),
+        }
+    }
+
+    fn excludes(&mut self, path: &Path) -> bool {
+        let Ok(abs) = std::path::absolute(path) else {
+            return false;
+        };
+        // `a/./b` and `a/../b` as the folders they name.
+        let abs: PathBuf = abs.components().fold(PathBuf::new(), |mut p, c| {
+            match c {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    p.pop();
+                }
+                other => p.push(other),
+            }
+            p
+        });
+        // As the walk does: an excluded folder is not entered, whatever is below it.
+        let folders: Vec<PathBuf> = abs.ancestors().skip(1).map(Path::to_path_buf).collect();
+        folders
+            .iter()
+            .rev()
+            .any(|folder| self.decides(folder, true) == Some(true))
+            || self.decides(&abs, false) == Some(true)
+    }
+
+    /// Whether the ignore files above `path` exclude it (`Some(true)`), bring it back
+    /// (`Some(false)`) or say nothing; the deepest folder with a matching pattern decides.
+    fn decides(&mut self, path: &Path, is_dir: bool) -> Option<bool> {
+        for dir in path.ancestors().skip(1) {
+            let matcher = self.by_folder.entry(dir.to_path_buf()).or_insert_with(|| {
+                let mut builder = ignore::gitignore::GitignoreBuilder::new(dir);
+                let mut any = false;
+                for name in [".gitignore", ".ignore", ".rasoatignore"] {
+                    let file = dir.join(name);
+                    if file.is_file() {
+                        any = true;
+                        // A bad line is skipped, as the walk does.
+                        let _ = builder.add(&file);
+                    }
+                }
+                any.then(|| builder.build().ok()).flatten()
+            });
+            if let Some(m) = matcher {
+                match m.matched(path, is_dir) {
+                    ignore::Match::Ignore(_) => return Some(true),
+                    ignore::Match::Whitelist(_) => return Some(false),
+                    ignore::Match::None => {}
+                }
+            }
+        }
+        None
+    }
 }
 
 /// One line for an error met while walking a folder: `PATH: cause`.
@@ -1058,6 +1129,10 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if args.force_exclude {
+        let mut excluder = Excluder::new();
+        targets.retain(|t| !excluder.excludes(&t.doc.path));
+    }
     let (profiles, of_target) = profiles(&args, &targets)?;
     let mut results = check_all(&targets, &profiles, &of_target, &options, threads, false);
     if args.fix {

@@ -755,3 +755,57 @@ fn sarif_uris_descriptions_and_input_errors() {
         "Mục cuối của Nơi nhận ghi `- Lưu: VT, <đơn vị soạn thảo>.`: bản lưu của Văn thư (VT) đứng đầu."
     );
 }
+
+#[test]
+fn force_exclude_leaves_out_explicit_paths_the_ignore_files_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Noi nhận:\n- Như trên;\n- Lưu: VT.\n";
+    fs::create_dir_all(dir.path().join("docs/nhap")).unwrap();
+    for f in [
+        "README.md",
+        "docs/plan.txt",
+        "docs/nhap/a.txt",
+        "docs/giu-cu.txt",
+    ] {
+        fs::write(dir.path().join(f), text).unwrap();
+    }
+    fs::write(
+        dir.path().join(".rasoatignore"),
+        "README.md\nnhap/\n*-cu.txt\n",
+    )
+    .unwrap();
+    // A deeper ignore file brings a file back.
+    fs::write(dir.path().join("docs/.rasoatignore"), "!giu-cu.txt\n").unwrap();
+    let checked = |args: &[&str]| -> Vec<String> {
+        let out = crate::common::rasoat()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(2), "{out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut paths: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.dedup();
+        paths
+    };
+    let files = [
+        "README.md",
+        "./docs/plan.txt",
+        "docs/nhap/../nhap/a.txt",
+        "docs/giu-cu.txt",
+    ];
+    // Named on the command line, every file is checked, as before.
+    assert_eq!(checked(&files).len(), 4);
+    // The folder walk agrees.
+    assert_eq!(checked(&["."]), ["./docs/giu-cu.txt", "./docs/plan.txt"]);
+    // With --force-exclude the ignore files decide, as for a folder walked.
+    let mut args = files.to_vec();
+    args.push("--force-exclude");
+    assert_eq!(checked(&args), ["./docs/plan.txt", "docs/giu-cu.txt"]);
+}
