@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::input::{self, DocRef, InputError, LoadedFile};
-use crate::report::check::{Located, Summary, write_github, write_json, write_sarif, write_text};
+use crate::report::check::{
+    Located, Summary, write_concise, write_findings_text, write_github, write_json, write_sarif,
+    write_statistics, write_summary, write_text,
+};
 use crate::rules::rounds::{RoundDoc, check_rounds};
 use crate::rules::{Finding, Round, RuleSet, Severity};
 
@@ -67,6 +70,13 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (and report nothing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Print only the findings (and errors): no summary line, no notes on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print how many findings each rule has (most first) instead of the findings, in the text
+    /// and concise formats.
+    #[arg(long)]
+    pub statistics: bool,
     /// Leave out files named on the command line (or by --changed-since) that .rasoatignore,
     /// .gitignore or .ignore exclude, as folders are walked (for pre-commit hooks and editors).
     #[arg(long)]
@@ -93,6 +103,8 @@ pub struct CheckArgs {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckFormat {
     Text,
+    /// One line per finding: `tệp:dòng:cột: lỗi RULE thông điệp`.
+    Concise,
     Json,
     Sarif,
     Github,
@@ -1098,13 +1110,14 @@ fn fix_files(
             !args.no_backup,
             checking.options.max_file_size,
         ) {
-            Ok(backup) => say!(
+            Ok(backup) if !args.quiet => say!(
                 "rasoat: {}: đã sửa {n} chỗ{}",
                 t.doc.path.display(),
                 backup
                     .map(|b| format!(" (bản gốc: {})", b.display()))
                     .unwrap_or_default()
             ),
+            Ok(_) => {}
             Err(e) => errors.push(format!("rasoat: {e}")),
         }
     }
@@ -1112,6 +1125,12 @@ fn fix_files(
 }
 
 pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
+    if args.statistics && !matches!(args.format, CheckFormat::Text | CheckFormat::Concise) {
+        return Err(RunError::Usage(
+            "--statistics chỉ dùng với --format text hoặc concise (JSON có sẵn summary.by_rule)"
+                .to_string(),
+        ));
+    }
     let mut errors = Vec::new();
     let options = args.input.options();
     let mut targets = match &args.changed_since {
@@ -1155,7 +1174,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             errors.push(e.clone());
         }
         documents += r.documents;
-        for note in &r.notes {
+        for note in r.notes.iter().filter(|_| !args.quiet) {
             say!("rasoat: {note}");
         }
         if let (Some(old_ref), Some(loaded)) = (&t.against, &r.loaded) {
@@ -1225,11 +1244,13 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         inputs.extend(profiles.iter().filter_map(|p| p.config_path.as_deref()));
         inputs.extend(args.baseline.as_deref());
         write_baseline(path, (json + "\n").as_bytes(), &inputs).map_err(RunError::Usage)?;
-        say!(
-            "rasoat: {}: đã ghi {} phát hiện làm mốc",
-            path.display(),
-            baseline.findings.len()
-        );
+        if !args.quiet {
+            say!(
+                "rasoat: {}: đã ghi {} phát hiện làm mốc",
+                path.display(),
+                baseline.findings.len()
+            );
+        }
         return Ok(EXIT_OK);
     }
     if let Some(path) = &args.baseline {
@@ -1259,12 +1280,29 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     }
     let summary = Summary::new(targets.len(), documents, &located);
     match args.format {
+        CheckFormat::Text | CheckFormat::Concise if args.statistics => {
+            write_statistics(out, &located)?;
+            if !args.quiet {
+                write_summary(out, &summary)?;
+            }
+        }
+        CheckFormat::Text if args.quiet => write_findings_text(
+            out,
+            &located,
+            args.color.enabled(io::stdout().is_terminal()),
+        )?,
         CheckFormat::Text => write_text(
             out,
             &located,
             &summary,
             args.color.enabled(io::stdout().is_terminal()),
         )?,
+        CheckFormat::Concise => {
+            write_concise(out, &located)?;
+            if !args.quiet {
+                write_summary(out, &summary)?;
+            }
+        }
         CheckFormat::Json => write_json(out, &located, &summary)?,
         CheckFormat::Sarif => {
             // Every rule of every profile, once (the first profile's where ids repeat).

@@ -210,6 +210,16 @@ pub fn write_text(
     summary: &Summary,
     color: bool,
 ) -> io::Result<()> {
+    write_findings_text(out, findings, color)?;
+    write_summary(out, summary)
+}
+
+/// The findings of [`write_text`] without the summary line (`--quiet`).
+pub fn write_findings_text(
+    out: &mut dyn Write,
+    findings: &[Located],
+    color: bool,
+) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -301,6 +311,12 @@ pub fn write_text(
         };
         writeln!(out, "{report}\n")?;
     }
+    Ok(())
+}
+
+/// The closing line of the text formats: `15 phát hiện (6 lỗi, 8 cảnh báo, 1 thông tin) trong 3
+/// văn bản, 1 tệp.`, and the rounds' counts with `--against`.
+pub fn write_summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
     let mut line = format!(
         "{} phát hiện ({} lỗi, {} cảnh báo, {} thông tin) trong {} văn bản, {} tệp.",
         summary.findings,
@@ -317,6 +333,55 @@ pub fn write_text(
         line.push_str(&format!(" Đã sửa so với vòng trước: {n}."));
     }
     writeln!(out, "{line}")
+}
+
+/// Writes one line per finding, `tệp:dòng:cột: lỗi RULE thông điệp` (the form editors and
+/// `grep -n` use, so that the place opens with a click); no summary line.
+pub fn write_concise(out: &mut dyn Write, findings: &[Located]) -> io::Result<()> {
+    for l in findings {
+        let f = &l.finding;
+        let line = format!(
+            "{}:{}:{}: {} {} {}{}",
+            l.path,
+            f.line,
+            f.column,
+            f.severity.vietnamese(),
+            f.rule,
+            f.message,
+            round_note(f)
+        );
+        // One line: a message never breaks it, and control characters are shown, not obeyed.
+        writeln!(out, "{}", terminal_safe(&line.replace(['\n', '\r'], " ")))?;
+    }
+    Ok(())
+}
+
+/// Writes how many findings each rule has, most first (`--statistics`): count, rule, severity.
+pub fn write_statistics(out: &mut dyn Write, findings: &[Located]) -> io::Result<()> {
+    let mut by_rule: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
+    for f in findings
+        .iter()
+        .map(|l| &l.finding)
+        .filter(|f| f.round != Some(Round::Fixed))
+    {
+        let e = by_rule.entry(f.rule.as_str()).or_insert((0, f.severity));
+        e.0 += 1;
+        e.1 = e.1.max(f.severity);
+    }
+    let mut rows: Vec<(&str, usize, Severity)> =
+        by_rule.into_iter().map(|(r, (n, s))| (r, n, s)).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    let count_width = rows.first().map_or(1, |r| r.1.to_string().len());
+    for (rule, n, severity) in rows {
+        writeln!(
+            out,
+            "{n:>count_width$}  {}  {}",
+            terminal_safe(&format!("{rule:<width$}")),
+            severity.vietnamese()
+        )?;
+    }
+    Ok(())
 }
 
 /// Escapes a value for a GitHub workflow command (data part or property).

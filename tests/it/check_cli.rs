@@ -809,3 +809,49 @@ fn force_exclude_leaves_out_explicit_paths_the_ignore_files_exclude() {
     args.push("--force-exclude");
     assert_eq!(checked(&args), ["./docs/plan.txt", "docs/giu-cu.txt"]);
 }
+
+#[test]
+fn concise_quiet_and_statistics() {
+    let p = "samples/cong-van-v2.txt";
+    let (code, out, _) = run(&["check", p, "--format", "concise"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "samples/cong-van-v2.txt:25:1: lỗi SPELL-NOI-NHAN Viết sai \"Noi nhận\"; phải là \"Nơi nhận\".\n\
+         samples/cong-van-v2.txt:28:1: cảnh báo CONS-ARCHIVE-UNIT Dòng \"Lưu\" phải có đơn vị soạn thảo \"CCVC\" (theo ký hiệu văn bản); đang ghi: VT.\n\
+         2 phát hiện (1 lỗi, 1 cảnh báo, 0 thông tin) trong 1 văn bản, 1 tệp.\n"
+    );
+    // Quiet: the findings only, in every text format.
+    let (code, out, _) = run(&["check", p, "--format", "concise", "-q"]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let (_, full, _) = run(&["check", p]);
+    let (_, quiet, _) = run(&["check", p, "--quiet"]);
+    assert!(
+        full.starts_with(&quiet) && !quiet.contains("phát hiện ("),
+        "{quiet}"
+    );
+    // Statistics: a count per rule, most first, instead of the findings.
+    let (code, out, _) = run(&["check", "samples/seed-combined.txt", "--statistics"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "5  CONS-CAPS-SO-BAN-NGANH   cảnh báo", "{out}");
+    assert!(lines.contains(&"1  SPELL-NOI-NHAN           lỗi"), "{out}");
+    assert!(lines.last().unwrap().contains("phát hiện ("), "{out}");
+    assert!(!out.contains("-->"), "{out}");
+    let (code, _, err) = run(&["check", p, "--statistics", "--format", "json"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn quiet_leaves_out_notes_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    fs::write(&doc, "Noi nhận:\n- Như trên;\n- Lưu: VT.\n").unwrap();
+    let p = doc.to_str().unwrap();
+    let (_, _, err) = run(&["check", p, "--fix", "--no-backup"]);
+    assert!(err.contains("đã sửa 1 chỗ"), "{err}");
+    fs::write(&doc, "Noi nhận:\n- Như trên;\n- Lưu: VT.\n").unwrap();
+    let (_, _, err) = run(&["check", p, "--fix", "--no-backup", "-q"]);
+    assert_eq!(err, "");
+}
