@@ -59,7 +59,7 @@ pub struct ReviewArgs {
     pub paths: Vec<String>,
     #[command(flatten)]
     pub ignoring: IgnoreArgs,
-    /// When to use colour (NO_COLOR is honoured by `auto`).
+    /// When to use colour (`auto` honours NO_COLOR and FORCE_COLOR).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
@@ -188,7 +188,7 @@ pub struct DiffArgs {
     /// attach to a reply.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
-    /// When to colour the text format (NO_COLOR is honoured by `auto`).
+    /// When to colour the text format (`auto` honours NO_COLOR and FORCE_COLOR).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Exit with 1 when there are differences (after ignores), 0 when none.
@@ -220,14 +220,17 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// Resolves `auto` against the terminal and `NO_COLOR`.
+    /// Resolves `auto` against the terminal, `NO_COLOR` and `FORCE_COLOR`: `NO_COLOR` (not
+    /// empty) turns colour off; else `FORCE_COLOR` (not empty, not `0`) turns it on where the
+    /// output is no terminal (CI logs that show colour); else colour goes to a terminal only.
     pub fn enabled(self, is_terminal: bool) -> bool {
+        let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
+            ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+            ColorChoice::Auto if set("FORCE_COLOR").is_some_and(|v| v != "0") => true,
+            ColorChoice::Auto => is_terminal,
         }
     }
 }

@@ -855,3 +855,27 @@ fn quiet_leaves_out_notes_on_stderr() {
     let (_, _, err) = run(&["check", p, "--fix", "--no-backup", "-q"]);
     assert_eq!(err, "");
 }
+
+#[test]
+fn force_color_colours_piped_output_and_no_color_wins() {
+    let colour = |env: &[(&str, &str)], args: &[&str]| -> bool {
+        let mut cmd = crate::common::rasoat();
+        cmd.env_remove("NO_COLOR").env_remove("FORCE_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap().contains('\x1b')
+    };
+    let check = ["check", "samples/cong-van-v2.txt"];
+    let diff = ["diff", "samples/cong-van-v1.txt", "samples/cong-van-v2.txt"];
+    for args in [&check[..], &diff[..]] {
+        assert!(!colour(&[], args), "piped: no colour");
+        assert!(colour(&[("FORCE_COLOR", "1")], args));
+        assert!(!colour(&[("FORCE_COLOR", "0")], args));
+        assert!(!colour(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")], args));
+        let mut never = args.to_vec();
+        never.extend(["--color", "never"]);
+        assert!(!colour(&[("FORCE_COLOR", "1")], &never));
+    }
+}
