@@ -70,6 +70,10 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (and report nothing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output (atomically; never over a file the
+    /// run reads).
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
     /// Print only the findings (and errors): no summary line, no notes on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -844,6 +848,12 @@ fn write_atomically_with(
 /// it), never through a symbolic link, and never over a file this run reads: a document
 /// checked, the configuration, the baseline given with `--baseline`.
 fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), String> {
+    write_output(path, contents, inputs, "--write-baseline")
+}
+
+/// Writes a file the run was asked to write (`flag`: `--write-baseline`, `--output-file`)
+/// atomically, never through a symbolic link and never over a file the run reads.
+fn write_output(path: &Path, contents: &[u8], inputs: &[&Path], flag: &str) -> Result<(), String> {
     let shown = path.display();
     let existing = match std::fs::symlink_metadata(path) {
         Ok(meta) => Some(meta),
@@ -853,12 +863,12 @@ fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), 
     if let Some(meta) = &existing {
         if meta.file_type().is_symlink() {
             return Err(format!(
-                "{shown}: là liên kết tượng trưng; --write-baseline không ghi qua liên kết"
+                "{shown}: là liên kết tượng trưng; {flag} không ghi qua liên kết"
             ));
         }
         if !meta.is_file() {
             return Err(format!(
-                "{shown}: không phải tệp thường; --write-baseline chỉ ghi tệp thường"
+                "{shown}: không phải tệp thường; {flag} chỉ ghi tệp thường"
             ));
         }
         let read = inputs
@@ -866,7 +876,7 @@ fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), 
             .any(|p| std::fs::metadata(p).is_ok_and(|m| same_file(&m, meta)));
         if read {
             return Err(format!(
-                "{shown}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); --write-baseline không ghi đè lên nó"
+                "{shown}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); {flag} không ghi đè lên nó"
             ));
         }
     }
@@ -1124,7 +1134,15 @@ fn fix_files(
     Ok(total)
 }
 
-pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
+pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
+    // With --output-file the report is gathered, then written atomically at the end.
+    let mut report = Vec::new();
+    let out: &mut dyn Write = if args.output_file.is_some() {
+        &mut report
+    } else {
+        stdout
+    };
+    let terminal = args.output_file.is_none() && io::stdout().is_terminal();
     if args.statistics && !matches!(args.format, CheckFormat::Text | CheckFormat::Concise) {
         return Err(RunError::Usage(
             "--statistics chỉ dùng với --format text hoặc concise (JSON có sẵn summary.by_rule)"
@@ -1286,17 +1304,10 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                 write_summary(out, &summary)?;
             }
         }
-        CheckFormat::Text if args.quiet => write_findings_text(
-            out,
-            &located,
-            args.color.enabled(io::stdout().is_terminal()),
-        )?,
-        CheckFormat::Text => write_text(
-            out,
-            &located,
-            &summary,
-            args.color.enabled(io::stdout().is_terminal()),
-        )?,
+        CheckFormat::Text if args.quiet => {
+            write_findings_text(out, &located, args.color.enabled(terminal))?
+        }
+        CheckFormat::Text => write_text(out, &located, &summary, args.color.enabled(terminal))?,
         CheckFormat::Concise => {
             write_concise(out, &located)?;
             if !args.quiet {
@@ -1320,6 +1331,17 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
         CheckFormat::Github => write_github(out, &located)?,
     }
     out.flush()?;
+    if let Some(path) = &args.output_file {
+        let mut inputs: Vec<&Path> = targets
+            .iter()
+            .filter(|t| t.doc.rev.is_none())
+            .map(|t| t.doc.path.as_path())
+            .collect();
+        inputs.extend(profiles.iter().filter_map(|p| p.config_path.as_deref()));
+        inputs.extend(args.baseline.as_deref());
+        inputs.extend(args.write_baseline.as_deref());
+        write_output(path, &report, &inputs, "--output-file").map_err(RunError::Usage)?;
+    }
     for e in &errors {
         say!("{e}");
     }

@@ -879,3 +879,44 @@ fn force_color_colours_piped_output_and_no_color_wins() {
         assert!(!colour(&[("FORCE_COLOR", "1")], &never));
     }
 }
+
+#[test]
+fn output_file_is_written_atomically_and_never_over_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    let text = "Noi nhận:\n- Như trên;\n- Lưu: VT.\n";
+    fs::write(&doc, text).unwrap();
+    let p = doc.to_str().unwrap();
+    let report = dir.path().join("bao-cao.json");
+    let r = report.to_str().unwrap();
+    let (code, out, err) = run(&["check", p, "--format", "json", "-o", r]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out, "", "nothing on stdout");
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(has(&v, 1, "SPELL-NOI-NHAN", "Noi nhận"));
+    // Written again over the old report, with no temporary file left.
+    let (code, _, _) = run(&["check", p, "--format", "concise", "--output-file", r]);
+    assert_eq!(code, 1);
+    assert!(
+        fs::read_to_string(&report)
+            .unwrap()
+            .contains(": lỗi SPELL-NOI-NHAN ")
+    );
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    // Never over a checked file, however it is spelled.
+    let same = dir.path().join(".").join("a.txt");
+    let (code, _, err) = run(&["check", p, "-o", same.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--output-file không ghi đè lên nó"), "{err}");
+    assert_eq!(fs::read_to_string(&doc).unwrap(), text);
+    // Nor through a symbolic link.
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere.txt"), &link).unwrap();
+        let (code, _, err) = run(&["check", p, "-o", link.to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(err.contains("không ghi qua liên kết"), "{err}");
+        assert!(!dir.path().join("elsewhere.txt").exists());
+    }
+}
