@@ -23,9 +23,9 @@ use super::{ColorChoice, CommonInput, EXIT_ERROR, EXIT_FOUND, EXIT_OK, RunError}
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// Files and folders to check (folders recursively, honouring .gitignore and .rasoatignore;
-    /// .txt, .md and .docx). PATH#N checks one document of a file; REV:PATH a file as of a git
-    /// revision.
-    #[arg(value_name = "PATH[#N]", default_value = ".")]
+    /// .txt, .md and .docx; default: the current folder). PATH#N checks one document of a file;
+    /// REV:PATH a file as of a git revision; `-` standard input (see --stdin-filename).
+    #[arg(value_name = "PATH[#N]")]
     pub paths: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -74,6 +74,11 @@ pub struct CheckArgs {
     /// run reads).
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
+    /// The file name standard input (`-`) stands for: shown in findings, and deciding its format
+    /// (.md, .txt), its .rasoat.toml and, with --force-exclude, whether it is checked. Given
+    /// without PATH, standard input is read.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
     /// Print only the findings (and errors): no summary line, no notes on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -139,12 +144,53 @@ impl FailOn {
 struct Target {
     doc: DocRef,
     against: Option<DocRef>,
+    /// The bytes read from standard input (`-`), checked as `doc.path` would be.
+    stdin: Option<std::sync::Arc<Vec<u8>>>,
 }
 
 impl Target {
     fn new(doc: DocRef) -> Target {
-        Target { doc, against: None }
+        Target {
+            doc,
+            against: None,
+            stdin: None,
+        }
     }
+
+    fn load(&self, options: &input::LoadOptions) -> Result<LoadedFile, InputError> {
+        match &self.stdin {
+            Some(bytes) => input::load_bytes(self.doc.path.clone(), bytes.to_vec(), options),
+            None => self.doc.load(options),
+        }
+    }
+}
+
+/// The name standard input is shown and configured as: `--stdin-filename`, else `-`.
+fn stdin_name(args: &CheckArgs) -> PathBuf {
+    args.stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"))
+}
+
+/// Reads standard input, at most `limit` bytes.
+fn read_stdin(shown: &str, limit: u64) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::Io {
+            path: shown.to_string(),
+            message: input::describe_io(&e),
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::GrewTooLarge {
+            path: shown.to_string(),
+            limit,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Expands arguments into files: folders are walked (honouring .gitignore and hidden files).
@@ -630,7 +676,7 @@ fn check_one(
         error: Some(format!("rasoat: {e}")),
         notes: Vec::new(),
     };
-    let loaded = match t.doc.load(options) {
+    let loaded = match t.load(options) {
         Ok(l) => l,
         Err(e) => return failed(e),
     };
@@ -1153,6 +1199,43 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
     let options = args.input.options();
     let mut targets = match &args.changed_since {
         Some(rev) => changed_targets(rev, &args.paths, args.against_base)?,
+        None if args.paths.iter().any(|p| p == "-")
+            || (args.paths.is_empty() && args.stdin_filename.is_some()) =>
+        {
+            if args.fix {
+                return Err(RunError::Usage(
+                    "--fix không sửa văn bản đọc từ đầu vào chuẩn (-); lưu ra tệp rồi sửa"
+                        .to_string(),
+                ));
+            }
+            let name = stdin_name(&args);
+            let bytes = std::sync::Arc::new(read_stdin(
+                &name.display().to_string(),
+                options.max_file_size,
+            )?);
+            let mut out = Vec::new();
+            let paths: &[String] = if args.paths.is_empty() {
+                &["-".to_string()]
+            } else {
+                &args.paths
+            };
+            for p in paths {
+                if p == "-" {
+                    let mut t = Target::new(DocRef {
+                        path: name.clone(),
+                        index: None,
+                        rev: None,
+                    });
+                    t.stdin = Some(std::sync::Arc::clone(&bytes));
+                    out.push(t);
+                } else {
+                    out.extend(targets(std::slice::from_ref(p), &mut errors));
+                }
+            }
+            out
+        }
+        // No PATH: the current folder.
+        None if args.paths.is_empty() => targets(&[".".to_string()], &mut errors),
         None => targets(&args.paths, &mut errors),
     };
     if let Some(old_arg) = &args.against {

@@ -920,3 +920,54 @@ fn output_file_is_written_atomically_and_never_over_an_input() {
         assert!(!dir.path().join("elsewhere.txt").exists());
     }
 }
+
+#[test]
+fn standard_input_with_a_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("docs")).unwrap();
+    fs::write(
+        dir.path().join("docs/.rasoat.toml"),
+        "[rules.severity]\nSPELL-NOI-NHAN = \"warning\"\n",
+    )
+    .unwrap();
+    let text = "Noi nhận:\n- Như trên;\n- Lưu: VT.\n";
+    let piped = |args: &[&str]| {
+        let out = crate::common::rasoat()
+            .current_dir(dir.path())
+            .args(args)
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // `-` alone: shown as `-`, no configuration of a folder.
+    let (code, out, err) = piped(&["check", "-", "--format", "concise"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.starts_with("-:1:1: lỗi SPELL-NOI-NHAN "), "{out}");
+    // With a name: shown as it, configured by the .rasoat.toml nearest to it.
+    let (code, out, err) = piped(&[
+        "check",
+        "-",
+        "--stdin-filename",
+        "docs/du-thao.md",
+        "--format",
+        "concise",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("docs/du-thao.md:1:1: cảnh báo SPELL-NOI-NHAN "),
+        "{out}"
+    );
+    // The name alone reads standard input too.
+    let (code, out, _) = piped(&["check", "--stdin-filename", "x.txt", "--format", "concise"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("x.txt:1:1: lỗi"), "{out}");
+    // --fix does not rewrite standard input.
+    let (code, _, err) = piped(&["check", "-", "--fix"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("đầu vào chuẩn"), "{err}");
+}
