@@ -89,7 +89,7 @@ of a multi-document file is checked. Each file is checked with the nearest .raso
 from it (or --config FILE).\n\n\
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."
     )]
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// Print the text rasoat reads from a file, numbered as findings and comparisons number it
     /// (for a .docx: one paragraph per line, table cells in reading order, numbering resolved).
     Text(TextArgs),
@@ -295,7 +295,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
     match cli.command {
         Some(Command::Outline(args)) => outline(args, out),
         Some(Command::Diff(args)) => diff(args, out),
-        Some(Command::Check(args)) => check::run(args, out),
+        Some(Command::Check(args)) => check::run(*args, out),
         Some(Command::Text(args)) => text(args, out),
         Some(Command::Rules(args)) => rules::list(args, out),
         Some(Command::Explain(args)) => rules::explain(args, out),
