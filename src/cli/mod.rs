@@ -97,6 +97,31 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input err
     Rules(rules::RulesArgs),
     /// Show a rule's documentation and examples.
     Explain(rules::ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        long_about = "Print a shell completion script for SHELL on standard output.\n\n\
+bash:  rasoat completions bash > ~/.local/share/bash-completion/completions/rasoat\n\
+zsh:   rasoat completions zsh > ~/.zfunc/_rasoat   (with fpath+=~/.zfunc before compinit)\n\
+fish:  rasoat completions fish > ~/.config/fish/completions/rasoat.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on standard output: `rasoat man | man -l -`; `rasoat man
+    /// check` prints the page of `rasoat check` (rasoat-check(1)).
+    Man(ManArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (default: rasoat(1)).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(clap::Args, Debug)]
@@ -299,6 +324,34 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
         Some(Command::Text(args)) => text(args, out),
         Some(Command::Rules(args)) => rules::list(args, out),
         Some(Command::Explain(args)) => rules::explain(args, out),
+        Some(Command::Completions(args)) => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            clap_complete::generate(args.shell, &mut command, "rasoat", out);
+            Ok(EXIT_OK)
+        }
+        Some(Command::Man(args)) => {
+            use clap::CommandFactory;
+            let top = Cli::command();
+            let page = match &args.command {
+                None => top,
+                Some(name) => {
+                    let version = top.get_version().unwrap_or_default().to_string();
+                    let sub = top
+                        .get_subcommands()
+                        .find(|c| c.get_name() == name)
+                        .cloned()
+                        .ok_or_else(|| {
+                            RunError::Usage(format!(
+                                "man: không có lệnh `{name}`; xem danh sách bằng `rasoat --help`"
+                            ))
+                        })?;
+                    sub.name(format!("rasoat-{name}")).version(version)
+                }
+            };
+            clap_mangen::Man::new(page).render(out)?;
+            Ok(EXIT_OK)
+        }
         None => review::run(cli.review, out),
     }
 }

@@ -971,3 +971,32 @@ fn standard_input_with_a_file_name() {
     assert_eq!(code, 2);
     assert!(err.contains("đầu vào chuẩn"), "{err}");
 }
+
+#[test]
+fn shell_completions_and_the_manual_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (code, out, err) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(
+            out.contains("check") && out.contains("stdin-filename"),
+            "{shell}"
+        );
+    }
+    let (code, _, _) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    let (code, out, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(".ie") && out.contains(".TH rasoat 1"),
+        "{out}"
+    );
+    assert!(out.contains("rasoat\\-check(1)"), "{out}");
+    let (code, out, _) = run(&["man", "check"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(".TH rasoat-check 1") && out.contains("stdin\\-filename"),
+        "{out}"
+    );
+    let (code, _, err) = run(&["man", "chek"]);
+    assert_eq!(code, 2, "{err}");
+}
