@@ -306,7 +306,10 @@ fn describe_walk_error(e: &ignore::Error) -> String {
             describe_walk_error(err)
         }
         ignore::Error::Loop { child, .. } => {
-            format!("{}: symbolic link loop; not followed", child.display())
+            format!(
+                "{}: liên kết tượng trưng tạo vòng lặp; không đi theo",
+                child.display()
+            )
         }
         ignore::Error::Io(io) => input::describe_io(io),
         other => other.to_string(),
@@ -319,12 +322,12 @@ fn git(args: &[&str]) -> Result<String, RunError> {
         .args(args)
         .stdin(std::process::Stdio::null())
         .output()
-        .map_err(|e| RunError::Usage(format!("--changed-since needs git: {e}")))?;
+        .map_err(|e| RunError::Usage(format!("--changed-since cần git: {e}")))?;
     if !output.status.success() {
         return Err(RunError::Usage(format!(
             "git {}: {}",
             args[0],
-            input::git_error_line(&output.stderr, "git failed")
+            input::git_error_line(&output.stderr, "git lỗi")
         )));
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
@@ -423,7 +426,10 @@ fn find_config(start: &Path) -> Option<PathBuf> {
 /// Reads every `*.toml` under `dir` into `set`.
 fn add_rule_dir(set: &mut RuleSet, dir: &Path, limit: u64, errors: &mut Vec<String>) {
     if !dir.is_dir() {
-        errors.push(format!("rasoat: {}: rule folder not found", dir.display()));
+        errors.push(format!(
+            "rasoat: {}: không có thư mục quy tắc này",
+            dir.display()
+        ));
         return;
     }
     let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(dir)
@@ -477,7 +483,7 @@ fn rule_set(args: &CheckArgs, config_path: Option<PathBuf>) -> Result<Profile, R
         RunError::Usage(
             errors
                 .iter()
-                .map(|e| format!("built-in rule {e}"))
+                .map(|e| format!("quy tắc có sẵn {e}"))
                 .collect::<Vec<_>>()
                 .join("\nrasoat: "),
         )
@@ -757,7 +763,7 @@ fn refuse_to_rewrite(path: &Path, meta: &std::fs::Metadata) -> Option<String> {
     let shown = path.display();
     if meta.file_type().is_symlink() {
         return Some(format!(
-            "{shown}: is a symbolic link; not writing through it"
+            "{shown}: là liên kết tượng trưng; --fix không ghi qua liên kết"
         ));
     }
     if !meta.is_file() {
@@ -878,7 +884,7 @@ fn write_atomically_with(
             .is_ok_and(|now| now == original);
     if !unchanged {
         return Err(give_up(format!(
-            "{shown}: changed since it was read; not writing (tệp đã đổi trong lúc sửa, để nguyên)"
+            "{shown}: tệp đã đổi trong lúc sửa; --fix để nguyên, không ghi"
         )));
     }
     tmp.persist(path)
@@ -1008,7 +1014,10 @@ fn write_backup(path: &Path, original: &[u8], meta: &std::fs::Metadata) -> Resul
             Err(e) => return Err(format!("{}: {}", candidate.display(), e.error)),
         }
     }
-    Err(format!("{}: no free name for a backup", path.display()))
+    Err(format!(
+        "{}: không còn tên trống cho bản gốc (.orig); --fix không ghi",
+        path.display()
+    ))
 }
 
 /// Most rounds of fixes applied to one file: a fix may reveal another (two spaces left where
@@ -1080,16 +1089,16 @@ fn fix_files(
             continue;
         }
         let refusal = if t.doc.rev.is_some() {
-            Some("--fix does not rewrite a file in a git revision")
+            Some("--fix không sửa tệp ở một bản git (REV:PATH)")
         } else if t
             .doc
             .path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
         {
-            Some("--fix does not rewrite .docx files; apply the suggestions in Word")
+            Some("--fix không sửa tệp .docx; hãy sửa theo gợi ý trong Word")
         } else if args.input.convert_legacy {
-            Some("--fix does not rewrite files read with --convert-legacy")
+            Some("--fix không sửa tệp đọc bằng --convert-legacy")
         } else {
             None
         };
@@ -1241,7 +1250,7 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
     if let Some(old_arg) = &args.against {
         if targets.len() != 1 {
             return Err(RunError::Usage(
-                "--against needs exactly one PATH (a file or PATH#N)".to_string(),
+                "--against cần đúng một PATH (một tệp hoặc PATH#N)".to_string(),
             ));
         }
         targets[0].against = Some(DocRef::parse(old_arg));
@@ -1297,7 +1306,7 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
                         .or_else(|| docs.iter().rev().find(earlier))
                         .ok_or_else(|| {
                             RunError::Usage(format!(
-                                "{}: no earlier document to compare with",
+                                "{}: không có văn bản trước đó để so sánh",
                                 old_ref.display()
                             ))
                         })?
@@ -1358,7 +1367,10 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
         let text = input::read_settings(path, options.max_file_size)
             .map_err(|e| RunError::Usage(e.to_string()))?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
-            RunError::Usage(format!("{}: not a rasoat baseline: {e}", path.display()))
+            RunError::Usage(format!(
+                "{}: không phải tệp mốc của rasoat: {e}",
+                path.display()
+            ))
         })?;
         if baseline.version != BASELINE_VERSION {
             return Err(RunError::Usage(format!(
@@ -1471,7 +1483,7 @@ mod tests {
             &edit,
         );
         let message = result.unwrap_err();
-        assert!(message.contains("changed since it was read"), "{message}");
+        assert!(message.contains("tệp đã đổi trong lúc sửa"), "{message}");
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             "bản người dùng vừa lưu\n"

@@ -309,7 +309,7 @@ pub enum OutlineFormat {
 pub enum RunError {
     #[error(transparent)]
     Input(#[from] InputError),
-    #[error("cannot write output: {0}")]
+    #[error("không ghi được đầu ra: {0}")]
     Output(#[from] io::Error),
     #[error("{0}")]
     Usage(String),
@@ -438,7 +438,7 @@ pub(crate) fn resolve_pair(
             announce(&file);
             if old_ref.index.is_some() {
                 return Err(RunError::Usage(format!(
-                    "{}: give a second document to compare with (NEW or PATH#N)",
+                    "{}: hãy chỉ thêm văn bản thứ hai để so sánh (NEW hoặc PATH#N)",
                     old_ref.display()
                 )));
             }
@@ -458,7 +458,7 @@ pub(crate) fn resolve_pair(
             match pair {
                 Some((o, n)) => Ok(((file.clone(), o), (file, n))),
                 None => Err(RunError::Usage(format!(
-                    "{}: holds no two versions of one document ({} document(s)); give two paths or PATH#N",
+                    "{}: không có hai phiên bản của cùng một văn bản ({} văn bản); hãy chỉ hai đường dẫn hoặc PATH#N",
                     file.display(),
                     docs.len()
                 ))),

@@ -32,7 +32,7 @@ pub fn options(args: &IgnoreArgs) -> compare::Options {
 pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let Some(first) = args.paths.first() else {
         return Err(RunError::Usage(
-            "give OLD and NEW, or a FILE holding several versions; see rasoat --help".to_string(),
+            "hãy chỉ OLD và NEW, hoặc một FILE có nhiều phiên bản; xem rasoat --help".to_string(),
         ));
     };
     if let Some(command) = mistyped_command(first) {

@@ -383,7 +383,7 @@ fn fix_refuses_to_write_through_a_symlink() {
     let (code, _, err) = run(&["check", link.to_str().unwrap(), "--fix"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("is a symbolic link; not writing through it"),
+        err.contains("là liên kết tượng trưng; --fix không ghi qua liên kết"),
         "{err}"
     );
     assert_eq!(

@@ -92,11 +92,11 @@ fn single_path_without_versions_is_a_usage_error() {
     assert_eq!(code, 2);
     assert_eq!(
         err.trim_end(),
-        "rasoat: samples/cong-van-v1.txt: holds no two versions of one document (1 document(s)); give two paths or PATH#N"
+        "rasoat: samples/cong-van-v1.txt: không có hai phiên bản của cùng một văn bản (1 văn bản); hãy chỉ hai đường dẫn hoặc PATH#N"
     );
     let (code, _, err) = run(&["diff", "samples/seed-combined.txt#2"]);
     assert_eq!(code, 2);
-    assert!(err.contains("give a second document"), "{err}");
+    assert!(err.contains("hãy chỉ thêm văn bản thứ hai"), "{err}");
 }
 
 #[test]

@@ -259,7 +259,7 @@ fn a_closed_standard_output_is_an_error_not_a_silent_success() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert_eq!(
         err.trim_end(),
-        "rasoat: cannot write output: standard output is closed (đầu ra chuẩn đã đóng)"
+        "rasoat: không ghi được đầu ra: đầu ra chuẩn đã đóng (standard output is closed)"
     );
     // A reader that goes away (`| head`) is not an error: rasoat stops quietly.
     let out = std::process::Command::new("sh")
