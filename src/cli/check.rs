@@ -79,6 +79,14 @@ pub struct CheckArgs {
     /// without PATH, standard input is read.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Print the files that would be checked (after ignore files and --force-exclude), one a
+    /// line, and check nothing.
+    #[arg(long)]
+    pub show_files: bool,
+    /// Print each file that would be checked with the configuration it takes (the nearest
+    /// .rasoat.toml, or --config), a tab between, and check nothing.
+    #[arg(long)]
+    pub show_config: bool,
     /// Print only the findings (and errors): no summary line, no notes on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -1189,6 +1197,23 @@ fn fix_files(
     Ok(total)
 }
 
+/// The files a run reads (or writes as a baseline), which `--output-file` never overwrites.
+fn read_files<'a>(
+    targets: &'a [Target],
+    profiles: &'a [Profile],
+    args: &'a CheckArgs,
+) -> Vec<&'a Path> {
+    let mut inputs: Vec<&Path> = targets
+        .iter()
+        .filter(|t| t.doc.rev.is_none())
+        .map(|t| t.doc.path.as_path())
+        .collect();
+    inputs.extend(profiles.iter().filter_map(|p| p.config_path.as_deref()));
+    inputs.extend(args.baseline.as_deref());
+    inputs.extend(args.write_baseline.as_deref());
+    inputs
+}
+
 pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
     // With --output-file the report is gathered, then written atomically at the end.
     let mut report = Vec::new();
@@ -1263,6 +1288,34 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
         targets.retain(|t| !excluder.excludes(&t.doc.path));
     }
     let (profiles, of_target) = profiles(&args, &targets)?;
+    if args.show_files || args.show_config {
+        // What would be checked, and with which configuration; nothing is checked.
+        for (t, &p) in targets.iter().zip(&of_target) {
+            let shown = crate::report::terminal_safe(&t.doc.display()).into_owned();
+            if args.show_config {
+                let config = profiles[p].config_path.as_ref().map_or_else(
+                    || "(không có cấu hình)".to_string(),
+                    |c| crate::report::terminal_safe(&c.display().to_string()).into_owned(),
+                );
+                writeln!(out, "{shown}\t{config}")?;
+            } else {
+                writeln!(out, "{shown}")?;
+            }
+        }
+        for e in &errors {
+            say!("{e}");
+        }
+        out.flush()?;
+        if let Some(path) = &args.output_file {
+            let inputs = read_files(&targets, &profiles, &args);
+            write_output(path, &report, &inputs, "--output-file").map_err(RunError::Usage)?;
+        }
+        return Ok(if errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_ERROR
+        });
+    }
     let mut results = check_all(&targets, &profiles, &of_target, &options, threads, false);
     if args.fix {
         let checking = Checking {
@@ -1427,14 +1480,7 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
     }
     out.flush()?;
     if let Some(path) = &args.output_file {
-        let mut inputs: Vec<&Path> = targets
-            .iter()
-            .filter(|t| t.doc.rev.is_none())
-            .map(|t| t.doc.path.as_path())
-            .collect();
-        inputs.extend(profiles.iter().filter_map(|p| p.config_path.as_deref()));
-        inputs.extend(args.baseline.as_deref());
-        inputs.extend(args.write_baseline.as_deref());
+        let inputs = read_files(&targets, &profiles, &args);
         write_output(path, &report, &inputs, "--output-file").map_err(RunError::Usage)?;
     }
     for e in &errors {

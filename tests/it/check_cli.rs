@@ -1000,3 +1000,44 @@ fn shell_completions_and_the_manual_page() {
     let (code, _, err) = run(&["man", "chek"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn show_files_and_show_config_check_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Noi nhận:\n- Như trên;\n- Lưu: VT.\n";
+    fs::create_dir(dir.path().join("a")).unwrap();
+    fs::write(dir.path().join("a/x.txt"), text).unwrap();
+    fs::write(dir.path().join("y.md"), text).unwrap();
+    fs::write(dir.path().join("README.md"), text).unwrap();
+    fs::write(dir.path().join("a/.rasoat.toml"), "[rules]\n").unwrap();
+    fs::write(dir.path().join(".rasoatignore"), "README.md\n").unwrap();
+    let in_dir = |args: &[&str]| {
+        let out = crate::common::rasoat()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+        )
+    };
+    let (code, out) = in_dir(&["check", "--show-files"]);
+    assert_eq!((code, out.as_str()), (0, "./a/x.txt\n./y.md\n"));
+    let (code, out) = in_dir(&[
+        "check",
+        "--show-files",
+        "README.md",
+        "y.md",
+        "--force-exclude",
+    ]);
+    assert_eq!((code, out.as_str()), (0, "y.md\n"));
+    let (code, out) = in_dir(&["check", "--show-config", "y.md", "a/x.txt"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "y.md\t(không có cấu hình)");
+    assert!(
+        lines[1].starts_with("a/x.txt\t") && lines[1].ends_with("a/.rasoat.toml"),
+        "{out}"
+    );
+}
