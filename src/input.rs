@@ -30,20 +30,22 @@ pub enum InputError {
     Io { path: String, message: String },
     #[error("{path}: {source}")]
     Decode { path: String, source: DecodeError },
-    #[error("{path}: is a directory; give a file (or use `rasoat check DIR`)")]
+    #[error(
+        "{path}: là một thư mục, không phải tệp; hãy chỉ một tệp (hoặc dùng `rasoat check THƯ_MỤC`)"
+    )]
     Directory { path: String },
-    #[error("{path}: not a regular file (FIFO, socket or device)")]
+    #[error("{path}: không phải tệp thông thường (FIFO, socket hay thiết bị)")]
     NotRegular { path: String },
     #[error(
-        "{path}: file is {size} bytes, over the limit of {limit} bytes (raise it with --max-file-size)"
+        "{path}: tệp dài {size} byte, quá giới hạn {limit} byte (tăng giới hạn bằng --max-file-size)"
     )]
     TooLarge { path: String, size: u64, limit: u64 },
-    #[error("{path}: {kind} files are not supported; save the document as .docx or UTF-8 .txt")]
+    #[error("{path}: không đọc được tệp {kind}; hãy lưu văn bản thành .docx hoặc .txt UTF-8")]
     Unsupported { path: String, kind: &'static str },
     #[error("{path}: {source}")]
     Docx { path: String, source: DocxError },
     #[error(
-        "{path}: text in the {encoding} encoding ({lines} line(s)); rerun with --convert-legacy to convert it to Unicode"
+        "{path}: văn bản mã {encoding} ({lines} dòng); chạy lại với --convert-legacy để chuyển sang Unicode"
     )]
     Legacy {
         path: String,
@@ -53,7 +55,7 @@ pub enum InputError {
     #[error("{arg}: {message}")]
     Git { arg: String, message: String },
     #[error(
-        "{path}: {unit} {line} is {length} bytes long, over the limit of {limit} bytes (raise it with --max-line-length)"
+        "{path}: {unit} {line} dài {length} byte, quá giới hạn {limit} byte (tăng giới hạn bằng --max-line-length)"
     )]
     LineTooLong {
         path: String,
@@ -62,7 +64,7 @@ pub enum InputError {
         length: usize,
         limit: usize,
     },
-    #[error("{path}: {count} sections, over the limit of {limit} (raise it with --max-sections)")]
+    #[error("{path}: {count} mục, quá giới hạn {limit} (tăng giới hạn bằng --max-sections)")]
     TooManySections {
         path: String,
         count: usize,
@@ -76,7 +78,7 @@ pub enum InputError {
         "{path}: không có tệp này, và số thứ tự văn bản sau `#` quá lớn để có trong {file}; viết PATH#N với N từ 1"
     )]
     IndexTooLarge { path: String, file: String },
-    #[error("{path}#{index}: no such document; the file holds {count} document(s)")]
+    #[error("{path}#{index}: không có văn bản này; tệp có {count} văn bản")]
     NoSuchDocument {
         path: String,
         index: usize,
@@ -388,7 +390,7 @@ pub fn read_settings(path: &Path, limit: u64) -> Result<String, InputError> {
 
 fn refuse_unsupported(path: &Path, shown: &str) -> Result<(), InputError> {
     let kind = match extension(path).as_deref() {
-        Some("doc") => "old binary Word (.doc)",
+        Some("doc") => "Word cũ (.doc)",
         Some("pdf") => "PDF",
         Some("odt") => "OpenDocument (.odt)",
         Some("rtf") => "RTF",
@@ -447,12 +449,12 @@ fn parse_bytes(
     let mut file = LoadedFile::unparsed(path, encoding, Format::Text, None);
     if let Some(found) = encoding.legacy() {
         file.notes.push(format!(
-            "{shown}: read as {} and converted to Unicode",
+            "{shown}: đã đọc theo mã {} và chuyển sang Unicode",
             found.name()
         ));
     }
     // Before anything costly looks at the lines.
-    check_line_lengths(&shown, &text, "line", options)?;
+    check_line_lengths(&shown, &text, "dòng", options)?;
     let text = file.legacy_text(text, options.convert_legacy);
     file.parsed = outline::parse(text);
     check_sections(&shown, &file.parsed, options)?;
@@ -512,7 +514,7 @@ fn load_docx(path: PathBuf, bytes: &[u8], options: &LoadOptions) -> Result<Loade
         source,
     })?;
     for view in [Some(&text.new), text.old.as_ref()].into_iter().flatten() {
-        check_line_lengths(&shown, &view.text, "paragraph", options)?;
+        check_line_lengths(&shown, &view.text, "đoạn văn", options)?;
     }
     let read_view = |view: docx::TextView, revisions: Option<Revisions>| {
         let mut file = LoadedFile::unparsed(path.clone(), Encoding::Utf8, Format::Docx, revisions);
@@ -579,14 +581,14 @@ impl LoadedFile {
             if let Some(found) = found {
                 self.converted_lines = n;
                 self.notes.push(format!(
-                    "{shown}: converted {n} line(s) from {} to Unicode",
+                    "{shown}: đã chuyển {n} dòng từ mã {} sang Unicode",
                     found.name()
                 ));
                 return converted;
             }
         } else if let Some((found, n)) = legacy::detect(&text) {
             self.notes.push(format!(
-                "{shown}: {n} line(s) look like {} text; --convert-legacy converts them to Unicode",
+                "{shown}: {n} dòng có vẻ là văn bản mã {}; --convert-legacy chuyển chúng sang Unicode",
                 found.name()
             ));
         }
@@ -612,16 +614,16 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
         .args(["cat-file", "-t", "--end-of-options", &spec])
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| err(format!("cannot run git ({})", describe_io(&e))))?;
+        .map_err(|e| err(format!("không chạy được git ({})", describe_io(&e))))?;
     if !kind.status.success() {
         return Err(err(format!(
             "git: {}",
-            git_error_line(&kind.stderr, "no such file in that revision")
+            git_error_line(&kind.stderr, "không có tệp này ở bản đó")
         )));
     }
     if kind.stdout.trim_ascii() != b"blob" {
         return Err(err(
-            "is not a file in that revision (a folder?); give a file".to_string(),
+            "không phải tệp ở bản đó (một thư mục?); hãy chỉ một tệp".to_string(),
         ));
     }
     let mut child = Command::new("git")
@@ -630,7 +632,7 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| err(format!("cannot run git ({})", describe_io(&e))))?;
+        .map_err(|e| err(format!("không chạy được git ({})", describe_io(&e))))?;
     let mut bytes = Vec::new();
     let stdout = child.stdout.take().expect("stdout is piped");
     let read = stdout.take(max.saturating_add(1)).read_to_end(&mut bytes);
@@ -645,12 +647,12 @@ fn git_show(rev: &str, path: &Path, shown: &str, max: u64) -> Result<Vec<u8>, In
     }
     let output = child
         .wait_with_output()
-        .map_err(|e| err(format!("git failed ({e})")))?;
-    read.map_err(|e| err(format!("cannot read from git ({e})")))?;
+        .map_err(|e| err(format!("git lỗi ({e})")))?;
+    read.map_err(|e| err(format!("không đọc được từ git ({e})")))?;
     if !output.status.success() {
         return Err(err(format!(
             "git: {}",
-            git_error_line(&output.stderr, "git show failed")
+            git_error_line(&output.stderr, "git show lỗi")
         )));
     }
     Ok(bytes)
@@ -670,8 +672,8 @@ pub fn git_error_line(stderr: &[u8], otherwise: &str) -> String {
 pub fn describe_io(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
-        ErrorKind::NotFound => "no such file".to_string(),
-        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::NotFound => "không có tệp này".to_string(),
+        ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
         // "Too many levels of symbolic links (os error 40)" → without the number.
         _ => {
             let s = e.to_string();

@@ -51,7 +51,7 @@ impl Write for Stdout {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
             return Err(io::Error::other(
-                "standard output is closed (đầu ra chuẩn đã đóng)",
+                "đầu ra chuẩn đã đóng (standard output is closed)",
             ));
         }
         self.0.write(buf)

@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::input::{self, DocRef, InputError, LoadedFile};
-use crate::report::check::{Located, Summary, write_github, write_json, write_sarif, write_text};
+use crate::report::check::{
+    Located, Summary, write_concise, write_findings_text, write_github, write_json, write_sarif,
+    write_statistics, write_summary, write_text,
+};
 use crate::rules::rounds::{RoundDoc, check_rounds};
 use crate::rules::{Finding, Round, RuleSet, Severity};
 
@@ -20,9 +23,9 @@ use super::{ColorChoice, CommonInput, EXIT_ERROR, EXIT_FOUND, EXIT_OK, RunError}
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// Files and folders to check (folders recursively, honouring .gitignore and .rasoatignore;
-    /// .txt, .md and .docx). PATH#N checks one document of a file; REV:PATH a file as of a git
-    /// revision.
-    #[arg(value_name = "PATH[#N]", default_value = ".")]
+    /// .txt, .md and .docx; default: the current folder). PATH#N checks one document of a file;
+    /// REV:PATH a file as of a git revision; `-` standard input (see --stdin-filename).
+    #[arg(value_name = "PATH[#N]")]
     pub paths: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -54,7 +57,8 @@ pub struct CheckArgs {
     /// Add rules or packs to those that run (repeatable), e.g. an opt-in rule.
     #[arg(long, value_name = "ID|PACK")]
     pub extend_enable: Vec<String>,
-    /// Configuration file (default: .rasoat.toml found upward from the first path).
+    /// Configuration file for every file (default: for each file, the nearest .rasoat.toml
+    /// upward from it).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Ignore any .rasoat.toml.
@@ -66,6 +70,34 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (and report nothing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output (atomically; never over a file the
+    /// run reads).
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// The file name standard input (`-`) stands for: shown in findings, and deciding its format
+    /// (.md, .txt), its .rasoat.toml and, with --force-exclude, whether it is checked. Given
+    /// without PATH, standard input is read.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Print the files that would be checked (after ignore files and --force-exclude), one a
+    /// line, and check nothing.
+    #[arg(long)]
+    pub show_files: bool,
+    /// Print each file that would be checked with the configuration it takes (the nearest
+    /// .rasoat.toml, or --config), a tab between, and check nothing.
+    #[arg(long)]
+    pub show_config: bool,
+    /// Print only the findings (and errors): no summary line, no notes on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print how many findings each rule has (most first) instead of the findings, in the text
+    /// and concise formats.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Leave out files named on the command line (or by --changed-since) that .rasoatignore,
+    /// .gitignore or .ignore exclude, as folders are walked (for pre-commit hooks and editors).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Apply the suggestions of rules marked safe to fix, writing files atomically.
     #[arg(long)]
     pub fix: bool,
@@ -88,6 +120,8 @@ pub struct CheckArgs {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckFormat {
     Text,
+    /// One line per finding: `tệp:dòng:cột: lỗi RULE thông điệp`.
+    Concise,
     Json,
     Sarif,
     Github,
@@ -118,12 +152,53 @@ impl FailOn {
 struct Target {
     doc: DocRef,
     against: Option<DocRef>,
+    /// The bytes read from standard input (`-`), checked as `doc.path` would be.
+    stdin: Option<std::sync::Arc<Vec<u8>>>,
 }
 
 impl Target {
     fn new(doc: DocRef) -> Target {
-        Target { doc, against: None }
+        Target {
+            doc,
+            against: None,
+            stdin: None,
+        }
     }
+
+    fn load(&self, options: &input::LoadOptions) -> Result<LoadedFile, InputError> {
+        match &self.stdin {
+            Some(bytes) => input::load_bytes(self.doc.path.clone(), bytes.to_vec(), options),
+            None => self.doc.load(options),
+        }
+    }
+}
+
+/// The name standard input is shown and configured as: `--stdin-filename`, else `-`.
+fn stdin_name(args: &CheckArgs) -> PathBuf {
+    args.stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"))
+}
+
+/// Reads standard input, at most `limit` bytes.
+fn read_stdin(shown: &str, limit: u64) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::Io {
+            path: shown.to_string(),
+            message: input::describe_io(&e),
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::GrewTooLarge {
+            path: shown.to_string(),
+            limit,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Expands arguments into files: folders are walked (honouring .gitignore and hidden files).
@@ -161,6 +236,73 @@ fn targets(paths: &[String], errors: &mut Vec<String>) -> Vec<Target> {
     out
 }
 
+/// Whether the ignore files of a path's folders (`.gitignore`, `.ignore`, `.rasoatignore`, as
+/// the folder walk reads them) exclude it. The deepest folder with a matching pattern decides
+/// (a `!pattern` there brings a file back). Matchers are built once per folder.
+struct Excluder {
+    by_folder: HashMap<PathBuf, Option<ignore::gitignore::Gitignore>>,
+}
+
+impl Excluder {
+    fn new() -> Excluder {
+        Excluder {
+            by_folder: HashMap::new(),
+        }
+    }
+
+    fn excludes(&mut self, path: &Path) -> bool {
+        let Ok(abs) = std::path::absolute(path) else {
+            return false;
+        };
+        // `a/./b` and `a/../b` as the folders they name.
+        let abs: PathBuf = abs.components().fold(PathBuf::new(), |mut p, c| {
+            match c {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    p.pop();
+                }
+                other => p.push(other),
+            }
+            p
+        });
+        // As the walk does: an excluded folder is not entered, whatever is below it.
+        let folders: Vec<PathBuf> = abs.ancestors().skip(1).map(Path::to_path_buf).collect();
+        folders
+            .iter()
+            .rev()
+            .any(|folder| self.decides(folder, true) == Some(true))
+            || self.decides(&abs, false) == Some(true)
+    }
+
+    /// Whether the ignore files above `path` exclude it (`Some(true)`), bring it back
+    /// (`Some(false)`) or say nothing; the deepest folder with a matching pattern decides.
+    fn decides(&mut self, path: &Path, is_dir: bool) -> Option<bool> {
+        for dir in path.ancestors().skip(1) {
+            let matcher = self.by_folder.entry(dir.to_path_buf()).or_insert_with(|| {
+                let mut builder = ignore::gitignore::GitignoreBuilder::new(dir);
+                let mut any = false;
+                for name in [".gitignore", ".ignore", ".rasoatignore"] {
+                    let file = dir.join(name);
+                    if file.is_file() {
+                        any = true;
+                        // A bad line is skipped, as the walk does.
+                        let _ = builder.add(&file);
+                    }
+                }
+                any.then(|| builder.build().ok()).flatten()
+            });
+            if let Some(m) = matcher {
+                match m.matched(path, is_dir) {
+                    ignore::Match::Ignore(_) => return Some(true),
+                    ignore::Match::Whitelist(_) => return Some(false),
+                    ignore::Match::None => {}
+                }
+            }
+        }
+        None
+    }
+}
+
 /// One line for an error met while walking a folder: `PATH: cause`.
 fn describe_walk_error(e: &ignore::Error) -> String {
     match e {
@@ -172,7 +314,10 @@ fn describe_walk_error(e: &ignore::Error) -> String {
             describe_walk_error(err)
         }
         ignore::Error::Loop { child, .. } => {
-            format!("{}: symbolic link loop; not followed", child.display())
+            format!(
+                "{}: liên kết tượng trưng tạo vòng lặp; không đi theo",
+                child.display()
+            )
         }
         ignore::Error::Io(io) => input::describe_io(io),
         other => other.to_string(),
@@ -185,12 +330,12 @@ fn git(args: &[&str]) -> Result<String, RunError> {
         .args(args)
         .stdin(std::process::Stdio::null())
         .output()
-        .map_err(|e| RunError::Usage(format!("--changed-since needs git: {e}")))?;
+        .map_err(|e| RunError::Usage(format!("--changed-since cần git: {e}")))?;
     if !output.status.success() {
         return Err(RunError::Usage(format!(
             "git {}: {}",
             args[0],
-            input::git_error_line(&output.stderr, "git failed")
+            input::git_error_line(&output.stderr, "git lỗi")
         )));
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
@@ -289,7 +434,10 @@ fn find_config(start: &Path) -> Option<PathBuf> {
 /// Reads every `*.toml` under `dir` into `set`.
 fn add_rule_dir(set: &mut RuleSet, dir: &Path, limit: u64, errors: &mut Vec<String>) {
     if !dir.is_dir() {
-        errors.push(format!("rasoat: {}: rule folder not found", dir.display()));
+        errors.push(format!(
+            "rasoat: {}: không có thư mục quy tắc này",
+            dir.display()
+        ));
         return;
     }
     let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(dir)
@@ -312,29 +460,42 @@ fn add_rule_dir(set: &mut RuleSet, dir: &Path, limit: u64, errors: &mut Vec<Stri
     }
 }
 
-/// The rule set after built-ins, configuration and flags.
-fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunError> {
+/// The rules, the configuration and its file that one group of files is checked with.
+struct Profile {
+    set: RuleSet,
+    config: Config,
+    config_path: Option<PathBuf>,
+}
+
+/// The configuration a file is checked with: `--config`, none with `--no-config`, else the
+/// nearest `.rasoat.toml` upward from the file (as ruff does: the first path does not decide
+/// for the others). A path that does not exist in the work tree (a file of a git revision)
+/// looks from its nearest existing folder.
+fn config_for(args: &CheckArgs, path: &Path) -> Option<PathBuf> {
+    if args.no_config {
+        return None;
+    }
+    if let Some(given) = &args.config {
+        return Some(given.clone());
+    }
+    let start = path
+        .ancestors()
+        .find(|p| !p.as_os_str().is_empty() && p.exists())
+        .unwrap_or(Path::new("."));
+    find_config(start)
+}
+
+/// The rule set after built-ins, the configuration at `config_path` and flags.
+fn rule_set(args: &CheckArgs, config_path: Option<PathBuf>) -> Result<Profile, RunError> {
     let mut set = RuleSet::builtin().map_err(|errors| {
         RunError::Usage(
             errors
                 .iter()
-                .map(|e| format!("built-in rule {e}"))
+                .map(|e| format!("quy tắc có sẵn {e}"))
                 .collect::<Vec<_>>()
                 .join("\nrasoat: "),
         )
     })?;
-    let config_path = if args.no_config {
-        None
-    } else {
-        args.config.clone().or_else(|| {
-            let first = args
-                .paths
-                .first()
-                .map(|p| DocRef::parse(p).path)
-                .unwrap_or_else(|| PathBuf::from("."));
-            find_config(&first)
-        })
-    };
     let mut config = Config::default();
     let mut errors = Vec::new();
     let limit = args.input.max_file_size;
@@ -398,7 +559,49 @@ fn rule_set(args: &CheckArgs) -> Result<(RuleSet, Config, Option<PathBuf>), RunE
         )));
     }
     set.retain(|r| config.is_enabled(r));
-    Ok((set, config, config_path))
+    Ok(Profile {
+        set,
+        config,
+        config_path,
+    })
+}
+
+/// The profiles of a run and, for each target, the index of its profile: one profile per
+/// configuration file in use (one only with `--config` or `--no-config`).
+fn profiles(args: &CheckArgs, targets: &[Target]) -> Result<(Vec<Profile>, Vec<usize>), RunError> {
+    let mut paths: Vec<Option<PathBuf>> = Vec::new();
+    let mut of_target = Vec::with_capacity(targets.len());
+    // The config of a folder is looked up once for all its files.
+    let mut by_folder: HashMap<PathBuf, usize> = HashMap::new();
+    for t in targets {
+        let folder = t.doc.path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let i = match by_folder.get(&folder) {
+            Some(&i) => i,
+            None => {
+                let found = config_for(args, &t.doc.path);
+                let i = match paths.iter().position(|p| *p == found) {
+                    Some(i) => i,
+                    None => {
+                        paths.push(found);
+                        paths.len() - 1
+                    }
+                };
+                by_folder.insert(folder, i);
+                i
+            }
+        };
+        of_target.push(i);
+    }
+    if paths.is_empty() {
+        // No file to check: the configuration of the current folder still decides whether the
+        // flags name known rules.
+        paths.push(config_for(args, Path::new(".")));
+    }
+    let profiles = paths
+        .into_iter()
+        .map(|p| rule_set(args, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((profiles, of_target))
 }
 
 /// Baseline entries: findings keyed on rule, path, section and matched text (not lines).
@@ -476,9 +679,7 @@ fn config_relative(path: &Path, config: Option<&Path>) -> String {
 
 fn check_one(
     t: &Target,
-    set: &RuleSet,
-    config: &Config,
-    config_path: Option<&Path>,
+    profile: &Profile,
     options: &input::LoadOptions,
     keep: bool,
 ) -> FileResult {
@@ -489,7 +690,7 @@ fn check_one(
         error: Some(format!("rasoat: {e}")),
         notes: Vec::new(),
     };
-    let loaded = match t.doc.load(options) {
+    let loaded = match t.load(options) {
         Ok(l) => l,
         Err(e) => return failed(e),
     };
@@ -498,7 +699,7 @@ fn check_one(
     {
         return failed(e);
     }
-    let findings = file_findings(&loaded, t, set, config, config_path);
+    let findings = file_findings(&loaded, t, profile);
     let documents = if t.doc.index.is_some() {
         1
     } else {
@@ -520,21 +721,15 @@ fn check_one(
 }
 
 /// The findings of a loaded file, as configured, in the document `t` addresses.
-fn file_findings(
-    loaded: &LoadedFile,
-    t: &Target,
-    set: &RuleSet,
-    config: &Config,
-    config_path: Option<&Path>,
-) -> Vec<Finding> {
-    let mut findings = set.check_file(&loaded.parsed);
+fn file_findings(loaded: &LoadedFile, t: &Target, profile: &Profile) -> Vec<Finding> {
+    let mut findings = profile.set.check_file(&loaded.parsed);
     if let Some(i) = t.doc.index {
         findings.retain(|f| f.document == i);
     }
-    config.apply(
-        &config_relative(&t.doc.path, config_path),
+    profile.config.apply(
+        &config_relative(&t.doc.path, profile.config_path.as_deref()),
         &mut findings,
-        set,
+        &profile.set,
     );
     findings
 }
@@ -542,9 +737,8 @@ fn file_findings(
 /// Checks files on `threads` workers; results in the order of `targets`.
 fn check_all(
     targets: &[Target],
-    set: &RuleSet,
-    config: &Config,
-    config_path: Option<&Path>,
+    profiles: &[Profile],
+    of_target: &[usize],
     options: &input::LoadOptions,
     threads: usize,
     keep: bool,
@@ -557,7 +751,7 @@ fn check_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(t) = targets.get(i) else { break };
-                    let r = check_one(t, set, config, config_path, options, keep);
+                    let r = check_one(t, &profiles[of_target[i]], options, keep);
                     results
                         .lock()
                         .expect("no worker panics while holding the lock")
@@ -577,7 +771,7 @@ fn refuse_to_rewrite(path: &Path, meta: &std::fs::Metadata) -> Option<String> {
     let shown = path.display();
     if meta.file_type().is_symlink() {
         return Some(format!(
-            "{shown}: is a symbolic link; not writing through it"
+            "{shown}: là liên kết tượng trưng; --fix không ghi qua liên kết"
         ));
     }
     if !meta.is_file() {
@@ -698,7 +892,7 @@ fn write_atomically_with(
             .is_ok_and(|now| now == original);
     if !unchanged {
         return Err(give_up(format!(
-            "{shown}: changed since it was read; not writing (tệp đã đổi trong lúc sửa, để nguyên)"
+            "{shown}: tệp đã đổi trong lúc sửa; --fix để nguyên, không ghi"
         )));
     }
     tmp.persist(path)
@@ -714,6 +908,12 @@ fn write_atomically_with(
 /// it), never through a symbolic link, and never over a file this run reads: a document
 /// checked, the configuration, the baseline given with `--baseline`.
 fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), String> {
+    write_output(path, contents, inputs, "--write-baseline")
+}
+
+/// Writes a file the run was asked to write (`flag`: `--write-baseline`, `--output-file`)
+/// atomically, never through a symbolic link and never over a file the run reads.
+fn write_output(path: &Path, contents: &[u8], inputs: &[&Path], flag: &str) -> Result<(), String> {
     let shown = path.display();
     let existing = match std::fs::symlink_metadata(path) {
         Ok(meta) => Some(meta),
@@ -723,12 +923,12 @@ fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), 
     if let Some(meta) = &existing {
         if meta.file_type().is_symlink() {
             return Err(format!(
-                "{shown}: là liên kết tượng trưng; --write-baseline không ghi qua liên kết"
+                "{shown}: là liên kết tượng trưng; {flag} không ghi qua liên kết"
             ));
         }
         if !meta.is_file() {
             return Err(format!(
-                "{shown}: không phải tệp thường; --write-baseline chỉ ghi tệp thường"
+                "{shown}: không phải tệp thường; {flag} chỉ ghi tệp thường"
             ));
         }
         let read = inputs
@@ -736,7 +936,7 @@ fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), 
             .any(|p| std::fs::metadata(p).is_ok_and(|m| same_file(&m, meta)));
         if read {
             return Err(format!(
-                "{shown}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); --write-baseline không ghi đè lên nó"
+                "{shown}: là tệp mà lần chạy này đọc (văn bản, cấu hình hay mốc); {flag} không ghi đè lên nó"
             ));
         }
     }
@@ -822,7 +1022,10 @@ fn write_backup(path: &Path, original: &[u8], meta: &std::fs::Metadata) -> Resul
             Err(e) => return Err(format!("{}: {}", candidate.display(), e.error)),
         }
     }
-    Err(format!("{}: no free name for a backup", path.display()))
+    Err(format!(
+        "{}: không còn tên trống cho bản gốc (.orig); --fix không ghi",
+        path.display()
+    ))
 }
 
 /// Most rounds of fixes applied to one file: a fix may reveal another (two spaces left where
@@ -831,9 +1034,8 @@ const FIX_ROUNDS: usize = 10;
 
 /// What the checks of one run share, for checking fixed text again.
 struct Checking<'a> {
-    set: &'a RuleSet,
-    config: &'a Config,
-    config_path: Option<&'a Path>,
+    profiles: &'a [Profile],
+    of_target: &'a [usize],
     options: &'a input::LoadOptions,
 }
 
@@ -843,6 +1045,7 @@ fn fix_until_stable(
     text: &str,
     first: &[&Finding],
     t: &Target,
+    profile: &Profile,
     checking: &Checking,
 ) -> (String, usize, usize) {
     let (mut fixed, mut total) = crate::fix::apply_fixes(text, first);
@@ -856,13 +1059,7 @@ fn fix_until_stable(
         ) else {
             return (fixed, total, 0);
         };
-        let findings = file_findings(
-            &loaded,
-            t,
-            checking.set,
-            checking.config,
-            checking.config_path,
-        );
+        let findings = file_findings(&loaded, t, profile);
         let fixable: Vec<&Finding> = findings.iter().filter(|f| f.fix.is_some()).collect();
         if rounds == FIX_ROUNDS {
             // What is left is reported, not applied.
@@ -888,7 +1085,8 @@ fn fix_files(
     errors: &mut Vec<String>,
 ) -> io::Result<usize> {
     let mut total = 0;
-    for (r, t) in results.iter().zip(targets) {
+    for (i, (r, t)) in results.iter().zip(targets).enumerate() {
+        let profile = &checking.profiles[checking.of_target[i]];
         let fixable: Vec<&Finding> = r
             .findings
             .iter()
@@ -899,16 +1097,16 @@ fn fix_files(
             continue;
         }
         let refusal = if t.doc.rev.is_some() {
-            Some("--fix does not rewrite a file in a git revision")
+            Some("--fix không sửa tệp ở một bản git (REV:PATH)")
         } else if t
             .doc
             .path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
         {
-            Some("--fix does not rewrite .docx files; apply the suggestions in Word")
+            Some("--fix không sửa tệp .docx; hãy sửa theo gợi ý trong Word")
         } else if args.input.convert_legacy {
-            Some("--fix does not rewrite files read with --convert-legacy")
+            Some("--fix không sửa tệp đọc bằng --convert-legacy")
         } else {
             None
         };
@@ -952,7 +1150,7 @@ fn fix_files(
             ));
             continue;
         };
-        let (fixed, n, left) = fix_until_stable(text, &fixable, t, checking);
+        let (fixed, n, left) = fix_until_stable(text, &fixable, t, profile, checking);
         if left > 0 {
             say!(
                 "rasoat: {shown}: sau {FIX_ROUNDS} lượt sửa vẫn còn {left} chỗ sửa được; chạy lại --fix hoặc sửa tay"
@@ -985,31 +1183,99 @@ fn fix_files(
             !args.no_backup,
             checking.options.max_file_size,
         ) {
-            Ok(backup) => say!(
+            Ok(backup) if !args.quiet => say!(
                 "rasoat: {}: đã sửa {n} chỗ{}",
                 t.doc.path.display(),
                 backup
                     .map(|b| format!(" (bản gốc: {})", b.display()))
                     .unwrap_or_default()
             ),
+            Ok(_) => {}
             Err(e) => errors.push(format!("rasoat: {e}")),
         }
     }
     Ok(total)
 }
 
-pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
-    let (set, config, config_path) = rule_set(&args)?;
+/// The files a run reads (or writes as a baseline), which `--output-file` never overwrites.
+fn read_files<'a>(
+    targets: &'a [Target],
+    profiles: &'a [Profile],
+    args: &'a CheckArgs,
+) -> Vec<&'a Path> {
+    let mut inputs: Vec<&Path> = targets
+        .iter()
+        .filter(|t| t.doc.rev.is_none())
+        .map(|t| t.doc.path.as_path())
+        .collect();
+    inputs.extend(profiles.iter().filter_map(|p| p.config_path.as_deref()));
+    inputs.extend(args.baseline.as_deref());
+    inputs.extend(args.write_baseline.as_deref());
+    inputs
+}
+
+pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
+    // With --output-file the report is gathered, then written atomically at the end.
+    let mut report = Vec::new();
+    let out: &mut dyn Write = if args.output_file.is_some() {
+        &mut report
+    } else {
+        stdout
+    };
+    let terminal = args.output_file.is_none() && io::stdout().is_terminal();
+    if args.statistics && !matches!(args.format, CheckFormat::Text | CheckFormat::Concise) {
+        return Err(RunError::Usage(
+            "--statistics chỉ dùng với --format text hoặc concise (JSON có sẵn summary.by_rule)"
+                .to_string(),
+        ));
+    }
     let mut errors = Vec::new();
     let options = args.input.options();
     let mut targets = match &args.changed_since {
         Some(rev) => changed_targets(rev, &args.paths, args.against_base)?,
+        None if args.paths.iter().any(|p| p == "-")
+            || (args.paths.is_empty() && args.stdin_filename.is_some()) =>
+        {
+            if args.fix {
+                return Err(RunError::Usage(
+                    "--fix không sửa văn bản đọc từ đầu vào chuẩn (-); lưu ra tệp rồi sửa"
+                        .to_string(),
+                ));
+            }
+            let name = stdin_name(&args);
+            let bytes = std::sync::Arc::new(read_stdin(
+                &name.display().to_string(),
+                options.max_file_size,
+            )?);
+            let mut out = Vec::new();
+            let paths: &[String] = if args.paths.is_empty() {
+                &["-".to_string()]
+            } else {
+                &args.paths
+            };
+            for p in paths {
+                if p == "-" {
+                    let mut t = Target::new(DocRef {
+                        path: name.clone(),
+                        index: None,
+                        rev: None,
+                    });
+                    t.stdin = Some(std::sync::Arc::clone(&bytes));
+                    out.push(t);
+                } else {
+                    out.extend(targets(std::slice::from_ref(p), &mut errors));
+                }
+            }
+            out
+        }
+        // No PATH: the current folder.
+        None if args.paths.is_empty() => targets(&[".".to_string()], &mut errors),
         None => targets(&args.paths, &mut errors),
     };
     if let Some(old_arg) = &args.against {
         if targets.len() != 1 {
             return Err(RunError::Usage(
-                "--against needs exactly one PATH (a file or PATH#N)".to_string(),
+                "--against cần đúng một PATH (một tệp hoặc PATH#N)".to_string(),
             ));
         }
         targets[0].against = Some(DocRef::parse(old_arg));
@@ -1017,23 +1283,61 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let results = check_all(
-        &targets,
-        &set,
-        &config,
-        config_path.as_deref(),
-        &options,
-        threads,
-        false,
-    );
+    if args.force_exclude {
+        let mut excluder = Excluder::new();
+        targets.retain(|t| !excluder.excludes(&t.doc.path));
+    }
+    let (profiles, of_target) = profiles(&args, &targets)?;
+    if args.show_files || args.show_config {
+        // What would be checked, and with which configuration; nothing is checked.
+        for (t, &p) in targets.iter().zip(&of_target) {
+            let shown = crate::report::terminal_safe(&t.doc.display()).into_owned();
+            if args.show_config {
+                let config = profiles[p].config_path.as_ref().map_or_else(
+                    || "(không có cấu hình)".to_string(),
+                    |c| crate::report::terminal_safe(&c.display().to_string()).into_owned(),
+                );
+                writeln!(out, "{shown}\t{config}")?;
+            } else {
+                writeln!(out, "{shown}")?;
+            }
+        }
+        for e in &errors {
+            say!("{e}");
+        }
+        out.flush()?;
+        if let Some(path) = &args.output_file {
+            let inputs = read_files(&targets, &profiles, &args);
+            write_output(path, &report, &inputs, "--output-file").map_err(RunError::Usage)?;
+        }
+        return Ok(if errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_ERROR
+        });
+    }
+    let mut results = check_all(&targets, &profiles, &of_target, &options, threads, false);
+    if args.fix {
+        let checking = Checking {
+            profiles: &profiles,
+            of_target: &of_target,
+            options: &options,
+        };
+        let fixed = fix_files(&results, &targets, &args, &checking, out, &mut errors)?;
+        if fixed > 0 && !args.dry_run {
+            // What is reported is what is left in the fixed files, not what was fixed.
+            results = check_all(&targets, &profiles, &of_target, &options, threads, false);
+        }
+    }
     let mut located: Vec<Located> = Vec::new();
     let mut documents = 0;
-    for (r, t) in results.iter().zip(&targets) {
+    for (i, (r, t)) in results.iter().zip(&targets).enumerate() {
+        let set = &profiles[of_target[i]].set;
         if let Some(e) = &r.error {
             errors.push(e.clone());
         }
         documents += r.documents;
-        for note in &r.notes {
+        for note in r.notes.iter().filter(|_| !args.quiet) {
             say!("rasoat: {note}");
         }
         if let (Some(old_ref), Some(loaded)) = (&t.against, &r.loaded) {
@@ -1055,14 +1359,14 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
                         .or_else(|| docs.iter().rev().find(earlier))
                         .ok_or_else(|| {
                             RunError::Usage(format!(
-                                "{}: no earlier document to compare with",
+                                "{}: không có văn bản trước đó để so sánh",
                                 old_ref.display()
                             ))
                         })?
                 }
             };
             let rounds = check_rounds(
-                &set,
+                set,
                 RoundDoc {
                     file: &loaded.parsed,
                     doc: new_doc,
@@ -1100,21 +1404,26 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             .filter(|t| t.doc.rev.is_none())
             .map(|t| t.doc.path.as_path())
             .collect();
-        inputs.extend(config_path.as_deref());
+        inputs.extend(profiles.iter().filter_map(|p| p.config_path.as_deref()));
         inputs.extend(args.baseline.as_deref());
         write_baseline(path, (json + "\n").as_bytes(), &inputs).map_err(RunError::Usage)?;
-        say!(
-            "rasoat: {}: đã ghi {} phát hiện làm mốc",
-            path.display(),
-            baseline.findings.len()
-        );
+        if !args.quiet {
+            say!(
+                "rasoat: {}: đã ghi {} phát hiện làm mốc",
+                path.display(),
+                baseline.findings.len()
+            );
+        }
         return Ok(EXIT_OK);
     }
     if let Some(path) = &args.baseline {
         let text = input::read_settings(path, options.max_file_size)
             .map_err(|e| RunError::Usage(e.to_string()))?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
-            RunError::Usage(format!("{}: not a rasoat baseline: {e}", path.display()))
+            RunError::Usage(format!(
+                "{}: không phải tệp mốc của rasoat: {e}",
+                path.display()
+            ))
         })?;
         if baseline.version != BASELINE_VERSION {
             return Err(RunError::Usage(format!(
@@ -1135,28 +1444,45 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             _ => true,
         });
     }
-    if args.fix {
-        let checking = Checking {
-            set: &set,
-            config: &config,
-            config_path: config_path.as_deref(),
-            options: &options,
-        };
-        fix_files(&results, &targets, &args, &checking, out, &mut errors)?;
-    }
     let summary = Summary::new(targets.len(), documents, &located);
     match args.format {
-        CheckFormat::Text => write_text(
-            out,
-            &located,
-            &summary,
-            args.color.enabled(io::stdout().is_terminal()),
-        )?,
+        CheckFormat::Text | CheckFormat::Concise if args.statistics => {
+            write_statistics(out, &located)?;
+            if !args.quiet {
+                write_summary(out, &summary)?;
+            }
+        }
+        CheckFormat::Text if args.quiet => {
+            write_findings_text(out, &located, args.color.enabled(terminal))?
+        }
+        CheckFormat::Text => write_text(out, &located, &summary, args.color.enabled(terminal))?,
+        CheckFormat::Concise => {
+            write_concise(out, &located)?;
+            if !args.quiet {
+                write_summary(out, &summary)?;
+            }
+        }
         CheckFormat::Json => write_json(out, &located, &summary)?,
-        CheckFormat::Sarif => write_sarif(out, &located, &set)?,
+        CheckFormat::Sarif => {
+            // Every rule of every profile, once (the first profile's where ids repeat).
+            let mut rules: Vec<&crate::rules::Rule> = Vec::new();
+            for p in &profiles {
+                for r in p.set.rules() {
+                    if !rules.iter().any(|k| k.id() == r.id()) {
+                        rules.push(r);
+                    }
+                }
+            }
+            rules.sort_by(|a, b| a.id().cmp(b.id()));
+            write_sarif(out, &located, &rules, &errors)?
+        }
         CheckFormat::Github => write_github(out, &located)?,
     }
     out.flush()?;
+    if let Some(path) = &args.output_file {
+        let inputs = read_files(&targets, &profiles, &args);
+        write_output(path, &report, &inputs, "--output-file").map_err(RunError::Usage)?;
+    }
     for e in &errors {
         say!("{e}");
     }
@@ -1166,7 +1492,6 @@ pub fn run(args: CheckArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let failing = located
         .iter()
         .filter(|l| l.finding.round != Some(Round::Fixed))
-        .filter(|l| !(args.fix && !args.dry_run && l.finding.fix.is_some()))
         .any(|l| args.fail_on.fails(l.finding.severity));
     Ok(if failing { EXIT_FOUND } else { EXIT_OK })
 }
@@ -1204,7 +1529,7 @@ mod tests {
             &edit,
         );
         let message = result.unwrap_err();
-        assert!(message.contains("changed since it was read"), "{message}");
+        assert!(message.contains("tệp đã đổi trong lúc sửa"), "{message}");
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             "bản người dùng vừa lưu\n"

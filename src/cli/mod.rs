@@ -37,7 +37,9 @@ pub const EXIT_ERROR: i32 = 2;
 công văn…) as a reviewer does: header, căn cứ, numbered parts, Nơi nhận, signature.\n\n\
 Any PATH may address one document of a file holding several as PATH#N (1-based), and may be \
 REV:PATH to read the file as of a git revision. .txt, .md and .docx files are read.\n\n\
-Exit codes: 0 success, 1 something found (findings, differences), 2 usage or input error."
+Exit codes: 0 success; 1 something found: check, a finding at or above --fail-on; the review \
+without a terminal, an error-level finding of the new round; diff --exit-code, differences; \
+2 usage or input error."
 )]
 #[command(args_conflicts_with_subcommands = true, arg_required_else_help = true)]
 pub struct Cli {
@@ -57,7 +59,7 @@ pub struct ReviewArgs {
     pub paths: Vec<String>,
     #[command(flatten)]
     pub ignoring: IgnoreArgs,
-    /// When to use colour (NO_COLOR is honoured by `auto`).
+    /// When to use colour (`auto` honours NO_COLOR and FORCE_COLOR).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
@@ -83,11 +85,11 @@ list-markers, tone-style. Use --ignore and --no-ignore to change that."
         long_about = "Check documents against the rule packs: Nghị định 30 format (nd30), \
 consistency, typography and spelling.\n\n\
 Folders are walked recursively (honouring .gitignore); .txt, .md and .docx files are read, every document \
-of a multi-document file is checked. Configuration comes from .rasoat.toml found upward from the \
-first path.\n\n\
+of a multi-document file is checked. Each file is checked with the nearest .rasoat.toml upward \
+from it (or --config FILE).\n\n\
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error."
     )]
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// Print the text rasoat reads from a file, numbered as findings and comparisons number it
     /// (for a .docx: one paragraph per line, table cells in reading order, numbering resolved).
     Text(TextArgs),
@@ -95,6 +97,31 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input err
     Rules(rules::RulesArgs),
     /// Show a rule's documentation and examples.
     Explain(rules::ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        long_about = "Print a shell completion script for SHELL on standard output.\n\n\
+bash:  rasoat completions bash > ~/.local/share/bash-completion/completions/rasoat\n\
+zsh:   rasoat completions zsh > ~/.zfunc/_rasoat   (with fpath+=~/.zfunc before compinit)\n\
+fish:  rasoat completions fish > ~/.config/fish/completions/rasoat.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on standard output: `rasoat man | man -l -`; `rasoat man
+    /// check` prints the page of `rasoat check` (rasoat-check(1)).
+    Man(ManArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (default: rasoat(1)).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(clap::Args, Debug)]
@@ -186,7 +213,7 @@ pub struct DiffArgs {
     /// attach to a reply.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
-    /// When to colour the text format (NO_COLOR is honoured by `auto`).
+    /// When to colour the text format (`auto` honours NO_COLOR and FORCE_COLOR).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Exit with 1 when there are differences (after ignores), 0 when none.
@@ -218,14 +245,17 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// Resolves `auto` against the terminal and `NO_COLOR`.
+    /// Resolves `auto` against the terminal, `NO_COLOR` and `FORCE_COLOR`: `NO_COLOR` (not
+    /// empty) turns colour off; else `FORCE_COLOR` (not empty, not `0`) turns it on where the
+    /// output is no terminal (CI logs that show colour); else colour goes to a terminal only.
     pub fn enabled(self, is_terminal: bool) -> bool {
+        let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
+            ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+            ColorChoice::Auto if set("FORCE_COLOR").is_some_and(|v| v != "0") => true,
+            ColorChoice::Auto => is_terminal,
         }
     }
 }
@@ -279,7 +309,7 @@ pub enum OutlineFormat {
 pub enum RunError {
     #[error(transparent)]
     Input(#[from] InputError),
-    #[error("cannot write output: {0}")]
+    #[error("không ghi được đầu ra: {0}")]
     Output(#[from] io::Error),
     #[error("{0}")]
     Usage(String),
@@ -290,10 +320,38 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
     match cli.command {
         Some(Command::Outline(args)) => outline(args, out),
         Some(Command::Diff(args)) => diff(args, out),
-        Some(Command::Check(args)) => check::run(args, out),
+        Some(Command::Check(args)) => check::run(*args, out),
         Some(Command::Text(args)) => text(args, out),
         Some(Command::Rules(args)) => rules::list(args, out),
         Some(Command::Explain(args)) => rules::explain(args, out),
+        Some(Command::Completions(args)) => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            clap_complete::generate(args.shell, &mut command, "rasoat", out);
+            Ok(EXIT_OK)
+        }
+        Some(Command::Man(args)) => {
+            use clap::CommandFactory;
+            let top = Cli::command();
+            let page = match &args.command {
+                None => top,
+                Some(name) => {
+                    let version = top.get_version().unwrap_or_default().to_string();
+                    let sub = top
+                        .get_subcommands()
+                        .find(|c| c.get_name() == name)
+                        .cloned()
+                        .ok_or_else(|| {
+                            RunError::Usage(format!(
+                                "man: không có lệnh `{name}`; xem danh sách bằng `rasoat --help`"
+                            ))
+                        })?;
+                    sub.name(format!("rasoat-{name}")).version(version)
+                }
+            };
+            clap_mangen::Man::new(page).render(out)?;
+            Ok(EXIT_OK)
+        }
         None => review::run(cli.review, out),
     }
 }
@@ -380,7 +438,7 @@ pub(crate) fn resolve_pair(
             announce(&file);
             if old_ref.index.is_some() {
                 return Err(RunError::Usage(format!(
-                    "{}: give a second document to compare with (NEW or PATH#N)",
+                    "{}: hãy chỉ thêm văn bản thứ hai để so sánh (NEW hoặc PATH#N)",
                     old_ref.display()
                 )));
             }
@@ -400,7 +458,7 @@ pub(crate) fn resolve_pair(
             match pair {
                 Some((o, n)) => Ok(((file.clone(), o), (file, n))),
                 None => Err(RunError::Usage(format!(
-                    "{}: holds no two versions of one document ({} document(s)); give two paths or PATH#N",
+                    "{}: không có hai phiên bản của cùng một văn bản ({} văn bản); hãy chỉ hai đường dẫn hoặc PATH#N",
                     file.display(),
                     docs.len()
                 ))),

@@ -32,9 +32,14 @@ pub fn options(args: &IgnoreArgs) -> compare::Options {
 pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let Some(first) = args.paths.first() else {
         return Err(RunError::Usage(
-            "give OLD and NEW, or a FILE holding several versions; see rasoat --help".to_string(),
+            "hãy chỉ OLD và NEW, hoặc một FILE có nhiều phiên bản; xem rasoat --help".to_string(),
         ));
     };
+    if let Some(command) = mistyped_command(first) {
+        return Err(RunError::Usage(format!(
+            "{first}: không có lệnh hay tệp này (có phải `rasoat {command}`?)"
+        )));
+    }
     let ((old_file, oi), (new_file, ni)) =
         resolve_pair(first, args.paths.get(1), &args.input.options())?;
     let mut rules = RuleSet::builtin().map_err(|e| {
@@ -64,6 +69,27 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     let app = App::new_deferred(old_file, oi, new_file, ni, Arc::new(rules), options);
     let signal = runtime::run(app, Theme::new(color)).map_err(RunError::Output)?;
     Ok(signal.unwrap_or(EXIT_OK))
+}
+
+/// The subcommand `word` was probably meant to be (`chek` → `check`), when `word` is a bare word
+/// that names no file: a path with a folder, an extension, `#N` or `REV:` is never a command.
+fn mistyped_command(word: &str) -> Option<String> {
+    use clap::CommandFactory;
+    if word.is_empty()
+        || word.contains(['/', '\\', '.', '#', ':'])
+        || std::path::Path::new(word).exists()
+    {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    super::Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|name| name != "help")
+        .map(|name| (strsim::jaro_winkler(&lower, &name), name))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
 }
 
 /// Without a terminal: the text comparison, then the findings of the new round.
@@ -104,6 +130,16 @@ fn print(
             doc: old_doc,
         },
     );
+    // Exit 1 as `rasoat check` does by default: a finding of the new round at error level.
+    let code = if rounds
+        .current
+        .iter()
+        .any(|f| f.severity == crate::rules::Severity::Error)
+    {
+        super::EXIT_FOUND
+    } else {
+        EXIT_OK
+    };
     let located: Vec<Located> = rounds
         .current
         .into_iter()
@@ -117,5 +153,23 @@ fn print(
         .collect();
     let summary = Summary::new(1, 1, &located);
     crate::report::check::write_text(out, &located, &summary, false)?;
-    Ok(EXIT_OK)
+    Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mistyped_command;
+
+    #[test]
+    fn a_mistyped_subcommand_is_named() {
+        assert_eq!(mistyped_command("chek").as_deref(), Some("check"));
+        assert_eq!(mistyped_command("outlin").as_deref(), Some("outline"));
+        assert_eq!(mistyped_command("dif").as_deref(), Some("diff"));
+        assert_eq!(mistyped_command("explian").as_deref(), Some("explain"));
+        // Paths and unrelated words are left to be read as files.
+        assert_eq!(mistyped_command("chek.txt"), None);
+        assert_eq!(mistyped_command("docs/chek"), None);
+        assert_eq!(mistyped_command("kehoach"), None);
+        assert_eq!(mistyped_command("src"), None, "an existing path");
+    }
 }

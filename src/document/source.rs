@@ -7,15 +7,15 @@ use thiserror::Error;
 /// Why a byte buffer could not be read as a text document.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum DecodeError {
-    #[error("file is empty")]
+    #[error("tệp rỗng")]
     Empty,
-    #[error("file contains no text (only whitespace)")]
+    #[error("tệp không có chữ nào (chỉ có khoảng trắng)")]
     OnlyWhitespace,
-    #[error("binary file (NUL byte at offset {offset}), not a text document")]
+    #[error("tệp nhị phân (byte NUL ở vị trí {offset}), không phải văn bản")]
     Binary { offset: usize },
-    #[error("invalid UTF-8 at line {line}, byte offset {offset}; save the file as UTF-8")]
+    #[error("không phải UTF-8 hợp lệ ở dòng {line}, byte {offset}; hãy lưu tệp dưới dạng UTF-8")]
     InvalidUtf8 { line: usize, offset: usize },
-    #[error("invalid UTF-16 text")]
+    #[error("văn bản UTF-16 không hợp lệ")]
     InvalidUtf16,
 }
 

@@ -133,28 +133,26 @@ pub struct DocxText {
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum DocxError {
     #[error(
-        "encrypted or password-protected document; remove the password in Word (File > Info) and save again"
+        "tài liệu được mã hóa hoặc đặt mật khẩu; hãy gỡ mật khẩu trong Word (File > Info) rồi lưu lại"
     )]
     Encrypted,
-    #[error("not a .docx file ({0}); save the document as .docx from Word or LibreOffice")]
+    #[error("không phải tệp .docx ({0}); hãy lưu văn bản thành .docx từ Word hoặc LibreOffice")]
     NotDocx(String),
-    #[error("corrupt .docx archive: {0}")]
+    #[error("gói .docx bị hỏng: {0}")]
     Corrupt(String),
-    #[error("the archive holds {count} entries, over the limit of {limit} (not a Word document?)")]
+    #[error("gói có {count} mục, quá giới hạn {limit} (không phải văn bản Word?)")]
     TooManyEntries { count: usize, limit: usize },
-    #[error(
-        "{part} decompresses to more than {limit} bytes (zip bomb?); raise --max-file-size to read it"
-    )]
+    #[error("{part} giải nén ra hơn {limit} byte (bom zip?); tăng --max-file-size để đọc được")]
     TooLarge { part: String, limit: u64 },
-    #[error("malformed XML in {part} near byte {offset}: {message}")]
+    #[error("XML hỏng trong {part} gần byte {offset}: {message}")]
     Xml {
         part: String,
         offset: u64,
         message: String,
     },
-    #[error("{part} is not valid UTF-8 XML")]
+    #[error("{part} không phải XML UTF-8 hợp lệ")]
     NotUtf8 { part: String },
-    #[error("the document has no text")]
+    #[error("văn bản không có chữ nào")]
     NoText,
     #[error(
         "{part}: nhãn đánh số tự động của danh sách {num_id}, cấp {level} dài quá {limit} byte (không nhãn thật nào dài như vậy; tệp hỏng hoặc cố ý gây hại?)"
@@ -189,7 +187,7 @@ pub fn extract(bytes: &[u8], max_decompressed: u64) -> Result<DocxText, DocxErro
         return Err(DocxError::Encrypted);
     }
     if !bytes.starts_with(b"PK") {
-        return Err(DocxError::NotDocx("no zip signature".to_string()));
+        return Err(DocxError::NotDocx("không có chữ ký zip".to_string()));
     }
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocxError::Corrupt(e.to_string()))?;
@@ -201,7 +199,7 @@ pub fn extract(bytes: &[u8], max_decompressed: u64) -> Result<DocxText, DocxErro
     }
     let mut budget = max_decompressed;
     let document = read_part(&mut archive, "word/document.xml", &mut budget)?
-        .ok_or_else(|| DocxError::NotDocx("no word/document.xml in the archive".to_string()))?;
+        .ok_or_else(|| DocxError::NotDocx("trong gói không có word/document.xml".to_string()))?;
     let numbering = read_part(&mut archive, "word/numbering.xml", &mut budget)?;
     let styles = read_part(&mut archive, "word/styles.xml", &mut budget)?;
     let footnotes = read_part(&mut archive, FOOTNOTES_PART, &mut budget)?;

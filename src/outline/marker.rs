@@ -48,6 +48,32 @@ impl MarkerKind {
         }
     }
 
+    /// The kind's name alone, as JSON writes the kinds without a depth: `arabic` for `1.2.`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MarkerKind::Part => "part",
+            MarkerKind::Chapter => "chapter",
+            MarkerKind::Section => "section",
+            MarkerKind::Subsection => "subsection",
+            MarkerKind::Article => "article",
+            MarkerKind::Roman => "roman",
+            MarkerKind::UpperLetter => "upper-letter",
+            MarkerKind::Arabic(_) => "arabic",
+            MarkerKind::ArabicParen => "arabic-paren",
+            MarkerKind::Letter => "letter",
+            MarkerKind::Dash => "dash",
+            MarkerKind::Plus => "plus",
+        }
+    }
+
+    /// The number of components of an Arabic number (`1.2.` is 2); `None` for other kinds.
+    pub fn depth(self) -> Option<u8> {
+        match self {
+            MarkerKind::Arabic(depth) => Some(depth),
+            _ => None,
+        }
+    }
+
     /// Bullets carry no number: they are list items, not numbered parts.
     pub fn is_bullet(self) -> bool {
         matches!(self, MarkerKind::Dash | MarkerKind::Plus)
@@ -436,6 +462,32 @@ fn title_case(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn kind_names_are_the_json_strings() {
+        use super::MarkerKind::*;
+        for kind in [
+            Part,
+            Chapter,
+            Section,
+            Subsection,
+            Article,
+            Roman,
+            UpperLetter,
+            ArabicParen,
+            Letter,
+            Dash,
+            Plus,
+        ] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+            assert_eq!(kind.depth(), None);
+        }
+        assert_eq!(
+            serde_json::to_value(Arabic(2)).unwrap(),
+            serde_json::json!({"arabic": 2})
+        );
+        assert_eq!((Arabic(2).name(), Arabic(2).depth()), ("arabic", Some(2)));
+    }
+
     use super::*;
 
     fn kind_key(text: &str) -> Option<(MarkerKind, String, Option<u32>)> {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::document::lines::{Lines, OwnedLine};
 use crate::document::mapped::MappedStr;
 use crate::outline::Block;
-use crate::rules::{Finding, Round, RuleSet, Severity};
+use crate::rules::{Finding, Round, Rule, Severity};
 
 use super::terminal_safe;
 
@@ -210,6 +210,16 @@ pub fn write_text(
     summary: &Summary,
     color: bool,
 ) -> io::Result<()> {
+    write_findings_text(out, findings, color)?;
+    write_summary(out, summary)
+}
+
+/// The findings of [`write_text`] without the summary line (`--quiet`).
+pub fn write_findings_text(
+    out: &mut dyn Write,
+    findings: &[Located],
+    color: bool,
+) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -217,11 +227,15 @@ pub fn write_text(
     };
     for l in findings {
         let f = &l.finding;
+        // The colours of annotate-snippets' levels, the words reviewers read (lỗi, cảnh báo,
+        // thông tin); JSON and SARIF keep `error`/`warning`/`info`, which are contracts.
         let level = match f.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
-        };
+        }
+        .with_name(f.severity.vietnamese());
+        let note = Level::NOTE.with_name("ghi chú");
         // Control characters from a document or a file name are shown, not obeyed.
         let title = terminal_safe(&format!("{}{}", f.message, round_note(f))).into_owned();
         // The origin stays `path:line:col` so that editors and terminals can open it.
@@ -283,7 +297,7 @@ pub fn write_text(
                             .path(origin.as_str())
                             .annotation(annotation),
                     )
-                    .element(Level::NOTE.message(place.as_str()))])
+                    .element(note.clone().message(place.as_str()))])
             }
             _ => renderer.render(&[level
                 .primary_title(title.as_str())
@@ -293,10 +307,16 @@ pub fn write_text(
                         .line(f.line.max(1) as usize)
                         .char_column(f.column.max(1) as usize),
                 )
-                .element(Level::NOTE.message(place.as_str()))]),
+                .element(note.clone().message(place.as_str()))]),
         };
         writeln!(out, "{report}\n")?;
     }
+    Ok(())
+}
+
+/// The closing line of the text formats: `15 phát hiện (6 lỗi, 8 cảnh báo, 1 thông tin) trong 3
+/// văn bản, 1 tệp.`, and the rounds' counts with `--against`.
+pub fn write_summary(out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
     let mut line = format!(
         "{} phát hiện ({} lỗi, {} cảnh báo, {} thông tin) trong {} văn bản, {} tệp.",
         summary.findings,
@@ -313,6 +333,55 @@ pub fn write_text(
         line.push_str(&format!(" Đã sửa so với vòng trước: {n}."));
     }
     writeln!(out, "{line}")
+}
+
+/// Writes one line per finding, `tệp:dòng:cột: lỗi RULE thông điệp` (the form editors and
+/// `grep -n` use, so that the place opens with a click); no summary line.
+pub fn write_concise(out: &mut dyn Write, findings: &[Located]) -> io::Result<()> {
+    for l in findings {
+        let f = &l.finding;
+        let line = format!(
+            "{}:{}:{}: {} {} {}{}",
+            l.path,
+            f.line,
+            f.column,
+            f.severity.vietnamese(),
+            f.rule,
+            f.message,
+            round_note(f)
+        );
+        // One line: a message never breaks it, and control characters are shown, not obeyed.
+        writeln!(out, "{}", terminal_safe(&line.replace(['\n', '\r'], " ")))?;
+    }
+    Ok(())
+}
+
+/// Writes how many findings each rule has, most first (`--statistics`): count, rule, severity.
+pub fn write_statistics(out: &mut dyn Write, findings: &[Located]) -> io::Result<()> {
+    let mut by_rule: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
+    for f in findings
+        .iter()
+        .map(|l| &l.finding)
+        .filter(|f| f.round != Some(Round::Fixed))
+    {
+        let e = by_rule.entry(f.rule.as_str()).or_insert((0, f.severity));
+        e.0 += 1;
+        e.1 = e.1.max(f.severity);
+    }
+    let mut rows: Vec<(&str, usize, Severity)> =
+        by_rule.into_iter().map(|(r, (n, s))| (r, n, s)).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    let count_width = rows.first().map_or(1, |r| r.1.to_string().len());
+    for (rule, n, severity) in rows {
+        writeln!(
+            out,
+            "{n:>count_width$}  {}  {}",
+            terminal_safe(&format!("{rule:<width$}")),
+            severity.vietnamese()
+        )?;
+    }
+    Ok(())
 }
 
 /// Escapes a value for a GitHub workflow command (data part or property).
@@ -389,8 +458,27 @@ struct Sarif<'a> {
 #[serde(rename_all = "camelCase")]
 struct SarifRun<'a> {
     tool: SarifTool<'a>,
+    /// `%SRCROOT%`, the folder relative paths are relative to (the current folder).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    original_uri_base_ids: BTreeMap<&'static str, SarifArtifact>,
+    invocations: Vec<SarifInvocation>,
     column_kind: &'static str,
     results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifInvocation {
+    execution_successful: bool,
+    /// Input errors (a file that could not be read), one notification each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<SarifNotification>,
+}
+
+#[derive(Serialize)]
+struct SarifNotification {
+    level: &'static str,
+    message: SarifText,
 }
 
 #[derive(Serialize)]
@@ -404,6 +492,8 @@ struct SarifDriver<'a> {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<String>,
     rules: Vec<SarifRule<'a>>,
 }
 
@@ -420,6 +510,8 @@ struct SarifRule<'a> {
     short_description: SarifText,
     full_description: SarifText,
     help: SarifText,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: SarifLevel,
     properties: SarifRuleProperties<'a>,
 }
@@ -463,8 +555,11 @@ struct SarifPhysical {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct SarifArtifact {
     uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -481,6 +576,83 @@ fn sarif_level(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
+    }
+}
+
+/// Where rasoat's documentation lives, when the build knows it: `RASOAT_REPOSITORY` at build
+/// time, else Cargo's `repository` metadata. SARIF's `informationUri` and rules' `helpUri` point
+/// there (they must be absolute URIs, so they are left out when it is unknown).
+pub const REPOSITORY: Option<&str> = match option_env!("RASOAT_REPOSITORY") {
+    Some(r) => Some(r),
+    None => match env!("CARGO_PKG_REPOSITORY").as_bytes() {
+        [] => None,
+        _ => Some(env!("CARGO_PKG_REPOSITORY")),
+    },
+};
+
+/// A rule's documentation at `repository`: its file among the rule packs (GitHub and GitLab
+/// both show `blob/main/…`), whose `doc` is what `rasoat explain` prints.
+fn help_uri(repository: &str, pack: &str, id: &str) -> String {
+    format!(
+        "{}/blob/main/rules/{}/{}.toml",
+        repository.trim_end_matches('/'),
+        percent_encode(pack),
+        percent_encode(id)
+    )
+}
+
+/// The sentences of a rule's "Kiểm tra gì:" paragraph, joined on one line, starting with a
+/// capital and ending with a full stop (the first line alone stops mid-sentence).
+fn short_description(doc: &str, id: &str) -> String {
+    let mut lines = doc.lines().skip_while(|l| !l.starts_with("Kiểm tra gì:"));
+    let Some(first) = lines.next() else {
+        return id.to_string();
+    };
+    let mut text = first.trim_start_matches("Kiểm tra gì:").trim().to_string();
+    for l in lines.take_while(|l| !l.trim().is_empty()) {
+        text.push(' ');
+        text.push_str(l.trim());
+    }
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => return id.to_string(),
+    };
+    if !out.ends_with(['.', '!', '?', ')']) {
+        out.push('.');
+    }
+    out
+}
+
+fn percent_encode(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The artifact location of a path: an absolute path as a `file://` URI, a relative one as a
+/// relative reference against `%SRCROOT%` (the current folder), both percent-encoded.
+fn artifact(path: &str) -> SarifArtifact {
+    let unified = path.replace('\\', "/");
+    let windows_drive = unified.as_bytes().get(1) == Some(&b':')
+        && unified.as_bytes()[0].is_ascii_alphabetic()
+        && unified.as_bytes().get(2) == Some(&b'/');
+    if unified.starts_with('/') || windows_drive {
+        let slash = if windows_drive { "/" } else { "" };
+        return SarifArtifact {
+            uri: format!("file://{slash}{}", percent_encode(&unified)),
+            uri_base_id: None,
+        };
+    }
+    SarifArtifact {
+        uri: relative_uri(path),
+        uri_base_id: Some("%SRCROOT%"),
     }
 }
 
@@ -516,23 +688,21 @@ fn fingerprint(path: &str, f: &Finding) -> String {
 
 /// Writes SARIF 2.1.0 with every rule of the set (help text from its doc), relative URIs, regions
 /// with Unicode code point columns and partial fingerprints.
-pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -> io::Result<()> {
+/// `errors` are the input errors of the run (files that could not be read), written as the
+/// invocation's notifications.
+pub fn write_sarif(
+    out: &mut dyn Write,
+    findings: &[Located],
+    rules: &[&Rule],
+    errors: &[String],
+) -> io::Result<()> {
     let sarif_rules: Vec<SarifRule> = rules
-        .rules()
         .iter()
         .map(|r| SarifRule {
             id: r.id(),
             name: r.id().to_lowercase().replace('-', "_"),
             short_description: SarifText {
-                text: r
-                    .spec
-                    .doc
-                    .lines()
-                    .find(|l| l.starts_with("Kiểm tra gì:"))
-                    .map_or_else(
-                        || r.spec.id.clone(),
-                        |l| l.trim_start_matches("Kiểm tra gì:").trim().to_string(),
-                    ),
+                text: short_description(&r.spec.doc, r.id()),
             },
             full_description: SarifText {
                 text: r.spec.doc.trim().to_string(),
@@ -540,6 +710,10 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -
             help: SarifText {
                 text: format!("{}\n\nrasoat explain {}", r.spec.doc.trim(), r.id()),
             },
+            // A rule of one's own (from --rules or a configuration's folders) has no page there.
+            help_uri: REPOSITORY
+                .filter(|_| r.is_builtin())
+                .map(|repo| help_uri(repo, &r.spec.pack, r.id())),
             default_configuration: SarifLevel {
                 level: sarif_level(r.spec.severity),
             },
@@ -555,11 +729,7 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -
             let f = &l.finding;
             SarifResult {
                 rule_id: f.rule.clone(),
-                rule_index: rules
-                    .rules()
-                    .iter()
-                    .position(|r| r.id() == f.rule)
-                    .unwrap_or(0),
+                rule_index: rules.iter().position(|r| r.id() == f.rule).unwrap_or(0),
                 level: sarif_level(f.severity),
                 message: SarifText {
                     text: if l.in_paragraphs() {
@@ -570,9 +740,7 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -
                 },
                 locations: vec![SarifLocation {
                     physical_location: SarifPhysical {
-                        artifact_location: SarifArtifact {
-                            uri: relative_uri(&l.path),
-                        },
+                        artifact_location: artifact(&l.path),
                         region: (!l.in_paragraphs()).then(|| SarifRegion {
                             start_line: f.line.max(1),
                             start_column: f.column.max(1),
@@ -606,12 +774,72 @@ pub fn write_sarif(out: &mut dyn Write, findings: &[Located], rules: &RuleSet) -
                     name: "rasoat",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: REPOSITORY.map(str::to_string),
                     rules: sarif_rules,
                 },
             },
+            original_uri_base_ids: std::env::current_dir()
+                .ok()
+                .and_then(|d| d.to_str().map(|d| format!("{}/", d.trim_end_matches('/'))))
+                .map(|d| {
+                    BTreeMap::from([(
+                        "%SRCROOT%",
+                        SarifArtifact {
+                            uri: artifact(&d).uri,
+                            uri_base_id: None,
+                        },
+                    )])
+                })
+                .unwrap_or_default(),
+            invocations: vec![SarifInvocation {
+                execution_successful: errors.is_empty(),
+                tool_execution_notifications: errors
+                    .iter()
+                    .map(|e| SarifNotification {
+                        level: "error",
+                        message: SarifText {
+                            text: e.strip_prefix("rasoat: ").unwrap_or(e).to_string(),
+                        },
+                    })
+                    .collect(),
+            }],
             column_kind: "unicodeCodePoints",
             results,
         }],
     };
     super::write_pretty_json(out, &sarif)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sarif_artifacts_and_help_links() {
+        let a = artifact("/tmp/dự thảo/a b.txt");
+        assert_eq!(
+            (a.uri.as_str(), a.uri_base_id),
+            ("file:///tmp/d%E1%BB%B1%20th%E1%BA%A3o/a%20b.txt", None)
+        );
+        let a = artifact("C:\\docs\\a.txt");
+        assert_eq!(a.uri, "file:///C%3A/docs/a.txt");
+        let a = artifact("./docs/a.txt");
+        assert_eq!(
+            (a.uri.as_str(), a.uri_base_id),
+            ("docs/a.txt", Some("%SRCROOT%"))
+        );
+        // A file of a git revision is no URI scheme.
+        assert_eq!(artifact("HEAD~1:a.txt").uri, "HEAD~1%3Aa.txt");
+        assert_eq!(
+            help_uri("https://example.org/rasoat/", "nd30", "ND30-LUU-VT"),
+            "https://example.org/rasoat/blob/main/rules/nd30/ND30-LUU-VT.toml"
+        );
+    }
+
+    #[test]
+    fn short_descriptions_are_whole_sentences() {
+        let doc = "Kiểm tra gì: dòng một\nvà dòng hai\n\nVì sao quan trọng: …";
+        assert_eq!(short_description(doc, "X"), "Dòng một và dòng hai.");
+        assert_eq!(short_description("không có", "X"), "X");
+    }
 }

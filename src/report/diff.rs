@@ -83,6 +83,11 @@ struct UnitJson<'a> {
     number: &'a str,
     label: &'a str,
     kind: Option<crate::outline::MarkerKind>,
+    /// `kind` as a string always (`"arabic"` for `{"arabic": 1}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind_name: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    depth: Option<u8>,
     title: &'a str,
     line: u32,
 }
@@ -93,6 +98,8 @@ fn unit_json(u: &UnitRef) -> UnitJson<'_> {
         number: &u.number,
         label: &u.label,
         kind: u.kind,
+        kind_name: u.kind.map(crate::outline::MarkerKind::name),
+        depth: u.kind.and_then(crate::outline::MarkerKind::depth),
         title: &u.title,
         line: u.line,
     }

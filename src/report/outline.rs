@@ -81,7 +81,13 @@ pub struct HeaderJson<'a> {
 pub struct SectionJson<'a> {
     pub number: &'a str,
     pub label: &'a str,
+    /// `"letter"`, or `{"arabic": depth}` for Arabic numbers (kept as it was first written).
     pub kind: MarkerKind,
+    /// The kind as a string always (`"arabic"` for `{"arabic": 2}`).
+    pub kind_name: &'static str,
+    /// The depth of an Arabic number (`1.2.` is 2); absent for other kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depth: Option<u8>,
     pub ordinal: Option<u32>,
     pub title: &'a str,
     pub line: u32,
@@ -185,6 +191,8 @@ fn section_json(s: &Section) -> SectionJson<'_> {
         number: s.number(),
         label: &s.label,
         kind: s.kind,
+        kind_name: s.kind.name(),
+        depth: s.kind.depth(),
         ordinal: s.ordinal,
         title: s.title.as_str(),
         line: s.line(),

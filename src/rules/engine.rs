@@ -70,6 +70,13 @@ pub struct RuleSet {
     search_groups: OnceLock<Vec<SearchGroup>>,
 }
 
+impl Rule {
+    /// Whether the rule is one of the packs embedded in the binary (not a rule of one's own).
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
+    }
+}
+
 impl RuleSet {
     /// The built-in packs embedded in the binary.
     pub fn builtin() -> Result<RuleSet, Vec<RuleError>> {

@@ -383,7 +383,7 @@ fn fix_refuses_to_write_through_a_symlink() {
     let (code, _, err) = run(&["check", link.to_str().unwrap(), "--fix"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("is a symbolic link; not writing through it"),
+        err.contains("là liên kết tượng trưng; --fix không ghi qua liên kết"),
         "{err}"
     );
     assert_eq!(
@@ -480,7 +480,10 @@ fn unreadable_files_are_errors_but_others_are_still_checked() {
         "json",
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("rasoat: no-such.txt: no such file"), "{err}");
+    assert!(
+        err.contains("rasoat: no-such.txt: không có tệp này"),
+        "{err}"
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(v["summary"]["findings"].as_u64().unwrap() > 0);
 }
@@ -598,5 +601,500 @@ fn look_alike_letters_are_reported_at_their_place_with_their_names() {
         found[3].4.contains("U+004F LATIN CAPITAL LETTER O"),
         "{}",
         found[3].4
+    );
+}
+
+#[test]
+fn text_output_names_severities_in_vietnamese_and_json_keeps_the_contract() {
+    let (_, out, _) = run(&["check", "samples/seed-combined.txt"]);
+    for word in ["lỗi[", "cảnh báo[", "thông tin[", "= ghi chú: "] {
+        assert!(out.contains(word), "{word}: {out}");
+    }
+    for word in ["error[", "warning[", "info[", "= note:"] {
+        assert!(!out.contains(word), "{word}: {out}");
+    }
+    // The review command without a terminal prints the same findings.
+    let (_, out, _) = run(&["samples/seed-combined.txt"]);
+    assert!(out.contains("lỗi[") && !out.contains("error["), "{out}");
+    let (_, v) = findings(&["check", "samples/seed-combined.txt"]);
+    let severities: std::collections::BTreeSet<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        severities.into_iter().collect::<Vec<_>>(),
+        ["error", "info", "warning"]
+    );
+}
+
+#[test]
+fn a_mistyped_subcommand_is_suggested_when_no_such_file_exists() {
+    let (code, out, err) = run(&["chek", "samples/seed-combined.txt"]);
+    assert_eq!(code, 2, "{out}");
+    assert_eq!(
+        err.trim_end(),
+        "rasoat: chek: không có lệnh hay tệp này (có phải `rasoat check`?)"
+    );
+    // A file of that name is read as a file.
+    let dir = tempfile::tempdir().unwrap();
+    let chek = dir.path().join("chek");
+    fs::write(&chek, "").unwrap();
+    let out = crate::common::rasoat()
+        .current_dir(dir.path())
+        .args(["chek"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("chek: tệp rỗng"), "{err}");
+}
+
+#[test]
+fn each_file_takes_its_nearest_configuration_whatever_the_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Noi nhận:\n- Như trên\n- Lưu: VT.\n";
+    for sub in ["a", "b"] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+        fs::write(dir.path().join(sub).join("x.txt"), text).unwrap();
+    }
+    // Only a/ turns the spelling rule off.
+    fs::write(
+        dir.path().join("a/.rasoat.toml"),
+        "[rules]\ndisable = [\"SPELL-NOI-NHAN\"]\n",
+    )
+    .unwrap();
+    let a = dir.path().join("a/x.txt").display().to_string();
+    let b = dir.path().join("b/x.txt").display().to_string();
+    let spelled = |v: &serde_json::Value| -> Vec<String> {
+        let mut paths: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "SPELL-NOI-NHAN")
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.sort();
+        paths
+    };
+    let (_, ab) = findings(&["check", &a, &b]);
+    let (_, ba) = findings(&["check", &b, &a]);
+    assert_eq!(spelled(&ab), vec![b.clone()], "{ab}");
+    assert_eq!(spelled(&ba), vec![b.clone()], "{ba}");
+    // The same findings (listed in the order of the paths given).
+    let sorted = |v: &serde_json::Value| {
+        let mut all: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(sorted(&ab), sorted(&ba));
+    // `--config` and `--no-config` still decide for every file.
+    let (_, v) = findings(&["check", &b, &a, "--no-config"]);
+    assert_eq!(spelled(&v).len(), 2);
+    let (_, v) = findings(&[
+        "check",
+        &b,
+        &a,
+        "--config",
+        &dir.path().join("a/.rasoat.toml").display().to_string(),
+    ]);
+    assert!(spelled(&v).is_empty());
+}
+
+#[test]
+fn fix_reports_the_findings_left_after_fixing() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    fs::write(&doc, "Noi nhận:\n- Như trên ;\n- Lưu: VT.\n").unwrap();
+    let p = doc.to_str().unwrap();
+    let (_, before) = findings(&["check", p]);
+    assert!(has(&before, 1, "SPELL-NOI-NHAN", "Noi nhận"), "{before}");
+    let (code, out, err) = run(&["check", p, "--fix", "--no-backup", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let after: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = after["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        !rules.contains(&"SPELL-NOI-NHAN") && !rules.contains(&"TYPO-SPACE-BEFORE-PUNCT"),
+        "fixed findings are not reported: {rules:?}"
+    );
+    // What is reported is what a check of the fixed file reports.
+    let (_, again) = findings(&["check", p]);
+    assert_eq!(after["findings"], again["findings"]);
+    // A dry run writes nothing, so it reports the findings as they are.
+    fs::write(&doc, "Noi nhận:\n- Như trên ;\n- Lưu: VT.\n").unwrap();
+    let (code, out, _) = run(&["check", p, "--fix", "--dry-run"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("+Nơi nhận:") && out.contains("lỗi[SPELL-NOI-NHAN]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn sarif_uris_descriptions_and_input_errors() {
+    let cwd = std::env::current_dir().unwrap();
+    let absolute = cwd.join("samples/cong-van-v2.txt").display().to_string();
+    let (code, out, _) = run(&[
+        "check",
+        &absolute,
+        "samples/cong-van-v2.txt",
+        "no-such.txt",
+        "--format",
+        "sarif",
+    ]);
+    assert_eq!(code, 2);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let run0 = &v["runs"][0];
+    let uris: std::collections::BTreeSet<(String, String)> = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let a = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            (
+                a["uri"].as_str().unwrap().to_string(),
+                a["uriBaseId"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    // An absolute path is a file:// URI; a relative one is relative to %SRCROOT%.
+    let root = format!("file://{}/", cwd.display());
+    assert_eq!(
+        uris.into_iter().collect::<Vec<_>>(),
+        [
+            (format!("{root}samples/cong-van-v2.txt"), String::new()),
+            (
+                "samples/cong-van-v2.txt".to_string(),
+                "%SRCROOT%".to_string()
+            ),
+        ]
+    );
+    assert_eq!(run0["originalUriBaseIds"]["%SRCROOT%"]["uri"], root);
+    // The file that could not be read is the invocation's notification.
+    let invocation = &run0["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(
+        invocation["toolExecutionNotifications"][0]["message"]["text"],
+        "no-such.txt: không có tệp này"
+    );
+    // Short descriptions are whole sentences, not the first line of the paragraph.
+    for r in run0["tool"]["driver"]["rules"].as_array().unwrap() {
+        let text = r["shortDescription"]["text"].as_str().unwrap();
+        assert!(
+            text.ends_with(['.', '!', '?', ')'])
+                && !text
+                    .chars()
+                    .find(|c| c.is_alphanumeric())
+                    .unwrap()
+                    .is_lowercase(),
+            "{}: {text}",
+            r["id"]
+        );
+    }
+    let luu = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "ND30-LUU-VT")
+        .unwrap();
+    assert_eq!(
+        luu["shortDescription"]["text"],
+        "Mục cuối của Nơi nhận ghi `- Lưu: VT, <đơn vị soạn thảo>.`: bản lưu của Văn thư (VT) đứng đầu."
+    );
+}
+
+#[test]
+fn force_exclude_leaves_out_explicit_paths_the_ignore_files_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Noi nhận:\n- Như trên;\n- Lưu: VT.\n";
+    fs::create_dir_all(dir.path().join("docs/nhap")).unwrap();
+    for f in [
+        "README.md",
+        "docs/plan.txt",
+        "docs/nhap/a.txt",
+        "docs/giu-cu.txt",
+    ] {
+        fs::write(dir.path().join(f), text).unwrap();
+    }
+    fs::write(
+        dir.path().join(".rasoatignore"),
+        "README.md\nnhap/\n*-cu.txt\n",
+    )
+    .unwrap();
+    // A deeper ignore file brings a file back.
+    fs::write(dir.path().join("docs/.rasoatignore"), "!giu-cu.txt\n").unwrap();
+    let checked = |args: &[&str]| -> Vec<String> {
+        let out = crate::common::rasoat()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(2), "{out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut paths: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.dedup();
+        paths
+    };
+    let files = [
+        "README.md",
+        "./docs/plan.txt",
+        "docs/nhap/../nhap/a.txt",
+        "docs/giu-cu.txt",
+    ];
+    // Named on the command line, every file is checked, as before.
+    assert_eq!(checked(&files).len(), 4);
+    // The folder walk agrees.
+    assert_eq!(checked(&["."]), ["./docs/giu-cu.txt", "./docs/plan.txt"]);
+    // With --force-exclude the ignore files decide, as for a folder walked.
+    let mut args = files.to_vec();
+    args.push("--force-exclude");
+    assert_eq!(checked(&args), ["./docs/plan.txt", "docs/giu-cu.txt"]);
+}
+
+#[test]
+fn concise_quiet_and_statistics() {
+    let p = "samples/cong-van-v2.txt";
+    let (code, out, _) = run(&["check", p, "--format", "concise"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "samples/cong-van-v2.txt:25:1: lỗi SPELL-NOI-NHAN Viết sai \"Noi nhận\"; phải là \"Nơi nhận\".\n\
+         samples/cong-van-v2.txt:28:1: cảnh báo CONS-ARCHIVE-UNIT Dòng \"Lưu\" phải có đơn vị soạn thảo \"CCVC\" (theo ký hiệu văn bản); đang ghi: VT.\n\
+         2 phát hiện (1 lỗi, 1 cảnh báo, 0 thông tin) trong 1 văn bản, 1 tệp.\n"
+    );
+    // Quiet: the findings only, in every text format.
+    let (code, out, _) = run(&["check", p, "--format", "concise", "-q"]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let (_, full, _) = run(&["check", p]);
+    let (_, quiet, _) = run(&["check", p, "--quiet"]);
+    assert!(
+        full.starts_with(&quiet) && !quiet.contains("phát hiện ("),
+        "{quiet}"
+    );
+    // Statistics: a count per rule, most first, instead of the findings.
+    let (code, out, _) = run(&["check", "samples/seed-combined.txt", "--statistics"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "5  CONS-CAPS-SO-BAN-NGANH   cảnh báo", "{out}");
+    assert!(lines.contains(&"1  SPELL-NOI-NHAN           lỗi"), "{out}");
+    assert!(lines.last().unwrap().contains("phát hiện ("), "{out}");
+    assert!(!out.contains("-->"), "{out}");
+    let (code, _, err) = run(&["check", p, "--statistics", "--format", "json"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn quiet_leaves_out_notes_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    fs::write(&doc, "Noi nhận:\n- Như trên;\n- Lưu: VT.\n").unwrap();
+    let p = doc.to_str().unwrap();
+    let (_, _, err) = run(&["check", p, "--fix", "--no-backup"]);
+    assert!(err.contains("đã sửa 1 chỗ"), "{err}");
+    fs::write(&doc, "Noi nhận:\n- Như trên;\n- Lưu: VT.\n").unwrap();
+    let (_, _, err) = run(&["check", p, "--fix", "--no-backup", "-q"]);
+    assert_eq!(err, "");
+}
+
+#[test]
+fn force_color_colours_piped_output_and_no_color_wins() {
+    let colour = |env: &[(&str, &str)], args: &[&str]| -> bool {
+        let mut cmd = crate::common::rasoat();
+        cmd.env_remove("NO_COLOR").env_remove("FORCE_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap().contains('\x1b')
+    };
+    let check = ["check", "samples/cong-van-v2.txt"];
+    let diff = ["diff", "samples/cong-van-v1.txt", "samples/cong-van-v2.txt"];
+    for args in [&check[..], &diff[..]] {
+        assert!(!colour(&[], args), "piped: no colour");
+        assert!(colour(&[("FORCE_COLOR", "1")], args));
+        assert!(!colour(&[("FORCE_COLOR", "0")], args));
+        assert!(!colour(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")], args));
+        let mut never = args.to_vec();
+        never.extend(["--color", "never"]);
+        assert!(!colour(&[("FORCE_COLOR", "1")], &never));
+    }
+}
+
+#[test]
+fn output_file_is_written_atomically_and_never_over_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    let text = "Noi nhận:\n- Như trên;\n- Lưu: VT.\n";
+    fs::write(&doc, text).unwrap();
+    let p = doc.to_str().unwrap();
+    let report = dir.path().join("bao-cao.json");
+    let r = report.to_str().unwrap();
+    let (code, out, err) = run(&["check", p, "--format", "json", "-o", r]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out, "", "nothing on stdout");
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(has(&v, 1, "SPELL-NOI-NHAN", "Noi nhận"));
+    // Written again over the old report, with no temporary file left.
+    let (code, _, _) = run(&["check", p, "--format", "concise", "--output-file", r]);
+    assert_eq!(code, 1);
+    assert!(
+        fs::read_to_string(&report)
+            .unwrap()
+            .contains(": lỗi SPELL-NOI-NHAN ")
+    );
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    // Never over a checked file, however it is spelled.
+    let same = dir.path().join(".").join("a.txt");
+    let (code, _, err) = run(&["check", p, "-o", same.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--output-file không ghi đè lên nó"), "{err}");
+    assert_eq!(fs::read_to_string(&doc).unwrap(), text);
+    // Nor through a symbolic link.
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere.txt"), &link).unwrap();
+        let (code, _, err) = run(&["check", p, "-o", link.to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(err.contains("không ghi qua liên kết"), "{err}");
+        assert!(!dir.path().join("elsewhere.txt").exists());
+    }
+}
+
+#[test]
+fn standard_input_with_a_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("docs")).unwrap();
+    fs::write(
+        dir.path().join("docs/.rasoat.toml"),
+        "[rules.severity]\nSPELL-NOI-NHAN = \"warning\"\n",
+    )
+    .unwrap();
+    let text = "Noi nhận:\n- Như trên;\n- Lưu: VT.\n";
+    let piped = |args: &[&str]| {
+        let out = crate::common::rasoat()
+            .current_dir(dir.path())
+            .args(args)
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // `-` alone: shown as `-`, no configuration of a folder.
+    let (code, out, err) = piped(&["check", "-", "--format", "concise"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.starts_with("-:1:1: lỗi SPELL-NOI-NHAN "), "{out}");
+    // With a name: shown as it, configured by the .rasoat.toml nearest to it.
+    let (code, out, err) = piped(&[
+        "check",
+        "-",
+        "--stdin-filename",
+        "docs/du-thao.md",
+        "--format",
+        "concise",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("docs/du-thao.md:1:1: cảnh báo SPELL-NOI-NHAN "),
+        "{out}"
+    );
+    // The name alone reads standard input too.
+    let (code, out, _) = piped(&["check", "--stdin-filename", "x.txt", "--format", "concise"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("x.txt:1:1: lỗi"), "{out}");
+    // --fix does not rewrite standard input.
+    let (code, _, err) = piped(&["check", "-", "--fix"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("đầu vào chuẩn"), "{err}");
+}
+
+#[test]
+fn shell_completions_and_the_manual_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (code, out, err) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(
+            out.contains("check") && out.contains("stdin-filename"),
+            "{shell}"
+        );
+    }
+    let (code, _, _) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    let (code, out, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(".ie") && out.contains(".TH rasoat 1"),
+        "{out}"
+    );
+    assert!(out.contains("rasoat\\-check(1)"), "{out}");
+    let (code, out, _) = run(&["man", "check"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(".TH rasoat-check 1") && out.contains("stdin\\-filename"),
+        "{out}"
+    );
+    let (code, _, err) = run(&["man", "chek"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn show_files_and_show_config_check_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Noi nhận:\n- Như trên;\n- Lưu: VT.\n";
+    fs::create_dir(dir.path().join("a")).unwrap();
+    fs::write(dir.path().join("a/x.txt"), text).unwrap();
+    fs::write(dir.path().join("y.md"), text).unwrap();
+    fs::write(dir.path().join("README.md"), text).unwrap();
+    fs::write(dir.path().join("a/.rasoat.toml"), "[rules]\n").unwrap();
+    fs::write(dir.path().join(".rasoatignore"), "README.md\n").unwrap();
+    let in_dir = |args: &[&str]| {
+        let out = crate::common::rasoat()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+        )
+    };
+    let (code, out) = in_dir(&["check", "--show-files"]);
+    assert_eq!((code, out.as_str()), (0, "./a/x.txt\n./y.md\n"));
+    let (code, out) = in_dir(&[
+        "check",
+        "--show-files",
+        "README.md",
+        "y.md",
+        "--force-exclude",
+    ]);
+    assert_eq!((code, out.as_str()), (0, "y.md\n"));
+    let (code, out) = in_dir(&["check", "--show-config", "y.md", "a/x.txt"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "y.md\t(không có cấu hình)");
+    assert!(
+        lines[1].starts_with("a/x.txt\t") && lines[1].ends_with("a/.rasoat.toml"),
+        "{out}"
     );
 }

@@ -92,11 +92,11 @@ fn single_path_without_versions_is_a_usage_error() {
     assert_eq!(code, 2);
     assert_eq!(
         err.trim_end(),
-        "rasoat: samples/cong-van-v1.txt: holds no two versions of one document (1 document(s)); give two paths or PATH#N"
+        "rasoat: samples/cong-van-v1.txt: không có hai phiên bản của cùng một văn bản (1 văn bản); hãy chỉ hai đường dẫn hoặc PATH#N"
     );
     let (code, _, err) = run(&["diff", "samples/seed-combined.txt#2"]);
     assert_eq!(code, 2);
-    assert!(err.contains("give a second document"), "{err}");
+    assert!(err.contains("hãy chỉ thêm văn bản thứ hai"), "{err}");
 }
 
 #[test]
@@ -178,4 +178,23 @@ fn invisible_characters_inside_words_show_unless_the_unicode_form_is_ignored() {
             "{out}"
         );
     }
+}
+
+#[test]
+fn review_without_a_terminal_exits_as_check_does() {
+    // Piped (the test's stdout is not a terminal): v2 brings an error-level finding
+    // (SPELL-NOI-NHAN), so the printed review exits 1, as `check --against` would.
+    let (code, out, err) = run(&["samples/cong-van-v1.txt", "samples/cong-van-v2.txt"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("lỗi[SPELL-NOI-NHAN]"), "{out}");
+    // Differences alone are not a failure: the reverse has no error finding in the new round.
+    let (code, out, err) = run(&["samples/cong-van-v2.txt", "samples/cong-van-v1.txt"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, _) = run(&[
+        "check",
+        "samples/cong-van-v2.txt",
+        "--against",
+        "samples/cong-van-v1.txt",
+    ]);
+    assert_eq!(code, 1);
 }

@@ -176,37 +176,37 @@ fn hostile_and_broken_archives_get_one_clear_line() {
     expect_error(
         &["outline", &format!("{f}/not-a-zip.docx")],
         &format!(
-            "rasoat: {f}/not-a-zip.docx: not a .docx file (no zip signature); save the document as .docx from Word or LibreOffice"
+            "rasoat: {f}/not-a-zip.docx: không phải tệp .docx (không có chữ ký zip); hãy lưu văn bản thành .docx từ Word hoặc LibreOffice"
         ),
     );
     expect_error(
         &["outline", &format!("{f}/truncated.docx")],
         &format!(
-            "rasoat: {f}/truncated.docx: corrupt .docx archive: invalid Zip archive: Could not find EOCD"
+            "rasoat: {f}/truncated.docx: gói .docx bị hỏng: invalid Zip archive: Could not find EOCD"
         ),
     );
     expect_error(
         &["check", &format!("{f}/encrypted.docx")],
         &format!(
-            "rasoat: {f}/encrypted.docx: encrypted or password-protected document; remove the password in Word (File > Info) and save again"
+            "rasoat: {f}/encrypted.docx: tài liệu được mã hóa hoặc đặt mật khẩu; hãy gỡ mật khẩu trong Word (File > Info) rồi lưu lại"
         ),
     );
     expect_error(
         &["outline", &format!("{f}/no-document.docx")],
         &format!(
-            "rasoat: {f}/no-document.docx: not a .docx file (no word/document.xml in the archive); save the document as .docx from Word or LibreOffice"
+            "rasoat: {f}/no-document.docx: không phải tệp .docx (trong gói không có word/document.xml); hãy lưu văn bản thành .docx từ Word hoặc LibreOffice"
         ),
     );
     expect_error(
         &["outline", &format!("{f}/malformed-xml.docx")],
         &format!(
-            "rasoat: {f}/malformed-xml.docx: malformed XML in word/document.xml near byte 176: ill-formed document: expected `</w:t>`, but `</w:r>` was found"
+            "rasoat: {f}/malformed-xml.docx: XML hỏng trong word/document.xml gần byte 176: ill-formed document: expected `</w:t>`, but `</w:r>` was found"
         ),
     );
     expect_error(
         &["outline", &format!("{f}/many-entries.docx")],
         &format!(
-            "rasoat: {f}/many-entries.docx: the archive holds 10001 entries, over the limit of 10000 (not a Word document?)"
+            "rasoat: {f}/many-entries.docx: gói có 10001 mục, quá giới hạn 10000 (không phải văn bản Word?)"
         ),
     );
     // 8 MiB of XML from an 8 KB archive: over four times a 1 MB --max-file-size.
@@ -218,12 +218,12 @@ fn hostile_and_broken_archives_get_one_clear_line() {
             &format!("{f}/bomb.docx"),
         ],
         &format!(
-            "rasoat: {f}/bomb.docx: word/document.xml decompresses to more than 4000000 bytes (zip bomb?); raise --max-file-size to read it"
+            "rasoat: {f}/bomb.docx: word/document.xml giải nén ra hơn 4000000 byte (bom zip?); tăng --max-file-size để đọc được"
         ),
     );
     expect_error(
         &["outline", &format!("{f}/bomb.docx")],
-        &format!("rasoat: {f}/bomb.docx: the document has no text"),
+        &format!("rasoat: {f}/bomb.docx: văn bản không có chữ nào"),
     );
 }
 
@@ -236,14 +236,14 @@ fn declared_entities_are_never_expanded() {
 #[test]
 fn old_word_and_pdf_are_refused_with_advice() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, kind) in [("a.doc", "old binary Word (.doc)"), ("a.pdf", "PDF")] {
+    for (name, kind) in [("a.doc", "Word cũ (.doc)"), ("a.pdf", "PDF")] {
         let path = dir.path().join(name);
         std::fs::write(&path, b"%PDF-1.4 or DOC bytes").unwrap();
         let p = path.to_string_lossy().to_string();
         expect_error(
             &["outline", &p],
             &format!(
-                "rasoat: {p}: {kind} files are not supported; save the document as .docx or UTF-8 .txt"
+                "rasoat: {p}: không đọc được tệp {kind}; hãy lưu văn bản thành .docx hoặc .txt UTF-8"
             ),
         );
     }
@@ -257,7 +257,7 @@ fn tcvn3_docx_is_reported_and_converted_on_request() {
     assert_eq!(
         err.trim_end(),
         format!(
-            "rasoat: {f}: 9 line(s) look like TCVN3 (ABC) text; --convert-legacy converts them to Unicode"
+            "rasoat: {f}: 9 dòng có vẻ là văn bản mã TCVN3 (ABC); --convert-legacy chuyển chúng sang Unicode"
         )
     );
     assert!(out.contains("\"TYPO-TCVN3\""), "{out}");
@@ -265,7 +265,7 @@ fn tcvn3_docx_is_reported_and_converted_on_request() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         err.trim_end(),
-        format!("rasoat: {f}: converted 11 line(s) from TCVN3 (ABC) to Unicode")
+        format!("rasoat: {f}: đã chuyển 11 dòng từ mã TCVN3 (ABC) sang Unicode")
     );
     let v: Value = serde_json::from_str(&out).unwrap();
     let doc = &v["documents"][0];
@@ -296,7 +296,7 @@ fn legacy_8_bit_text_files() {
     expect_error(
         &["text", &p],
         &format!(
-            "rasoat: {p}: text in the TCVN3 (ABC) encoding (2 line(s)); rerun with --convert-legacy to convert it to Unicode"
+            "rasoat: {p}: văn bản mã TCVN3 (ABC) (2 dòng); chạy lại với --convert-legacy để chuyển sang Unicode"
         ),
     );
     let (code, out, err) = run(&["text", "--plain", "--convert-legacy", &p]);
@@ -457,7 +457,7 @@ fn a_malformed_footnotes_part_is_a_clear_error() {
     expect_error(
         &["outline", f],
         &format!(
-            "rasoat: {f}: malformed XML in word/footnotes.xml near byte 639: ill-formed document: expected `</w:t>`, but `</w:r>` was found"
+            "rasoat: {f}: XML hỏng trong word/footnotes.xml gần byte 639: ill-formed document: expected `</w:t>`, but `</w:r>` was found"
         ),
     );
 }

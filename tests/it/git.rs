@@ -123,7 +123,7 @@ fn rev_path_errors_are_one_line() {
     assert_eq!(code, 2);
     assert_eq!(
         err.trim_end(),
-        "rasoat: HEAD:docs: is not a file in that revision (a folder?); give a file"
+        "rasoat: HEAD:docs: không phải tệp ở bản đó (một thư mục?); hãy chỉ một tệp"
     );
 }
 

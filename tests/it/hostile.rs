@@ -32,7 +32,7 @@ fn a_200_mb_file_is_refused_before_it_is_read() {
         expect_error(
             &[cmd, &p],
             &format!(
-                "rasoat: {p}: file is 209715200 bytes, over the limit of 67108864 bytes (raise it with --max-file-size)"
+                "rasoat: {p}: tệp dài 209715200 byte, quá giới hạn 67108864 byte (tăng giới hạn bằng --max-file-size)"
             ),
         );
     }
@@ -53,9 +53,9 @@ fn a_single_50_mb_line_is_refused_with_its_limit() {
     let (code, _, err) = run(&["diff", &p, &p]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.starts_with(&format!("rasoat: {p}: line 2 is 5"))
+        err.starts_with(&format!("rasoat: {p}: dòng 2 dài 5"))
             && err.trim_end().ends_with(
-                "bytes long, over the limit of 1048576 bytes (raise it with --max-line-length)"
+                "byte, quá giới hạn 1048576 byte (tăng giới hạn bằng --max-line-length)"
             ),
         "{err}"
     );
@@ -82,9 +82,7 @@ fn many_sections_and_deep_numbering_are_read_or_refused_by_the_cap() {
     );
     expect_error(
         &["check", "--max-sections", "50000", &p],
-        &format!(
-            "rasoat: {p}: 100999 sections, over the limit of 50000 (raise it with --max-sections)"
-        ),
+        &format!("rasoat: {p}: 100999 mục, quá giới hạn 50000 (tăng giới hạn bằng --max-sections)"),
     );
     // Numbering nested 1,000 deep: 1. / 1.1. / 1.1.1. …
     let mut deep = String::from("KẾ HOẠCH\nThử\n");
@@ -111,7 +109,7 @@ fn missing_files_fifos_and_documents_that_do_not_exist() {
     let missing = shown(&dir.path().join("missing.txt"));
     expect_error(
         &["outline", &missing],
-        &format!("rasoat: {missing}: no such file"),
+        &format!("rasoat: {missing}: không có tệp này"),
     );
     let fifo = dir.path().join("pipe.txt");
     assert!(
@@ -124,11 +122,11 @@ fn missing_files_fifos_and_documents_that_do_not_exist() {
     let f = shown(&fifo);
     expect_error(
         &["check", &f],
-        &format!("rasoat: {f}: not a regular file (FIFO, socket or device)"),
+        &format!("rasoat: {f}: không phải tệp thông thường (FIFO, socket hay thiết bị)"),
     );
     expect_error(
         &["outline", "samples/seed-combined.txt#99"],
-        "rasoat: samples/seed-combined.txt#99: no such document; the file holds 3 document(s)",
+        "rasoat: samples/seed-combined.txt#99: không có văn bản này; tệp có 3 văn bản",
     );
 }
 
@@ -199,7 +197,7 @@ fn an_unreadable_folder_is_reported_and_the_rest_checked() {
     assert_eq!(output.status.code(), Some(2), "{err}");
     assert_eq!(
         err.trim_end(),
-        format!("rasoat: {}: permission denied", shown(&locked))
+        format!("rasoat: {}: không có quyền truy cập", shown(&locked))
     );
     let v: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
@@ -460,7 +458,10 @@ fn control_characters_in_documents_and_file_names_reach_no_terminal() {
     let (_, out, _) = run(&["text", &n]);
     assert!(out.contains("Việc ␛]0;pwned␇ một  hai�2J."), "{out}");
     let (_, _, err) = run(&["outline", &missing]);
-    assert!(err.contains("e␛[2Jx.txt.missing: no such file"), "{err}");
+    assert!(
+        err.contains("e␛[2Jx.txt.missing: không có tệp này"),
+        "{err}"
+    );
 }
 
 #[test]

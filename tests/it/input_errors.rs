@@ -25,21 +25,23 @@ fn expect_error(args: &[&str], message: &str) {
 #[test]
 fn empty_whitespace_binary_invalid_files() {
     let (_d, p) = temp_with(b"", "empty.txt");
-    expect_error(&["outline", &p], &format!("rasoat: {p}: file is empty"));
+    expect_error(&["outline", &p], &format!("rasoat: {p}: tệp rỗng"));
     let (_d, p) = temp_with(b"  \n\t\r\n", "blank.txt");
     expect_error(
         &["outline", &p],
-        &format!("rasoat: {p}: file contains no text (only whitespace)"),
+        &format!("rasoat: {p}: tệp không có chữ nào (chỉ có khoảng trắng)"),
     );
     let (_d, p) = temp_with(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "image.txt");
     expect_error(
         &["outline", &p],
-        &format!("rasoat: {p}: binary file (NUL byte at offset 8), not a text document"),
+        &format!("rasoat: {p}: tệp nhị phân (byte NUL ở vị trí 8), không phải văn bản"),
     );
     let (_d, p) = temp_with(b"S\xe1 3593\nN\xf4i nh\xe2n", "latin1.txt");
     expect_error(
         &["outline", &p],
-        &format!("rasoat: {p}: invalid UTF-8 at line 1, byte offset 1; save the file as UTF-8"),
+        &format!(
+            "rasoat: {p}: không phải UTF-8 hợp lệ ở dòng 1, byte 1; hãy lưu tệp dưới dạng UTF-8"
+        ),
     );
 }
 
@@ -63,19 +65,19 @@ fn utf16_files_are_decoded() {
 fn missing_directory_and_unknown_document() {
     expect_error(
         &["outline", "no/such/file.txt"],
-        "rasoat: no/such/file.txt: no such file",
+        "rasoat: no/such/file.txt: không có tệp này",
     );
     expect_error(
         &["outline", "samples"],
-        "rasoat: samples: is a directory; give a file (or use `rasoat check DIR`)",
+        "rasoat: samples: là một thư mục, không phải tệp; hãy chỉ một tệp (hoặc dùng `rasoat check THƯ_MỤC`)",
     );
     expect_error(
         &["outline", "samples/seed-combined.txt#99"],
-        "rasoat: samples/seed-combined.txt#99: no such document; the file holds 3 document(s)",
+        "rasoat: samples/seed-combined.txt#99: không có văn bản này; tệp có 3 văn bản",
     );
     expect_error(
         &["outline", "samples/seed-combined.txt#0"],
-        "rasoat: samples/seed-combined.txt#0: no such document; the file holds 3 document(s)",
+        "rasoat: samples/seed-combined.txt#0: không có văn bản này; tệp có 3 văn bản",
     );
 }
 
@@ -85,7 +87,7 @@ fn unsupported_formats_name_the_way_out() {
     expect_error(
         &["outline", &p],
         &format!(
-            "rasoat: {p}: PDF files are not supported; save the document as .docx or UTF-8 .txt"
+            "rasoat: {p}: không đọc được tệp PDF; hãy lưu văn bản thành .docx hoặc .txt UTF-8"
         ),
     );
 }
@@ -96,7 +98,7 @@ fn size_limit_is_enforced_with_a_message() {
     expect_error(
         &["outline", &p, "--max-file-size", "4"],
         &format!(
-            "rasoat: {p}: file is 17 bytes, over the limit of 4 bytes (raise it with --max-file-size)"
+            "rasoat: {p}: tệp dài 17 byte, quá giới hạn 4 byte (tăng giới hạn bằng --max-file-size)"
         ),
     );
 }
@@ -125,7 +127,7 @@ fn fifo_is_refused_without_blocking() {
     let p = fifo.to_string_lossy().to_string();
     expect_error(
         &["outline", &p],
-        &format!("rasoat: {p}: not a regular file (FIFO, socket or device)"),
+        &format!("rasoat: {p}: không phải tệp thông thường (FIFO, socket hay thiết bị)"),
     );
 }
 
@@ -175,7 +177,8 @@ fn fifos_and_devices_as_documents_configs_baselines_and_rules_are_refused_at_onc
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
     let zero = zero.to_string_lossy().to_string();
     let sample = "samples/cong-van-v1.txt";
-    let not_regular = |p: &str| format!("rasoat: {p}: not a regular file (FIFO, socket or device)");
+    let not_regular =
+        |p: &str| format!("rasoat: {p}: không phải tệp thông thường (FIFO, socket hay thiết bị)");
     let mut specials = vec![zero.clone(), "/dev/zero".to_string()];
     if made {
         specials.push(fifo.to_string_lossy().to_string());
@@ -256,7 +259,7 @@ fn a_closed_standard_output_is_an_error_not_a_silent_success() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert_eq!(
         err.trim_end(),
-        "rasoat: cannot write output: standard output is closed (đầu ra chuẩn đã đóng)"
+        "rasoat: không ghi được đầu ra: đầu ra chuẩn đã đóng (standard output is closed)"
     );
     // A reader that goes away (`| head`) is not an error: rasoat stops quietly.
     let out = std::process::Command::new("sh")

@@ -187,3 +187,21 @@ fn outline_text_snapshot() {
     assert_eq!(code, 0);
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn json_kind_has_a_string_form_beside_the_first_one() {
+    let (code, out, err) =
+        crate::common::run(&["outline", "--format", "json", "samples/seed-combined.txt#2"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let part = &v["documents"][0]["sections"][0];
+    assert_eq!(part["kind"], "roman");
+    assert_eq!(part["kind_name"], "roman");
+    assert!(part.get("depth").is_none());
+    let item = &part["children"][0];
+    // `kind` stays as it was first written (an object for Arabic numbers); `kind_name` is the
+    // string README documents, `depth` the depth.
+    assert_eq!(item["kind"], serde_json::json!({"arabic": 1}));
+    assert_eq!(item["kind_name"], "arabic");
+    assert_eq!(item["depth"], 1);
+}
