@@ -60,6 +60,39 @@ static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// only cites a part.
 pub fn instruction(title: &str, amending: bool) -> Option<Amendment> {
     let title = title.trim().trim_matches('*').trim();
+    // Most titles start with another word: they are settled without the regex.
+    const FIRST: &[&str] = &[
+        "Sửa",
+        "sửa",
+        "SỬA",
+        "Bổ",
+        "bổ",
+        "BỔ",
+        "Bãi",
+        "bãi",
+        "BÃI",
+        "Bỏ",
+        "bỏ",
+        "BỎ",
+        "Thay",
+        "thay",
+        "THAY",
+        "Điều chỉnh",
+        "điều chỉnh",
+        "ĐIỀU CHỈNH",
+        "Hủy",
+        "hủy",
+        "HỦY",
+        "Huỷ",
+        "huỷ",
+        "HUỶ",
+        "Đính",
+        "đính",
+        "ĐÍNH",
+    ];
+    if !FIRST.iter().any(|w| title.starts_with(w)) {
+        return None;
+    }
     let caps = INSTRUCTION.captures(title)?;
     let mut target = caps[2].trim().to_string();
     let part = TARGET.find(&target)?;

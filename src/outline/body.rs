@@ -74,8 +74,9 @@ fn is_signature_title(text: &str) -> bool {
         })
 }
 
-/// Military and police ranks written before a signer's name (`Đại tá Nguyễn Văn A`).
-const RANKS: [&str; 15] = [
+/// Military and police ranks written before a signer's name (`Đại tá Nguyễn Văn A`), with the
+/// old tone style (`Đại uý`).
+const RANKS: [&str; 19] = [
     "Đại tướng",
     "Thượng tướng",
     "Trung tướng",
@@ -88,6 +89,10 @@ const RANKS: [&str; 15] = [
     "Thượng úy",
     "Trung úy",
     "Thiếu úy",
+    "Đại uý",
+    "Thượng uý",
+    "Trung uý",
+    "Thiếu uý",
     "Đô đốc",
     "Phó Đô đốc",
     "Chuẩn Đô đốc",
@@ -95,15 +100,13 @@ const RANKS: [&str; 15] = [
 
 /// The name without a rank before it.
 fn without_rank(text: &str) -> &str {
+    if !text.starts_with(['Đ', 'T', 'P', 'C']) {
+        return text;
+    }
     RANKS
         .iter()
         .find_map(|r| {
-            let rest = text.strip_prefix(r).or_else(|| {
-                // `uý` (old tone style) and lower-case `đô đốc`.
-                let folded = fold(r);
-                let head: String = text.chars().take(r.chars().count()).collect();
-                (fold(&head) == folded).then(|| &text[head.len()..])
-            })?;
+            let rest = text.strip_prefix(r)?;
             rest.starts_with(' ').then(|| rest.trim_start())
         })
         .unwrap_or(text)

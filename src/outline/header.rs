@@ -581,7 +581,9 @@ static SYMBOL_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 /// A symbol of the Đảng (Hướng dẫn 36-HD/VPTW): number, type code, then the issuing body after
 /// the slash (`12-HD/VPTW`, `1147-QĐ/BTGDVTW`).
 static PARTY_SYMBOL_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]+[a-zA-Z]?)-(\p{Lu}[\p{Lu}0-9]*)/(\p{Lu}[\p{Lu}0-9\-]*)$")
+    // ASCII capitals and Đ: the codes of Hướng dẫn 36 use no other letters (and a Unicode class
+    // would cost the start-up its compilation).
+    Regex::new(r"^([0-9]+[a-zA-Z]?)-([A-ZĐ][A-ZĐ0-9]*)/([A-ZĐ][A-ZĐ0-9\-]*)$")
         .expect("static regex")
 });
 
@@ -598,7 +600,11 @@ pub fn parse_symbol(line: Paragraph) -> Symbol {
         value: value.clone(),
         ..Symbol::default()
     };
-    if let Some(c) = PARTY_SYMBOL_VALUE.captures(&value) {
+    let party = value.starts_with(|c: char| c.is_ascii_digit())
+        && value
+            .find('-')
+            .is_some_and(|d| value.find('/').is_some_and(|s| d < s));
+    if let Some(c) = party.then(|| PARTY_SYMBOL_VALUE.captures(&value)).flatten() {
         symbol.number = Some(c[1].to_string());
         symbol.code_parts = vec![c[2].to_string(), c[3].to_string()];
     } else if let Some(c) = SYMBOL_VALUE.captures(&value) {
