@@ -350,7 +350,6 @@ pub fn read_at_most(
     shown: &str,
     limit: u64,
 ) -> Result<Vec<u8>, InputError> {
-    use std::io::Read;
     if meta.len() > limit {
         return Err(InputError::TooLarge {
             path: shown.to_string(),
@@ -360,8 +359,21 @@ pub fn read_at_most(
     }
     // The reported size is only a hint (capped: it may be wrong either way).
     let hint = meta.len().min(limit).min(DEFAULT_MAX_FILE_SIZE) as usize;
+    read_stream_at_most(file, hint, shown, limit)
+}
+
+/// Reads a stream (an opened file, standard input) to its end, at most `limit` bytes: one more is
+/// an error. `hint` is the room to reserve first.
+pub fn read_stream_at_most(
+    reader: impl std::io::Read,
+    hint: usize,
+    shown: &str,
+    limit: u64,
+) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
     let mut bytes = Vec::with_capacity(hint);
-    file.take(limit.saturating_add(1))
+    reader
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::Io {
             path: shown.to_string(),

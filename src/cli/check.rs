@@ -182,23 +182,7 @@ fn stdin_name(args: &CheckArgs) -> PathBuf {
 
 /// Reads standard input, at most `limit` bytes.
 fn read_stdin(shown: &str, limit: u64) -> Result<Vec<u8>, InputError> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| InputError::Io {
-            path: shown.to_string(),
-            message: input::describe_io(&e),
-        })?;
-    if bytes.len() as u64 > limit {
-        return Err(InputError::GrewTooLarge {
-            path: shown.to_string(),
-            limit,
-        });
-    }
-    Ok(bytes)
+    input::read_stream_at_most(io::stdin().lock(), 0, shown, limit)
 }
 
 /// Expands arguments into files: folders are walked (honouring .gitignore and hidden files).
@@ -857,10 +841,7 @@ fn write_atomically_with(
     if let Some(why) = refuse_to_rewrite(path, &meta) {
         return Err(why);
     }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     let backup_path = if backup {
         Some(write_backup(path, original, &meta)?)
     } else {
@@ -875,11 +856,7 @@ fn write_atomically_with(
     // The new contents go to a hidden temporary file beside the original, are flushed to disk,
     // and only then renamed over it: a crash or a kill at any point leaves either the old file
     // or the new one, never a mix (at worst a `.rasoat-*.tmp` file is left beside it).
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".rasoat-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| give_up(format!("{shown}: {e}")))?;
+    let mut tmp = temp_beside(dir).map_err(|e| give_up(format!("{shown}: {e}")))?;
     tmp.write_all(contents)
         .and_then(|()| keep_ownership(tmp.as_file(), &meta, true))
         .and_then(|()| tmp.as_file().sync_all())
@@ -940,15 +917,8 @@ fn write_output(path: &Path, contents: &[u8], inputs: &[&Path], flag: &str) -> R
             ));
         }
     }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".rasoat-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| format!("{shown}: {}", input::describe_io(&e)))?;
+    let dir = folder_of(path);
+    let mut tmp = temp_beside(dir).map_err(|e| format!("{shown}: {}", input::describe_io(&e)))?;
     let permissions = match &existing {
         Some(meta) => meta.permissions(),
         None => {
@@ -978,6 +948,22 @@ fn write_output(path: &Path, contents: &[u8], inputs: &[&Path], flag: &str) -> R
     Ok(())
 }
 
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// A hidden temporary file in `dir` (`.rasoat-*.tmp`), to be renamed over or beside a file there:
+/// a rename within one folder is atomic.
+fn temp_beside(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(".rasoat-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+}
+
 /// Whether two looks at a path saw the same file (not one swapped in between).
 fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     #[cfg(unix)]
@@ -995,15 +981,8 @@ fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 /// The backup is written like the fix itself (temporary file, flush, then a rename that refuses
 /// to replace anything), so a backup that exists is always complete.
 fn write_backup(path: &Path, original: &[u8], meta: &std::fs::Metadata) -> Result<PathBuf, String> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".rasoat-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let dir = folder_of(path);
+    let mut tmp = temp_beside(dir).map_err(|e| format!("{}: {e}", path.display()))?;
     // The backup is as private as the original: same mode, and its owner and group where this
     // process may give them.
     tmp.write_all(original)

@@ -534,16 +534,12 @@ impl Walker<'_> {
             NoteKind::Footnote => FOOTNOTE_SENTINEL,
             NoteKind::Endnote => ENDNOTE_SENTINEL,
         };
+        let visible = self.visible_sides();
         let Some(p) = self.paragraphs.last_mut() else {
             return;
         };
         for side in [OLD, NEW] {
-            let visible = if side == OLD {
-                self.inserted == 0
-            } else {
-                self.deleted == 0
-            };
-            if !visible {
+            if !visible[side] {
                 continue;
             }
             p.text[side].push(sentinel);
@@ -575,6 +571,15 @@ impl Walker<'_> {
         }
     }
 
+    /// Which views the text being read belongs to (indexed by `OLD`, `NEW`): an insertion is not
+    /// in the old view, a deletion not in the new one.
+    fn visible_sides(&self) -> [bool; 2] {
+        let mut sides = [false; 2];
+        sides[OLD] = self.inserted == 0;
+        sides[NEW] = self.deleted == 0;
+        sides
+    }
+
     fn collecting(&self) -> bool {
         self.text > 0 && self.hidden == 0 && self.props == 0 && !self.paragraphs.is_empty()
     }
@@ -592,16 +597,12 @@ impl Walker<'_> {
         } else {
             s
         };
+        let visible = self.visible_sides();
         let Some(p) = self.paragraphs.last_mut() else {
             return;
         };
         for side in [OLD, NEW] {
-            let visible = if side == OLD {
-                self.inserted == 0
-            } else {
-                self.deleted == 0
-            };
-            if !visible {
+            if !visible[side] {
                 continue;
             }
             p.text[side].push_str(s);

@@ -221,6 +221,13 @@ fn candidate(text: &str) -> Option<Candidate> {
     }
 }
 
+/// Whether a legal unit's number ends a heading: followed by punctuation (`Điều 5.`), by nothing,
+/// or by a caps title (`Chương II QUY ĐỊNH CHUNG`); `Điều 5 Quyết định số …` is a reference that a
+/// wrapped line happens to start with.
+fn ends_heading(separator: &str, rest: &str) -> bool {
+    !separator.trim().is_empty() || rest.is_empty() || crate::text::is_caps(rest)
+}
+
 /// `Phần thứ nhất`, `PHẦN THỨ HAI`: a part numbered by an ordinal word (reports and đề cương
 /// divide so), alone on its line or before a caps title or a separator.
 static ORDINAL_PART: LazyLock<Regex> = LazyLock::new(|| {
@@ -249,9 +256,7 @@ fn ordinal_part(text: &str) -> Option<Marker> {
         .iter()
         .find(|(w, _)| crate::text::fold(word) == *w)?
         .1;
-    let separator = c.get(2)?.as_str();
-    let rest = &text[c.get(0)?.end()..];
-    if separator.trim().is_empty() && !rest.is_empty() && !crate::text::is_caps(rest) {
+    if !ends_heading(c.get(2)?.as_str(), &text[c.get(0)?.end()..]) {
         return None;
     }
     let spelled = format!("Phần thứ {}", word.to_lowercase());
@@ -294,9 +299,7 @@ fn parse_marker_unchecked(text: &str) -> Option<Marker> {
         // Without punctuation after the number, "Điều 5 Quyết định số …" is a reference that a
         // wrapped line happens to start with, not a heading; a heading without a dot is followed
         // by a caps title ("Chương II QUY ĐỊNH CHUNG") or nothing.
-        let separator = c.get(3)?.as_str();
-        let rest = &text[c.get(0)?.end()..];
-        if separator.trim().is_empty() && !rest.is_empty() && !crate::text::is_caps(rest) {
+        if !ends_heading(c.get(3)?.as_str(), &text[c.get(0)?.end()..]) {
             return None;
         }
         let canonical_word = title_case(word);

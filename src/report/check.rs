@@ -659,15 +659,7 @@ fn artifact(path: &str) -> SarifArtifact {
 /// A relative URI for a path: forward slashes, percent-encoded where needed.
 fn relative_uri(path: &str) -> String {
     let path = path.strip_prefix("./").unwrap_or(path).replace('\\', "/");
-    let mut out = String::new();
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encode(&path)
 }
 
 /// A fingerprint that survives line moves: FNV-1a of rule, path, section and excerpt.
