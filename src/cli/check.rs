@@ -1176,7 +1176,8 @@ fn fix_files(
     Ok(total)
 }
 
-/// The files a run reads (or writes as a baseline), which `--output-file` never overwrites.
+/// The files a run reads (documents, configurations, the baseline), which neither
+/// `--write-baseline` nor `--output-file` overwrites.
 fn read_files<'a>(
     targets: &'a [Target],
     profiles: &'a [Profile],
@@ -1189,8 +1190,18 @@ fn read_files<'a>(
         .collect();
     inputs.extend(profiles.iter().filter_map(|p| p.config_path.as_deref()));
     inputs.extend(args.baseline.as_deref());
-    inputs.extend(args.write_baseline.as_deref());
     inputs
+}
+
+/// What `--output-file` never overwrites: the files read, and the baseline the run writes.
+fn kept_from_output<'a>(
+    targets: &'a [Target],
+    profiles: &'a [Profile],
+    args: &'a CheckArgs,
+) -> Vec<&'a Path> {
+    let mut kept = read_files(targets, profiles, args);
+    kept.extend(args.write_baseline.as_deref());
+    kept
 }
 
 pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
@@ -1286,7 +1297,7 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
         }
         out.flush()?;
         if let Some(path) = &args.output_file {
-            let inputs = read_files(&targets, &profiles, &args);
+            let inputs = kept_from_output(&targets, &profiles, &args);
             write_output(path, &report, &inputs, "--output-file").map_err(RunError::Usage)?;
         }
         return Ok(if errors.is_empty() {
@@ -1378,13 +1389,7 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
         };
         let json =
             serde_json::to_string_pretty(&baseline).map_err(|e| RunError::Usage(e.to_string()))?;
-        let mut inputs: Vec<&Path> = targets
-            .iter()
-            .filter(|t| t.doc.rev.is_none())
-            .map(|t| t.doc.path.as_path())
-            .collect();
-        inputs.extend(profiles.iter().filter_map(|p| p.config_path.as_deref()));
-        inputs.extend(args.baseline.as_deref());
+        let inputs = read_files(&targets, &profiles, &args);
         write_baseline(path, (json + "\n").as_bytes(), &inputs).map_err(RunError::Usage)?;
         if !args.quiet {
             say!(
@@ -1459,7 +1464,7 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
     }
     out.flush()?;
     if let Some(path) = &args.output_file {
-        let inputs = read_files(&targets, &profiles, &args);
+        let inputs = kept_from_output(&targets, &profiles, &args);
         write_output(path, &report, &inputs, "--output-file").map_err(RunError::Usage)?;
     }
     for e in &errors {
