@@ -505,7 +505,12 @@ fn fix_killed_mid_write_leaves_the_file_whole() {
     let fixed = std::fs::read_to_string(&reference).unwrap();
     assert_ne!(fixed, original);
     let mut outcomes = (0, 0);
-    for step in 0..12u32 {
+    // Kill points go on past the measured time while no run has reached its rename: on a loaded
+    // machine the runs take longer than the one measured.
+    for step in 0..40u32 {
+        if step >= 12 && outcomes.0 > 0 && outcomes.1 > 0 {
+            break;
+        }
         let work = tempfile::tempdir().unwrap();
         let doc = work.path().join("plan.txt");
         std::fs::write(&doc, &original).unwrap();
