@@ -64,6 +64,8 @@ pub enum InputError {
         length: usize,
         limit: usize,
     },
+    #[error("{path}: không có văn bản trước đó để so sánh")]
+    NoEarlierDocument { path: String },
     #[error("{path}: {count} mục, quá giới hạn {limit} (tăng giới hạn bằng --max-sections)")]
     TooManySections {
         path: String,

@@ -10,6 +10,7 @@ pub mod parallel;
 pub mod rules;
 pub mod text;
 pub mod tui;
+pub mod workspace;
 
 pub mod cli;
 pub mod compare;

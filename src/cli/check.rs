@@ -9,16 +9,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 
-use crate::config::Config;
 use crate::input::{self, DocRef, InputError, LoadedFile};
-use crate::report::check::{
-    Located, Summary, write_concise, write_findings_text, write_github, write_json, write_sarif,
-    write_statistics, write_summary, write_text,
+use crate::report::check::{Located, Summary};
+use crate::report::emit::{
+    ConciseFindings, FindingsEmitter, FindingsReport, GithubFindings, JsonFindings, SarifFindings,
+    StatisticsFindings, TextFindings,
 };
-use crate::rules::rounds::{RoundDoc, check_rounds};
-use crate::rules::{Finding, Round, RuleSet, Severity};
+use crate::rules::rounds::RoundDoc;
+use crate::rules::{Finding, Round, Severity};
+use crate::workspace::{Profile, Workspace, WorkspaceError};
 
-use super::{ColorChoice, CommonInput, EXIT_ERROR, EXIT_FOUND, EXIT_OK, RunError};
+use super::{ColorChoice, CommonInput, EXIT_ERROR, EXIT_FOUND, EXIT_OK, RuleArgs, RunError};
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
@@ -45,25 +46,8 @@ pub struct CheckArgs {
     /// --against does (documents added since then are checked alone).
     #[arg(long, requires = "changed_since")]
     pub against_base: bool,
-    /// Extra rule folder (rules/<pack>/<ID>.toml files); adds rules or overrides built-in ones.
-    #[arg(long = "rules", value_name = "DIR")]
-    pub rule_dirs: Vec<PathBuf>,
-    /// Turn off a rule or a whole pack (repeatable).
-    #[arg(long, value_name = "ID|PACK")]
-    pub disable: Vec<String>,
-    /// Run only these rules or packs (repeatable); an opt-in rule runs when named by its id.
-    #[arg(long, value_name = "ID|PACK")]
-    pub enable: Vec<String>,
-    /// Add rules or packs to those that run (repeatable), e.g. an opt-in rule.
-    #[arg(long, value_name = "ID|PACK")]
-    pub extend_enable: Vec<String>,
-    /// Configuration file for every file (default: for each file, the nearest .rasoat.toml
-    /// upward from it).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Ignore any .rasoat.toml.
-    #[arg(long)]
-    pub no_config: bool,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -125,6 +109,22 @@ pub enum CheckFormat {
     Json,
     Sarif,
     Github,
+}
+
+impl CheckFormat {
+    /// The emitter of this format: the one place a format of findings is chosen.
+    pub fn emitter(self, statistics: bool, quiet: bool, color: bool) -> Box<dyn FindingsEmitter> {
+        match self {
+            CheckFormat::Text | CheckFormat::Concise if statistics => {
+                Box::new(StatisticsFindings { quiet })
+            }
+            CheckFormat::Text => Box::new(TextFindings { color, quiet }),
+            CheckFormat::Concise => Box::new(ConciseFindings { quiet }),
+            CheckFormat::Json => Box::new(JsonFindings),
+            CheckFormat::Sarif => Box::new(SarifFindings),
+            CheckFormat::Github => Box::new(GithubFindings),
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,206 +386,21 @@ fn changed_targets(
     Ok(out)
 }
 
-/// The repository a configuration in `dir` belongs to: the nearest folder upward holding `.git`,
-/// else `dir` itself.
-fn repository_root(dir: &Path) -> PathBuf {
-    let start = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    start
-        .ancestors()
-        .find(|d| d.join(".git").exists())
-        .unwrap_or(&start)
-        .to_path_buf()
-}
-
-/// Finds `.rasoat.toml` upward from `start`.
-fn find_config(start: &Path) -> Option<PathBuf> {
-    let start = std::fs::canonicalize(start).ok()?;
-    let mut dir = if start.is_dir() {
-        Some(start.as_path())
-    } else {
-        start.parent()
-    };
-    while let Some(d) = dir {
-        let candidate = d.join(".rasoat.toml");
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        dir = d.parent();
-    }
-    None
-}
-
-/// Reads every `*.toml` under `dir` into `set`.
-fn add_rule_dir(set: &mut RuleSet, dir: &Path, limit: u64, errors: &mut Vec<String>) {
-    if !dir.is_dir() {
-        errors.push(format!(
-            "rasoat: {}: không có thư mục quy tắc này",
-            dir.display()
-        ));
-        return;
-    }
-    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(dir)
-        .require_git(false)
-        .build()
-        .flatten()
-        .map(|e| e.path().to_path_buf())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    for f in files {
-        match input::read_settings(&f, limit) {
-            Ok(source) => {
-                if let Err(e) = set.add(&f.display().to_string(), &source) {
-                    errors.push(format!("rasoat: {e}"));
-                }
-            }
-            Err(e) => errors.push(format!("rasoat: {e}")),
-        }
-    }
-}
-
-/// The rules, the configuration and its file that one group of files is checked with.
-struct Profile {
-    set: RuleSet,
-    config: Config,
-    config_path: Option<PathBuf>,
-}
-
-/// The configuration a file is checked with: `--config`, none with `--no-config`, else the
-/// nearest `.rasoat.toml` upward from the file (as ruff does: the first path does not decide
-/// for the others). A path that does not exist in the work tree (a file of a git revision)
-/// looks from its nearest existing folder.
-fn config_for(args: &CheckArgs, path: &Path) -> Option<PathBuf> {
-    if args.no_config {
-        return None;
-    }
-    if let Some(given) = &args.config {
-        return Some(given.clone());
-    }
-    let start = path
-        .ancestors()
-        .find(|p| !p.as_os_str().is_empty() && p.exists())
-        .unwrap_or(Path::new("."));
-    find_config(start)
-}
-
-/// The rule set after built-ins, the configuration at `config_path` and flags.
-fn rule_set(args: &CheckArgs, config_path: Option<PathBuf>) -> Result<Profile, RunError> {
-    let mut set = RuleSet::builtin().map_err(|errors| {
-        RunError::Usage(
-            errors
-                .iter()
-                .map(|e| format!("quy tắc có sẵn {e}"))
-                .collect::<Vec<_>>()
-                .join("\nrasoat: "),
-        )
-    })?;
-    let mut config = Config::default();
-    let mut errors = Vec::new();
-    let limit = args.input.max_file_size;
-    if let Some(path) = &config_path {
-        let source =
-            input::read_settings(path, limit).map_err(|e| RunError::Usage(e.to_string()))?;
-        config = Config::parse(&path.display().to_string(), &source)
-            .map_err(|e| RunError::Usage(e.to_string()))?;
-        let base = path.parent().unwrap_or(Path::new("."));
-        let root = repository_root(base);
-        for folder in &config.folders {
-            let dir = base.join(folder);
-            // A configuration comes with the files checked (a pull request's, say): its rule
-            // folders stay inside their repository. Others are given with --rules.
-            if let (Ok(real), Ok(root)) =
-                (std::fs::canonicalize(&dir), std::fs::canonicalize(&root))
-                && !real.starts_with(&root)
-            {
-                errors.push(format!(
-                    "rasoat: {}: thư mục quy tắc `{folder}` nằm ngoài kho {}; cấu hình chỉ đọc quy tắc trong kho (thư mục khác: dùng --rules DIR)",
-                    path.display(),
-                    root.display()
-                ));
-                continue;
-            }
-            add_rule_dir(&mut set, &dir, limit, &mut errors);
-        }
-    }
-    for dir in &args.rule_dirs {
-        add_rule_dir(&mut set, dir, limit, &mut errors);
-    }
-    if !errors.is_empty() {
-        let joined = errors.join("\n");
-        return Err(RunError::Usage(
-            joined
-                .strip_prefix("rasoat: ")
-                .unwrap_or(&joined)
-                .to_string(),
-        ));
-    }
-    config.disable.extend(args.disable.iter().cloned());
-    config.enable.extend(args.enable.iter().cloned());
-    config
-        .extend_enable
-        .extend(args.extend_enable.iter().cloned());
-    let unknown = config.unknown_names(&set);
-    if !unknown.is_empty() {
-        let source = config_path.as_ref().map_or_else(String::new, |p| {
-            format!(" (dòng lệnh hoặc {})", p.display())
-        });
-        let names: Vec<String> = unknown
-            .iter()
-            .map(|(name, closest)| match closest {
-                Some(c) => format!("`{name}` (có phải `{c}`?)"),
-                None => format!("`{name}`"),
-            })
-            .collect();
-        return Err(RunError::Usage(format!(
-            "không có quy tắc hay nhóm quy tắc {}{source}; xem danh sách bằng `rasoat rules`",
-            names.join(", ")
-        )));
-    }
-    set.retain(|r| config.is_enabled(r));
-    Ok(Profile {
-        set,
-        config,
-        config_path,
-    })
-}
-
 /// The profiles of a run and, for each target, the index of its profile: one profile per
 /// configuration file in use (one only with `--config` or `--no-config`).
 fn profiles(args: &CheckArgs, targets: &[Target]) -> Result<(Vec<Profile>, Vec<usize>), RunError> {
-    let mut paths: Vec<Option<PathBuf>> = Vec::new();
+    let mut workspace = Workspace::new(args.rules.options(args.input.max_file_size));
+    let usage = |e: WorkspaceError| RunError::Usage(e.to_string());
     let mut of_target = Vec::with_capacity(targets.len());
-    // The config of a folder is looked up once for all its files.
-    let mut by_folder: HashMap<PathBuf, usize> = HashMap::new();
     for t in targets {
-        let folder = t.doc.path.parent().unwrap_or(Path::new("")).to_path_buf();
-        let i = match by_folder.get(&folder) {
-            Some(&i) => i,
-            None => {
-                let found = config_for(args, &t.doc.path);
-                let i = match paths.iter().position(|p| *p == found) {
-                    Some(i) => i,
-                    None => {
-                        paths.push(found);
-                        paths.len() - 1
-                    }
-                };
-                by_folder.insert(folder, i);
-                i
-            }
-        };
-        of_target.push(i);
+        of_target.push(workspace.profile_index(&t.doc.path).map_err(usage)?);
     }
-    if paths.is_empty() {
+    if targets.is_empty() {
         // No file to check: the configuration of the current folder still decides whether the
         // flags name known rules.
-        paths.push(config_for(args, Path::new(".")));
+        workspace.profile_index(Path::new(".")).map_err(usage)?;
     }
-    let profiles = paths
-        .into_iter()
-        .map(|p| rule_set(args, p))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok((profiles, of_target))
+    Ok((workspace.profiles().to_vec(), of_target))
 }
 
 /// Baseline entries: findings keyed on rule, path, section and matched text (not lines).
@@ -626,12 +441,18 @@ fn baseline_path(path: &str) -> String {
     }
 }
 
+/// The baseline entry of a finding: its key and its file's path.
 fn entry(l: &Located) -> BaselineEntry {
+    let crate::rules::FindingKey {
+        rule,
+        section,
+        excerpt,
+    } = l.finding.key();
     BaselineEntry {
-        rule: l.finding.rule.clone(),
+        rule,
         path: baseline_path(&l.path),
-        section: l.finding.section(),
-        excerpt: l.finding.excerpt.clone(),
+        section,
+        excerpt,
     }
 }
 
@@ -645,20 +466,6 @@ struct FileResult {
     error: Option<String>,
     /// How the file was read (legacy encodings), for stderr.
     notes: Vec<String>,
-}
-
-fn config_relative(path: &Path, config: Option<&Path>) -> String {
-    let base = config
-        .and_then(Path::parent)
-        .and_then(|b| std::fs::canonicalize(b).ok());
-    let abs = std::fs::canonicalize(path).ok();
-    match (base, abs) {
-        (Some(b), Some(a)) => a
-            .strip_prefix(&b)
-            .map_or_else(|_| path.display().to_string(), |r| r.display().to_string()),
-        _ => path.display().to_string(),
-    }
-    .replace('\\', "/")
 }
 
 fn check_one(
@@ -706,16 +513,7 @@ fn check_one(
 
 /// The findings of a loaded file, as configured, in the document `t` addresses.
 fn file_findings(loaded: &LoadedFile, t: &Target, profile: &Profile) -> Vec<Finding> {
-    let mut findings = profile.set.check_file(&loaded.parsed);
-    if let Some(i) = t.doc.index {
-        findings.retain(|f| f.document == i);
-    }
-    profile.config.apply(
-        &config_relative(&t.doc.path, profile.config_path.as_deref()),
-        &mut findings,
-        &profile.set,
-    );
-    findings
+    profile.file_findings(&loaded.parsed, &t.doc.path, t.doc.index)
 }
 
 /// Checks files on `threads` workers; results in the order of `targets`.
@@ -1322,7 +1120,7 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
     let mut located: Vec<Located> = Vec::new();
     let mut documents = 0;
     for (i, (r, t)) in results.iter().zip(&targets).enumerate() {
-        let set = &profiles[of_target[i]].set;
+        let profile = &profiles[of_target[i]];
         if let Some(e) = &r.error {
             errors.push(e.clone());
         }
@@ -1331,40 +1129,52 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
             say!("rasoat: {note}");
         }
         if let (Some(old_ref), Some(loaded)) = (&t.against, &r.loaded) {
-            let old = old_ref.load(&options)?;
-            let new_doc = loaded.document(t.doc.index)?;
-            let old_doc = match old_ref.index {
-                Some(_) => old.document(old_ref.index)?,
-                None => {
-                    // The latest earlier version of the same document, else the last document.
-                    let key = crate::outline::version_key(new_doc);
-                    let same_file = old_ref.path == t.doc.path && old_ref.rev == t.doc.rev;
-                    let earlier =
-                        |d: &&crate::outline::Document| !same_file || d.index < new_doc.index;
-                    let docs = &old.parsed.documents;
-                    docs.iter()
-                        .rev()
-                        .filter(earlier)
-                        .find(|d| key.is_some() && crate::outline::version_key(d) == key)
-                        .or_else(|| docs.iter().rev().find(earlier))
-                        .ok_or_else(|| {
-                            RunError::Usage(format!(
-                                "{}: không có văn bản trước đó để so sánh",
-                                old_ref.display()
-                            ))
-                        })?
+            // A file that cannot be read or holds no earlier version is reported like any other
+            // input error; the other files are still checked.
+            let pair = old_ref.load(&options).and_then(|old| {
+                let new_doc = loaded.document(t.doc.index)?;
+                let old_doc = match old_ref.index {
+                    Some(_) => old.document(old_ref.index)?,
+                    None => {
+                        // The latest earlier version of the same document, else the last
+                        // document (before the new one when both are in one file).
+                        let same_file = old_ref.path == t.doc.path && old_ref.rev == t.doc.rev;
+                        let docs = &old.parsed.documents;
+                        crate::outline::previous_version(docs, new_doc, same_file)
+                            .or_else(|| {
+                                docs.iter()
+                                    .rev()
+                                    .find(|d| !same_file || d.index < new_doc.index)
+                            })
+                            .ok_or_else(|| InputError::NoEarlierDocument {
+                                path: old_ref.display(),
+                            })?
+                    }
+                };
+                Ok((new_doc.index, old_doc.index, old))
+            });
+            let (new_index, old_index, old) = match pair {
+                Ok(p) => p,
+                Err(e) => {
+                    // Checked alone: its findings are still reported, without rounds.
+                    errors.push(format!("rasoat: {e}"));
+                    located.extend(r.findings.iter().cloned());
+                    continue;
                 }
             };
-            let rounds = check_rounds(
-                set,
+            let new_doc = &loaded.parsed.documents[new_index - 1];
+            let old_doc = &old.parsed.documents[old_index - 1];
+            let rounds = profile.round_findings(
                 RoundDoc {
                     file: &loaded.parsed,
                     doc: new_doc,
                 },
+                &t.doc.path,
                 RoundDoc {
                     file: &old.parsed,
                     doc: old_doc,
                 },
+                &old_ref.path,
             );
             let path = t.doc.file_display();
             let old_path = old_ref.file_display();
@@ -1429,39 +1239,27 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
         });
     }
     let summary = Summary::new(targets.len(), documents, &located);
-    match args.format {
-        CheckFormat::Text | CheckFormat::Concise if args.statistics => {
-            write_statistics(out, &located)?;
-            if !args.quiet {
-                write_summary(out, &summary)?;
+    // Every rule of every profile, once (the first profile's where ids repeat).
+    let mut rules: Vec<&crate::rules::Rule> = Vec::new();
+    for p in &profiles {
+        for r in p.set.rules() {
+            if !rules.iter().any(|k| k.id() == r.id()) {
+                rules.push(r);
             }
         }
-        CheckFormat::Text if args.quiet => {
-            write_findings_text(out, &located, args.color.enabled(terminal))?
-        }
-        CheckFormat::Text => write_text(out, &located, &summary, args.color.enabled(terminal))?,
-        CheckFormat::Concise => {
-            write_concise(out, &located)?;
-            if !args.quiet {
-                write_summary(out, &summary)?;
-            }
-        }
-        CheckFormat::Json => write_json(out, &located, &summary)?,
-        CheckFormat::Sarif => {
-            // Every rule of every profile, once (the first profile's where ids repeat).
-            let mut rules: Vec<&crate::rules::Rule> = Vec::new();
-            for p in &profiles {
-                for r in p.set.rules() {
-                    if !rules.iter().any(|k| k.id() == r.id()) {
-                        rules.push(r);
-                    }
-                }
-            }
-            rules.sort_by(|a, b| a.id().cmp(b.id()));
-            write_sarif(out, &located, &rules, &errors)?
-        }
-        CheckFormat::Github => write_github(out, &located)?,
     }
+    rules.sort_by(|a, b| a.id().cmp(b.id()));
+    args.format
+        .emitter(args.statistics, args.quiet, args.color.enabled(terminal))
+        .emit(
+            out,
+            &FindingsReport {
+                findings: &located,
+                summary: &summary,
+                rules: &rules,
+                errors: &errors,
+            },
+        )?;
     out.flush()?;
     if let Some(path) = &args.output_file {
         let inputs = kept_from_output(&targets, &profiles, &args);

@@ -13,6 +13,7 @@ pub mod review;
 pub mod rules;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -59,11 +60,56 @@ pub struct ReviewArgs {
     pub paths: Vec<String>,
     #[command(flatten)]
     pub ignoring: IgnoreArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// When to use colour (`auto` honours NO_COLOR and FORCE_COLOR).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
     pub input: CommonInput,
+}
+
+/// Which rules run and with which configuration: the same for `check` and the review screen.
+#[derive(clap::Args, Debug, Default)]
+pub struct RuleArgs {
+    /// Extra rule folder (rules/<pack>/<ID>.toml files); adds rules or overrides built-in ones.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+    /// Turn off a rule or a whole pack (repeatable).
+    #[arg(long, value_name = "ID|PACK")]
+    pub disable: Vec<String>,
+    /// Run only these rules or packs (repeatable); an opt-in rule runs when named by its id.
+    #[arg(long, value_name = "ID|PACK")]
+    pub enable: Vec<String>,
+    /// Add rules or packs to those that run (repeatable), e.g. an opt-in rule.
+    #[arg(long, value_name = "ID|PACK")]
+    pub extend_enable: Vec<String>,
+    /// Configuration file for every file (default: for each file, the nearest .rasoat.toml
+    /// upward from it).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any .rasoat.toml.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl RuleArgs {
+    /// The workspace options these flags give.
+    pub fn options(&self, max_file_size: u64) -> crate::workspace::RuleOptions {
+        use crate::workspace::ConfigChoice;
+        crate::workspace::RuleOptions {
+            config: match (&self.config, self.no_config) {
+                (_, true) => ConfigChoice::None,
+                (Some(given), false) => ConfigChoice::File(given.clone()),
+                (None, false) => ConfigChoice::Nearest,
+            },
+            rule_dirs: self.rule_dirs.clone(),
+            enable: self.enable.clone(),
+            disable: self.disable.clone(),
+            extend_enable: self.extend_enable.clone(),
+            max_file_size,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -235,6 +281,19 @@ pub enum DiffFormat {
     Json,
     Markdown,
     Html,
+}
+
+impl DiffFormat {
+    /// The emitter of this format: the one place a format of comparisons is chosen.
+    pub fn emitter(self, color: bool) -> Box<dyn report::emit::ComparisonEmitter> {
+        use report::emit::{HtmlComparison, JsonComparison, MarkdownComparison, TextComparison};
+        match self {
+            DiffFormat::Text => Box::new(TextComparison { color }),
+            DiffFormat::Json => Box::new(JsonComparison),
+            DiffFormat::Markdown => Box::new(MarkdownComparison),
+            DiffFormat::Html => Box::new(HtmlComparison),
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -451,9 +510,7 @@ pub(crate) fn resolve_pair(
             let docs = &file.parsed.documents;
             // The last document that has an earlier version, and that earlier version.
             let pair = docs.iter().rev().find_map(|d| {
-                docs.iter()
-                    .rfind(|e| e.index < d.index && e.version_of == d.version_of)
-                    .map(|e| (e.index, d.index))
+                crate::outline::previous_version(docs, d, true).map(|e| (e.index, d.index))
             });
             match pair {
                 Some((o, n)) => Ok(((file.clone(), o), (file, n))),
@@ -486,25 +543,23 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     );
     let old_info = report::diff::DocInfo::of(&old_file, old_doc);
     let new_info = report::diff::DocInfo::of(&new_file, new_doc);
-    match args.format {
-        DiffFormat::Text => {
-            let color = args.color.enabled(io::stdout().is_terminal());
-            report::diff::write_text(out, &old_info, &new_info, &cmp, color)?
-        }
-        DiffFormat::Json => report::diff::write_json(out, &old_info, &new_info, &cmp)?,
-        DiffFormat::Markdown => report::diff::write_markdown(
-            &mut report::TerminalSafe::new(out),
-            &old_info,
-            &new_info,
-            &cmp,
-        )?,
-        DiffFormat::Html => report::diff::write_html(
-            &mut report::TerminalSafe::new(out),
-            &old_info,
-            &new_info,
-            &cmp,
-        )?,
-    }
+    let color = args.color.enabled(io::stdout().is_terminal());
+    args.format.emitter(color).emit(
+        out,
+        &report::emit::ComparisonReport {
+            old: &old_info,
+            new: &new_info,
+            old_side: Side {
+                doc: old_doc,
+                lines: &old_file.parsed.lines,
+            },
+            new_side: Side {
+                doc: new_doc,
+                lines: &new_file.parsed.lines,
+            },
+            comparison: &cmp,
+        },
+    )?;
     let code = if args.exit_code && cmp.has_differences() {
         EXIT_FOUND
     } else {

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use crate::compare;
 use crate::report::check::{Located, Summary};
-use crate::rules::RuleSet;
-use crate::rules::rounds::{RoundDoc, check_rounds};
+use crate::report::emit::{ComparisonReport, FindingsReport};
+use crate::rules::rounds::RoundDoc;
 use crate::tui::{App, runtime, theme::Theme};
+use crate::workspace::{Profile, Workspace};
 
 use super::{EXIT_OK, IgnoreArgs, IgnoreWhat, ReviewArgs, RunError, resolve_pair};
 
@@ -42,20 +43,14 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     }
     let ((old_file, oi), (new_file, ni)) =
         resolve_pair(first, args.paths.get(1), &args.input.options())?;
-    let mut rules = RuleSet::builtin().map_err(|e| {
-        RunError::Usage(
-            e.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
-    // The rules `rasoat check` runs without a configuration (opt-in rules stay off).
-    let defaults = crate::config::Config::default();
-    rules.retain(|r| defaults.is_enabled(r));
+    // The rules and configuration `rasoat check` takes for the new file.
+    let profile = Workspace::new(args.rules.options(args.input.max_file_size))
+        .profile_for(&new_file.path)
+        .map_err(|e| RunError::Usage(e.to_string()))?
+        .clone();
     let options = options(&args.ignoring);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return print(&old_file, oi, &new_file, ni, &rules, &options, out);
+        return print(&old_file, oi, &new_file, ni, &profile, &options, out);
     }
     let color = args.color.enabled(true);
     // One file holding both rounds is shared; a .docx's two tracked-change views are not one.
@@ -66,7 +61,7 @@ pub fn run(args: ReviewArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     } else {
         Arc::new(old_file)
     };
-    let app = App::new_deferred(old_file, oi, new_file, ni, Arc::new(rules), options);
+    let app = App::new_deferred(old_file, oi, new_file, ni, profile, options);
     let signal = runtime::run(app, Theme::new(color)).map_err(RunError::Output)?;
     Ok(signal.unwrap_or(EXIT_OK))
 }
@@ -98,7 +93,7 @@ fn print(
     oi: usize,
     new_file: &crate::input::LoadedFile,
     ni: usize,
-    rules: &RuleSet,
+    profile: &Profile,
     options: &compare::Options,
     out: &mut dyn Write,
 ) -> Result<i32, RunError> {
@@ -117,18 +112,34 @@ fn print(
     );
     let old_info = crate::report::diff::DocInfo::of(old_file, old_doc);
     let new_info = crate::report::diff::DocInfo::of(new_file, new_doc);
-    crate::report::diff::write_text(out, &old_info, &new_info, &cmp, false)?;
+    super::DiffFormat::Text.emitter(false).emit(
+        out,
+        &ComparisonReport {
+            old: &old_info,
+            new: &new_info,
+            old_side: compare::Side {
+                doc: old_doc,
+                lines: &old_file.parsed.lines,
+            },
+            new_side: compare::Side {
+                doc: new_doc,
+                lines: &new_file.parsed.lines,
+            },
+            comparison: &cmp,
+        },
+    )?;
     writeln!(out)?;
-    let rounds = check_rounds(
-        rules,
+    let rounds = profile.round_findings(
         RoundDoc {
             file: &new_file.parsed,
             doc: new_doc,
         },
+        &new_file.path,
         RoundDoc {
             file: &old_file.parsed,
             doc: old_doc,
         },
+        &old_file.path,
     );
     // Exit 1 as `rasoat check` does by default: a finding of the new round at error level.
     let code = if rounds
@@ -152,7 +163,18 @@ fn print(
         )
         .collect();
     let summary = Summary::new(1, 1, &located);
-    crate::report::check::write_text(out, &located, &summary, false)?;
+    let rules: Vec<&crate::rules::Rule> = profile.set.rules().iter().collect();
+    super::check::CheckFormat::Text
+        .emitter(false, false, false)
+        .emit(
+            out,
+            &FindingsReport {
+                findings: &located,
+                summary: &summary,
+                rules: &rules,
+                errors: &[],
+            },
+        )?;
     Ok(code)
 }
 

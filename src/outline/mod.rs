@@ -126,6 +126,27 @@ pub fn version_key(doc: &Document) -> Option<String> {
     header_version_key(&doc.header)
 }
 
+/// The latest earlier version of `of` among `docs` (the same [`version_key`]); with `same_file`
+/// (`docs` is the file `of` is in), only documents before it count. The one lookup of the review
+/// screen (`rasoat FILE`) and `rasoat check --against`.
+pub fn previous_version<'a>(
+    docs: &'a [Document],
+    of: &Document,
+    same_file: bool,
+) -> Option<&'a Document> {
+    if same_file {
+        // Versions within a file were grouped when it was parsed.
+        return docs
+            .iter()
+            .rev()
+            .find(|d| d.index < of.index && d.version_of == of.version_of);
+    }
+    let key = version_key(of)?;
+    docs.iter()
+        .rev()
+        .find(|d| version_key(d).as_ref() == Some(&key))
+}
+
 /// [`version_key`] from a header alone.
 pub fn header_version_key(header: &Header) -> Option<String> {
     let title = header.title.as_ref()?.as_str();

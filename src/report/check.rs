@@ -662,22 +662,6 @@ fn relative_uri(path: &str) -> String {
     percent_encode(&path)
 }
 
-/// A fingerprint that survives line moves: FNV-1a of rule, path, section and excerpt.
-fn fingerprint(path: &str, f: &Finding) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [
-        f.rule.as_str(),
-        path,
-        f.section().as_str(),
-        f.excerpt.as_str(),
-    ] {
-        for b in part.bytes().chain(std::iter::once(0)) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{h:016x}")
-}
-
 /// Writes SARIF 2.1.0 with every rule of the set (help text from its doc), relative URIs, regions
 /// with Unicode code point columns and partial fingerprints.
 /// `errors` are the input errors of the run (files that could not be read), written as the
@@ -742,7 +726,7 @@ pub fn write_sarif(
                         }),
                     },
                 }],
-                partial_fingerprints: BTreeMap::from([("rasoat/v1", fingerprint(&l.path, f))]),
+                partial_fingerprints: BTreeMap::from([("rasoat/v1", f.key().fingerprint(&l.path))]),
                 properties: f.round.map(|r| {
                     BTreeMap::from([(
                         "round",

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod emit;
 pub mod outline;
 
 /// Writes `value` as pretty-printed JSON and a final newline.

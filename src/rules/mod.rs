@@ -11,5 +11,5 @@ pub mod spec;
 pub mod suppress;
 
 pub use engine::{Rule, RuleSet, run_examples};
-pub use finding::{Finding, Round};
+pub use finding::{Finding, FindingKey, Round};
 pub use spec::{RuleError, Severity};

@@ -53,9 +53,27 @@ fn meta(set: &RuleSet, id: &str, like: &Finding, vars: &[(&str, String)]) -> Opt
 
 /// Checks `new` against `old`.
 pub fn check_rounds(set: &RuleSet, new: RoundDoc, old: RoundDoc) -> RoundFindings {
-    let mut current = document_findings(set, new);
-    let old_findings = document_findings(set, old);
-    let key = |f: &Finding| (f.rule.clone(), f.excerpt.clone());
+    let (mut current, old_findings) = if std::ptr::eq(new.file, old.file) {
+        // Two documents of one file (`rasoat FILE`): the file is checked once.
+        let mut current = Vec::new();
+        let mut old_findings = Vec::new();
+        for f in set.check_file(new.file) {
+            if f.document == new.doc.index {
+                current.push(f);
+            } else if f.document == old.doc.index {
+                old_findings.push(f);
+            }
+        }
+        (current, old_findings)
+    } else {
+        (document_findings(set, new), document_findings(set, old))
+    };
+    // Findings are matched across rounds on their key without its place (see
+    // `Finding::key_across_rounds`).
+    let key = |f: &Finding| {
+        let (rule, excerpt) = f.key_across_rounds();
+        (rule.to_string(), excerpt.to_string())
+    };
     let mut old_count: HashMap<(String, String), usize> = HashMap::new();
     for f in &old_findings {
         *old_count.entry(key(f)).or_default() += 1;

@@ -8,8 +8,9 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect, Size};
 use crate::compare::{self, Comparison, Options, Side};
 use crate::input::LoadedFile;
 use crate::outline::Document;
-use crate::rules::rounds::{RoundDoc, check_rounds};
-use crate::rules::{Finding, RuleSet};
+use crate::rules::Finding;
+use crate::rules::rounds::RoundDoc;
+use crate::workspace::Profile;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -167,7 +168,9 @@ pub struct App {
     pub new_file: Arc<LoadedFile>,
     pub old_index: usize,
     pub new_index: usize,
-    pub rules: Arc<RuleSet>,
+    /// The rules and configuration the findings come from (those `rasoat check` takes for the
+    /// new file).
+    pub profile: Profile,
     pub options: Options,
     pub comparison: Comparison,
     /// Findings of the new document, labelled against the old one.
@@ -219,7 +222,7 @@ impl App {
         old_index: usize,
         new_file: Arc<LoadedFile>,
         new_index: usize,
-        rules: Arc<RuleSet>,
+        rules: impl Into<Profile>,
         options: Options,
     ) -> App {
         let mut app = App::new_deferred(old_file, old_index, new_file, new_index, rules, options);
@@ -274,7 +277,7 @@ impl App {
         old_index: usize,
         new_file: Arc<LoadedFile>,
         new_index: usize,
-        rules: Arc<RuleSet>,
+        rules: impl Into<Profile>,
         options: Options,
     ) -> App {
         let mut app = App {
@@ -282,7 +285,7 @@ impl App {
             new_file,
             old_index,
             new_index,
-            rules,
+            profile: rules.into(),
             options,
             comparison: Comparison {
                 sections: Vec::new(),
@@ -324,23 +327,24 @@ impl App {
 
     /// A closure computing the findings of the current pair (to run on another thread).
     pub fn findings_job(&self) -> impl FnOnce() -> (Vec<Finding>, usize) + Send + 'static {
-        let (old_file, new_file, rules) = (
+        let (old_file, new_file, profile) = (
             Arc::clone(&self.old_file),
             Arc::clone(&self.new_file),
-            Arc::clone(&self.rules),
+            self.profile.clone(),
         );
         let (oi, ni) = (self.old_index, self.new_index);
         move || {
-            let r = check_rounds(
-                &rules,
+            let r = profile.round_findings(
                 RoundDoc {
                     file: &new_file.parsed,
                     doc: &new_file.parsed.documents[ni - 1],
                 },
+                &new_file.path,
                 RoundDoc {
                     file: &old_file.parsed,
                     doc: &old_file.parsed.documents[oi - 1],
                 },
+                &old_file.path,
             );
             (r.current, r.fixed.len())
         }

@@ -18,3 +18,4 @@ mod properties;
 mod rules;
 mod tui;
 mod tui_tmux;
+mod workspace;

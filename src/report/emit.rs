@@ -1,0 +1,154 @@
+//! One emitter trait per report kind (as ruff's `Emitter`): a new output format is one more
+//! implementation, chosen in one place by each command.
+//!
+//! - [`FindingsEmitter`]: what `rasoat check` (and the review command without a terminal)
+//!   reports: text, concise, statistics, JSON, SARIF, GitHub annotations.
+//! - [`ComparisonEmitter`]: what `rasoat diff` reports: text, JSON, Markdown, HTML.
+
+use std::io::{self, Write};
+
+use crate::compare::{Comparison, Side};
+use crate::rules::Rule;
+
+use super::TerminalSafe;
+use super::check::{self, Located, Summary};
+use super::diff::{self, DocInfo};
+
+/// Everything a findings report may show.
+pub struct FindingsReport<'a> {
+    pub findings: &'a [Located],
+    pub summary: &'a Summary,
+    /// Every rule that ran (SARIF lists them with their documentation).
+    pub rules: &'a [&'a Rule],
+    /// Input errors of the run (SARIF records them in its invocation).
+    pub errors: &'a [String],
+}
+
+/// A format of findings reports.
+pub trait FindingsEmitter {
+    fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()>;
+}
+
+/// rustc-style text: each finding with its source line and a caret, then the summary line
+/// (left out when `quiet`).
+pub struct TextFindings {
+    pub color: bool,
+    pub quiet: bool,
+}
+
+impl FindingsEmitter for TextFindings {
+    fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
+        check::write_findings_text(out, report.findings, self.color)?;
+        if !self.quiet {
+            check::write_summary(out, report.summary)?;
+        }
+        Ok(())
+    }
+}
+
+/// One line per finding (`tệp:dòng:cột: lỗi RULE thông điệp`), then the summary line.
+pub struct ConciseFindings {
+    pub quiet: bool,
+}
+
+impl FindingsEmitter for ConciseFindings {
+    fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
+        check::write_concise(out, report.findings)?;
+        if !self.quiet {
+            check::write_summary(out, report.summary)?;
+        }
+        Ok(())
+    }
+}
+
+/// How many findings each rule has (`--statistics`), then the summary line.
+pub struct StatisticsFindings {
+    pub quiet: bool,
+}
+
+impl FindingsEmitter for StatisticsFindings {
+    fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
+        check::write_statistics(out, report.findings)?;
+        if !self.quiet {
+            check::write_summary(out, report.summary)?;
+        }
+        Ok(())
+    }
+}
+
+pub struct JsonFindings;
+
+impl FindingsEmitter for JsonFindings {
+    fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
+        check::write_json(out, report.findings, report.summary)
+    }
+}
+
+pub struct SarifFindings;
+
+impl FindingsEmitter for SarifFindings {
+    fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
+        check::write_sarif(out, report.findings, report.rules, report.errors)
+    }
+}
+
+/// GitHub Actions workflow commands (`::error file=…`).
+pub struct GithubFindings;
+
+impl FindingsEmitter for GithubFindings {
+    fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
+        check::write_github(out, report.findings)
+    }
+}
+
+/// Everything a comparison report may show: the two documents as read (their lines, for
+/// formats that rebuild a document) and their comparison.
+pub struct ComparisonReport<'a> {
+    pub old: &'a DocInfo,
+    pub new: &'a DocInfo,
+    pub old_side: Side<'a>,
+    pub new_side: Side<'a>,
+    pub comparison: &'a Comparison,
+}
+
+/// A format of comparison reports.
+pub trait ComparisonEmitter {
+    fn emit(&self, out: &mut dyn Write, report: &ComparisonReport) -> io::Result<()>;
+}
+
+/// Section by section, coloured on a terminal, marked inline without colour.
+pub struct TextComparison {
+    pub color: bool,
+}
+
+impl ComparisonEmitter for TextComparison {
+    fn emit(&self, out: &mut dyn Write, r: &ComparisonReport) -> io::Result<()> {
+        diff::write_text(out, r.old, r.new, r.comparison, self.color)
+    }
+}
+
+pub struct JsonComparison;
+
+impl ComparisonEmitter for JsonComparison {
+    fn emit(&self, out: &mut dyn Write, r: &ComparisonReport) -> io::Result<()> {
+        diff::write_json(out, r.old, r.new, r.comparison)
+    }
+}
+
+/// The comment-round report in Markdown (terminal escapes in the documents made visible).
+pub struct MarkdownComparison;
+
+impl ComparisonEmitter for MarkdownComparison {
+    fn emit(&self, out: &mut dyn Write, r: &ComparisonReport) -> io::Result<()> {
+        diff::write_markdown(&mut TerminalSafe::new(out), r.old, r.new, r.comparison)
+    }
+}
+
+/// The comment-round report as one self-contained HTML page with a legal redline.
+pub struct HtmlComparison;
+
+impl ComparisonEmitter for HtmlComparison {
+    fn emit(&self, out: &mut dyn Write, r: &ComparisonReport) -> io::Result<()> {
+        diff::write_html(&mut TerminalSafe::new(out), r.old, r.new, r.comparison)
+    }
+}
