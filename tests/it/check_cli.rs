@@ -1103,3 +1103,21 @@ fn show_files_and_show_config_check_nothing() {
         "{out}"
     );
 }
+
+#[test]
+fn an_unreadable_against_file_is_an_input_error_and_the_new_round_is_still_checked() {
+    let (code, out, err) = run(&[
+        "check",
+        "samples/seed-combined.txt#3",
+        "--against",
+        "samples/khong-co.txt",
+        "--format",
+        "concise",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("samples/khong-co.txt"), "{err}");
+    assert!(
+        out.contains("SPELL-NOI-NHAN"),
+        "the new round's findings: {out}"
+    );
+}
