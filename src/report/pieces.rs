@@ -7,6 +7,8 @@
 //! are not insertions gives the old text exactly, those that are not deletions the new text,
 //! each paragraph ended by `\n`.
 
+use std::collections::HashMap;
+
 use crate::compare::{Block, Op, SectionChange, UnitRef};
 use crate::outline::place::Place;
 use crate::outline::{Document, Section};
@@ -18,58 +20,79 @@ pub struct Piece {
     pub text: String,
 }
 
-/// The section of `doc` a unit of the comparison is: same numbering path, same heading line.
-pub fn section_of<'d>(doc: &'d Document, unit: &UnitRef) -> Option<&'d Section> {
-    if unit.block != Block::Section {
-        return None;
-    }
-    doc.all_sections()
-        .chain(
+/// A version compared, with its sections found by heading line and numbering path (the units of
+/// a comparison name their section so): looked up once per unit, in a document of thousands.
+#[derive(Debug)]
+pub struct Version<'d> {
+    pub doc: &'d Document,
+    sections: HashMap<(u32, &'d str), &'d Section>,
+}
+
+impl<'d> Version<'d> {
+    pub fn new(doc: &'d Document) -> Version<'d> {
+        let mut sections = HashMap::new();
+        let all = doc.all_sections().chain(
             doc.attachments
                 .iter()
                 .flat_map(|a| a.content.all_sections()),
-        )
-        .find(|s| s.line() == unit.line && s.number() == unit.number)
-}
-
-/// What a section's heading writes before its title: the marker and the space after it
-/// (`"1. "`, `"Điều 5. "`, `"- "`), empty for a unit that is not a section.
-fn heading_prefix(doc: &Document, unit: &UnitRef) -> String {
-    let Some(section) = section_of(doc, unit) else {
-        return String::new();
-    };
-    let heading = section.heading.as_str();
-    match heading.strip_suffix(section.title.as_str()) {
-        Some(prefix) => prefix.to_string(),
-        // The title is not the heading's end (a cleaned heading): the marker and a space.
-        None => format!("{} ", section.label),
+        );
+        for s in all {
+            // The first of two alike (malformed numbering) is the one in reading order.
+            sections.entry((s.line(), s.number())).or_insert(s);
+        }
+        Version { doc, sections }
     }
-}
 
-/// Where a unit is, as a reader cites it: `điểm a khoản 2 Điều 5`, `mục 2 phần II`, `Căn cứ`,
-/// with the attachment after it (`Điều 3 Quy chế`).
-pub fn citation(doc: &Document, unit: &UnitRef) -> String {
-    let attachment = unit.attachment.as_deref().and_then(|key| {
-        doc.attachments
-            .iter()
-            .find(|a| a.tag.key == key)
-            .map(|a| a.tag.clone())
-    });
-    let path = section_of(doc, unit).map(|s| s.path.clone());
-    let place = Place {
-        block: unit.block,
-        attachment,
-        path,
-    };
-    if unit.block == Block::Section && place.path.is_none() {
-        // Not found again (never expected): the numbering path is still a place.
-        return unit.number.clone();
+    /// The section a unit of the comparison is: same heading line, same numbering path.
+    pub fn section_of(&self, unit: &UnitRef) -> Option<&'d Section> {
+        if unit.block != Block::Section {
+            return None;
+        }
+        self.sections
+            .get(&(unit.line, unit.number.as_str()))
+            .copied()
     }
-    place.citation()
+
+    /// What a section's heading writes before its title: the marker and the space after it
+    /// (`"1. "`, `"Điều 5. "`, `"- "`), empty for a unit that is not a section.
+    fn heading_prefix(&self, unit: &UnitRef) -> String {
+        let Some(section) = self.section_of(unit) else {
+            return String::new();
+        };
+        let heading = section.heading.as_str();
+        match heading.strip_suffix(section.title.as_str()) {
+            Some(prefix) => prefix.to_string(),
+            // The title is not the heading's end (a cleaned heading): the marker and a space.
+            None => format!("{} ", section.label),
+        }
+    }
+
+    /// Where a unit is, as a reader cites it: `điểm a khoản 2 Điều 5`, `mục 2 phần II`, `Căn
+    /// cứ`, with the attachment after it (`Điều 3 Quy chế`).
+    pub fn citation(&self, unit: &UnitRef) -> String {
+        let attachment = unit.attachment.as_deref().and_then(|key| {
+            self.doc
+                .attachments
+                .iter()
+                .find(|a| a.tag.key == key)
+                .map(|a| a.tag.clone())
+        });
+        let path = self.section_of(unit).map(|s| s.path.clone());
+        let place = Place {
+            block: unit.block,
+            attachment,
+            path,
+        };
+        if unit.block == Block::Section && place.path.is_none() {
+            // Not found again (never expected): the numbering path is still a place.
+            return unit.number.clone();
+        }
+        place.citation()
+    }
 }
 
 /// The pieces of a change, marker included; `old` and `new` are the documents compared.
-pub fn pieces(s: &SectionChange, old: &Document, new: &Document) -> Vec<Piece> {
+pub fn pieces(s: &SectionChange, old: &Version, new: &Version) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut push = |op: Op, text: &str| {
         if text.is_empty() {
@@ -83,8 +106,8 @@ pub fn pieces(s: &SectionChange, old: &Document, new: &Document) -> Vec<Piece> {
             }),
         }
     };
-    let old_prefix = s.old.as_ref().map(|u| heading_prefix(old, u));
-    let new_prefix = s.new.as_ref().map(|u| heading_prefix(new, u));
+    let old_prefix = s.old.as_ref().map(|u| old.heading_prefix(u));
+    let new_prefix = s.new.as_ref().map(|u| new.heading_prefix(u));
     match (old_prefix, new_prefix) {
         (Some(a), Some(b)) if a == b => push(Op::Equal, &a),
         (a, b) => {

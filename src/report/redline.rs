@@ -17,7 +17,7 @@ use crate::compare::{Block, Comparison, Op, SectionChange};
 use crate::docx::write::{self, Align, Body, Change, Meta, Orientation, ParagraphStyle, RunStyle};
 use crate::outline::{Document, MarkerKind};
 
-use super::pieces::{Piece, pieces, section_of};
+use super::pieces::{Piece, Version, pieces};
 
 /// Where a unit's text goes in the redline.
 enum Slot<'c> {
@@ -109,7 +109,6 @@ fn style(s: &SectionChange, doc: &Document, text: &str, first: bool) -> Paragrap
                 // `1. Mục đích` is a heading, `1. Quyết định này có hiệu lực …` a sentence.
                 Some(MarkerKind::Arabic(_)) => {
                     !title.trim_end().ends_with(['.', ';', ':', ',', '…'])
-                        && unit.is_some_and(|u| section_of(doc, u).is_some())
                 }
                 _ => false,
             };
@@ -125,15 +124,15 @@ fn style(s: &SectionChange, doc: &Document, text: &str, first: bool) -> Paragrap
 /// Writes units as paragraphs, each piece with its tracked change (`None` for plain text).
 struct Writer<'a> {
     body: Body,
-    old: &'a Document,
-    new: &'a Document,
+    old: Version<'a>,
+    new: Version<'a>,
     /// Runs of the paragraph being written: its mark's change is known only at its end.
     runs: Vec<(String, Option<Change>)>,
 }
 
 impl Writer<'_> {
     fn unit(&mut self, s: &SectionChange, pieces: &[(Option<Change>, &str)], doc_new: bool) {
-        let doc = if doc_new { self.new } else { self.old };
+        let doc = if doc_new { self.new.doc } else { self.old.doc };
         let mut first = true;
         for &(change, text) in pieces {
             for (k, part) in text.split('\n').enumerate() {
@@ -157,7 +156,7 @@ impl Writer<'_> {
     fn slot(&mut self, slot: &Slot) {
         match slot {
             Slot::Here(s) if !s.moved => {
-                let all = pieces(s, self.old, self.new);
+                let all = pieces(s, &self.old, &self.new);
                 let list: Vec<(Option<Change>, &str)> = all
                     .iter()
                     .map(|p| {
@@ -172,7 +171,7 @@ impl Writer<'_> {
                 self.unit(s, &list, s.new.is_some());
             }
             Slot::Here(s) => {
-                let all = pieces(s, self.old, self.new);
+                let all = pieces(s, &self.old, &self.new);
                 let name = move_name(s);
                 let id = self.body.start_move_range(false, &name);
                 let list = moved_side(&all, true);
@@ -180,7 +179,7 @@ impl Writer<'_> {
                 self.body.end_move_range(false, id);
             }
             Slot::MovedFrom(s) => {
-                let all = pieces(s, self.old, self.new);
+                let all = pieces(s, &self.old, &self.new);
                 let name = move_name(s);
                 let id = self.body.start_move_range(true, &name);
                 let list = moved_side(&all, false);
@@ -221,8 +220,8 @@ pub fn redline_body(
 ) -> Body {
     let mut w = Writer {
         body: Body::new(revision),
-        old,
-        new,
+        old: Version::new(old),
+        new: Version::new(new),
         runs: Vec::new(),
     };
     for slot in slots(cmp) {

@@ -12,7 +12,7 @@ use crate::docx::write::{self, Align, Body, Meta, Orientation, ParagraphStyle, R
 use crate::outline::Document;
 
 use super::diff::{DocInfo, escape_html, escape_md, status_words};
-use super::pieces::{citation, pieces, side};
+use super::pieces::{Version, pieces, side};
 
 /// What a piece of text in a cell is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +91,7 @@ fn is_within(child: &str, parent: &str) -> bool {
 
 /// One side of a group of changes as a cell (`new_side`: the new text), or a note that the side
 /// has none.
-fn side_cell(group: &[&SectionChange], old: &Document, new: &Document, new_side: bool) -> Cell {
+fn side_cell(group: &[&SectionChange], old: &Version, new: &Version, new_side: bool) -> Cell {
     let mut cell: Cell = Vec::new();
     for s in group {
         let mark = if new_side {
@@ -122,9 +122,9 @@ fn side_cell(group: &[&SectionChange], old: &Document, new: &Document, new_side:
 
 /// The place cell of a group: where it is, as a reader cites it, where it was if that differs,
 /// and what happened.
-fn place_cell(s: &SectionChange, old: &Document, new: &Document, parts: usize) -> Cell {
-    let old_place = s.old.as_ref().map(|u| citation(old, u));
-    let new_place = s.new.as_ref().map(|u| citation(new, u));
+fn place_cell(s: &SectionChange, old: &Version, new: &Version, parts: usize) -> Cell {
+    let old_place = s.old.as_ref().map(|u| old.citation(u));
+    let new_place = s.new.as_ref().map(|u| new.citation(u));
     let mut cell: Cell = Vec::new();
     match (&old_place, &new_place) {
         (Some(o), Some(n)) if o != n => {
@@ -153,6 +153,7 @@ pub fn comparison_table(
     old: &Document,
     new: &Document,
 ) -> Table {
+    let (old, new) = (&Version::new(old), &Version::new(new));
     let changes: Vec<&SectionChange> = cmp.sections.iter().filter(|s| is_row(s)).collect();
     let mut rows = Vec::new();
     let mut i = 0;
@@ -182,7 +183,7 @@ pub fn comparison_table(
     Table {
         title: "BẢNG SO SÁNH".to_string(),
         subtitle: vec![
-            match new.title() {
+            match new.doc.title() {
                 Some(t) => format!("các nội dung sửa đổi của dự thảo {t}"),
                 None => "các nội dung sửa đổi giữa hai dự thảo".to_string(),
             },
