@@ -517,3 +517,28 @@ fn libreoffice_renders_every_docx_produced() {
         }
     }
 }
+
+#[test]
+fn comparison_table_in_html_is_one_self_contained_page() {
+    let (code, out, err) = run(&[
+        "diff",
+        "--format",
+        "table-html",
+        "samples/seed-2-draft-round1.txt",
+        "samples/seed-3-draft-round2.txt",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("<!DOCTYPE html>"), "{out}");
+    assert!(out.contains("<th>Giải trình</th>"), "{out}");
+    assert!(
+        out.contains("Luật <del>Thanh niên</del>")
+            && out.contains("Luật <ins>Thực hiện dân chủ ở cơ sở</ins>"),
+        "{out}"
+    );
+    assert!(!out.contains("http://") && !out.contains("https://") && !out.contains("<script"));
+    assert_eq!(
+        out.matches("<tr>").count(),
+        21,
+        "a heading row and 20 changed sections"
+    );
+}
