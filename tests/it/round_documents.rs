@@ -538,7 +538,7 @@ fn comparison_table_in_html_is_one_self_contained_page() {
     assert!(!out.contains("http://") && !out.contains("https://") && !out.contains("<script"));
     assert_eq!(
         out.matches("<tr>").count(),
-        21,
-        "a heading row and 20 changed sections"
+        25,
+        "a heading row and 24 changed sections"
     );
 }
