@@ -689,12 +689,29 @@ fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), 
 /// Writes a file the run was asked to write (`flag`: `--write-baseline`, `--output-file`)
 /// atomically, never through a symbolic link and never over a file the run reads.
 fn write_output(path: &Path, contents: &[u8], inputs: &[&Path], flag: &str) -> Result<(), String> {
+    write_output_file(path, contents, inputs, flag, true)
+}
+
+/// [`write_output`], replacing a file already there only when `replace` is set (else the rename
+/// refuses to, so that a file created meanwhile is not lost either).
+pub(crate) fn write_output_file(
+    path: &Path,
+    contents: &[u8],
+    inputs: &[&Path],
+    flag: &str,
+    replace: bool,
+) -> Result<(), String> {
     let shown = path.display();
     let existing = match std::fs::symlink_metadata(path) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(format!("{shown}: {}", input::describe_io(&e))),
     };
+    if existing.is_some() && !replace {
+        return Err(format!(
+            "{shown}: tệp đã có; thêm --force để ghi đè, hoặc chọn tên khác"
+        ));
+    }
     if let Some(meta) = &existing {
         if meta.file_type().is_symlink() {
             return Err(format!(
@@ -738,8 +755,18 @@ fn write_output(path: &Path, contents: &[u8], inputs: &[&Path], flag: &str) -> R
         .and_then(|()| tmp.as_file().set_permissions(permissions))
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("{shown}: {}", input::describe_io(&e)))?;
-    tmp.persist(path)
-        .map_err(|e| format!("{shown}: {}", input::describe_io(&e.error)))?;
+    if replace {
+        tmp.persist(path)
+            .map_err(|e| format!("{shown}: {}", input::describe_io(&e.error)))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
+                format!("{shown}: tệp đã có; thêm --force để ghi đè, hoặc chọn tên khác")
+            } else {
+                format!("{shown}: {}", input::describe_io(&e.error))
+            }
+        })?;
+    }
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }

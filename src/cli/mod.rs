@@ -256,9 +256,17 @@ pub struct DiffArgs {
     #[arg(value_name = "NEW[#N]")]
     pub new: Option<String>,
     /// Output format: text for a terminal, json for scripts, markdown or html for a report to
-    /// attach to a reply.
+    /// attach to a reply; the documents of a round: redline-docx (the new version with the
+    /// changes as Word tracked changes), table-docx, table-html, table-md (the bảng so sánh).
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
+    /// Write the output to FILE instead of standard output (atomically: a temporary file beside
+    /// it, then renamed). Required for the .docx formats; never replaces a file without --force.
+    #[arg(long, short = 'o', value_name = "FILE", visible_alias = "output-file")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// When to colour the text format (`auto` honours NO_COLOR and FORCE_COLOR).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -277,21 +285,74 @@ pub struct DiffArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiffFormat {
+    /// Changed sections with their word edits, for a terminal.
     Text,
+    /// Every section with its edits, for scripts.
     Json,
+    /// A comment-round report in Markdown.
     Markdown,
+    /// A comment-round report as one HTML page.
     Html,
+    /// The new version as .docx, the changes as Word tracked changes (needs --output).
+    RedlineDocx,
+    /// The bảng so sánh as a landscape .docx (needs --output).
+    TableDocx,
+    /// The bảng so sánh as one HTML page.
+    TableHtml,
+    /// The bảng so sánh as a Markdown table.
+    TableMd,
+}
+
+impl DiffFormat {
+    /// Formats whose output is binary (a .docx package): written to a file only.
+    pub fn is_binary(self) -> bool {
+        matches!(self, DiffFormat::RedlineDocx | DiffFormat::TableDocx)
+    }
+
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    }
+}
+
+/// The date of the tracked changes and of the document's properties: `SOURCE_DATE_EPOCH` when
+/// set (reproducible builds of the same documents), else now.
+fn revision_date() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    crate::docx::write::w3c_date(seconds)
 }
 
 impl DiffFormat {
     /// The emitter of this format: the one place a format of comparisons is chosen.
     pub fn emitter(self, color: bool) -> Box<dyn report::emit::ComparisonEmitter> {
-        use report::emit::{HtmlComparison, JsonComparison, MarkdownComparison, TextComparison};
+        use report::emit::{
+            HtmlComparison, JsonComparison, MarkdownComparison, RedlineDocxComparison,
+            TableComparison, TableForm, TextComparison,
+        };
+        let table = |form| {
+            Box::new(TableComparison {
+                form,
+                date: revision_date(),
+            })
+        };
         match self {
             DiffFormat::Text => Box::new(TextComparison { color }),
             DiffFormat::Json => Box::new(JsonComparison),
             DiffFormat::Markdown => Box::new(MarkdownComparison),
             DiffFormat::Html => Box::new(HtmlComparison),
+            DiffFormat::RedlineDocx => Box::new(RedlineDocxComparison {
+                date: revision_date(),
+            }),
+            DiffFormat::TableDocx => table(TableForm::Docx),
+            DiffFormat::TableHtml => table(TableForm::Html),
+            DiffFormat::TableMd => table(TableForm::Markdown),
         }
     }
 }
@@ -525,6 +586,12 @@ pub(crate) fn resolve_pair(
 }
 
 fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
+    if args.format.is_binary() && args.output.is_none() {
+        return Err(RunError::Usage(format!(
+            "--format {}: tệp Word (.docx) là dữ liệu nhị phân, không ghi ra màn hình hay đầu ra chuẩn; hãy chỉ tệp cần ghi bằng --output TỆP.docx",
+            args.format.name()
+        )));
+    }
     let ((old_file, oi), (new_file, ni)) =
         resolve_pair(&args.old, args.new.as_ref(), &args.input.options())?;
     let old_doc = &old_file.parsed.documents[oi - 1];
@@ -543,7 +610,11 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
     );
     let old_info = report::diff::DocInfo::of(&old_file, old_doc);
     let new_info = report::diff::DocInfo::of(&new_file, new_doc);
-    let color = args.color.enabled(io::stdout().is_terminal());
+    // With --output the report is built in memory, then written atomically.
+    let mut buffer: Vec<u8> = Vec::new();
+    let to_file = args.output.is_some();
+    let out: &mut dyn Write = if to_file { &mut buffer } else { out };
+    let color = args.color.enabled(!to_file && io::stdout().is_terminal());
     args.format.emitter(color).emit(
         out,
         &report::emit::ComparisonReport {
@@ -560,6 +631,11 @@ fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<i32, RunError> {
             comparison: &cmp,
         },
     )?;
+    if let Some(path) = &args.output {
+        let inputs = [old_file.path.as_path(), new_file.path.as_path()];
+        check::write_output_file(path, &buffer, &inputs, "--output", args.force)
+            .map_err(RunError::Usage)?;
+    }
     let code = if args.exit_code && cmp.has_differences() {
         EXIT_FOUND
     } else {

@@ -459,14 +459,16 @@ impl Walker<'_> {
                     }
                 }
             }
-            // `w:pPr/w:rPr/w:ins` and `…/w:del`: the paragraph mark was inserted or deleted.
-            "ins" if own_paragraph && !in_change => {
+            // `w:pPr/w:rPr/w:ins` and `…/w:del`: the paragraph mark was inserted or deleted;
+            // `…/w:moveTo` and `…/w:moveFrom`: it was moved there or away (Word marks the
+            // paragraphs of a moved block so).
+            "ins" | "moveTo" if own_paragraph && !in_change => {
                 self.revisions = true;
                 if let Some(p) = self.paragraphs.last_mut() {
                     p.mark_inserted = true;
                 }
             }
-            "del" if own_paragraph && !in_change => {
+            "del" | "moveFrom" if own_paragraph && !in_change => {
                 self.revisions = true;
                 if let Some(p) = self.paragraphs.last_mut() {
                     p.mark_deleted = true;
@@ -754,6 +756,33 @@ mod tests {
                 "- Như trên;",
                 "- Lưu: VT, VX."
             ]
+        );
+    }
+
+    #[test]
+    fn moved_paragraph_marks_move_with_their_text() {
+        // A paragraph moved down: its mark is moved from above and moved to below, so neither
+        // view keeps an empty paragraph where it is not.
+        let (old, new, revisions) = views(
+            r#"<w:moveFromRangeStart w:id="1" w:name="move1" w:author="A"/>
+               <w:p><w:pPr><w:rPr><w:moveFrom w:id="2" w:author="A"/></w:rPr></w:pPr>
+                 <w:moveFrom w:id="3" w:author="A"><w:r><w:t>Điều 4. Hiệu lực</w:t></w:r></w:moveFrom></w:p>
+               <w:moveFromRangeEnd w:id="1"/>
+               <w:p><w:r><w:t>Điều 5. Trách nhiệm</w:t></w:r></w:p>
+               <w:moveToRangeStart w:id="4" w:name="move1" w:author="A"/>
+               <w:p><w:pPr><w:rPr><w:moveTo w:id="5" w:author="A"/></w:rPr></w:pPr>
+                 <w:moveTo w:id="6" w:author="A"><w:r><w:t>Điều 4. Hiệu lực</w:t></w:r></w:moveTo></w:p>
+               <w:moveToRangeEnd w:id="4"/>
+               <w:p><w:r><w:t>Nơi nhận:</w:t></w:r></w:p>"#,
+        );
+        assert!(revisions);
+        assert_eq!(
+            old,
+            ["Điều 4. Hiệu lực", "Điều 5. Trách nhiệm", "Nơi nhận:"]
+        );
+        assert_eq!(
+            new,
+            ["Điều 5. Trách nhiệm", "Điều 4. Hiệu lực", "Nơi nhận:"]
         );
     }
 

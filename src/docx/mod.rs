@@ -22,6 +22,7 @@
 mod body;
 pub mod numbering;
 pub mod styles;
+pub mod write;
 mod xml;
 
 use std::io::{Cursor, Read};

@@ -55,7 +55,8 @@ impl DocInfo {
         format!("{}#{}", self.path, self.document)
     }
 
-    fn describe(&self) -> String {
+    /// The document as a report names it: `PATH#N`, type, symbol, draft and tracked side.
+    pub fn describe(&self) -> String {
         let mut parts = vec![self.address()];
         if let Some(t) = &self.type_name {
             parts.push(t.clone());
@@ -356,7 +357,7 @@ pub fn write_text(
     Ok(())
 }
 
-fn escape_html(s: &str) -> String {
+pub(crate) fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -372,7 +373,7 @@ fn escape_html(s: &str) -> String {
 }
 
 /// Escapes Markdown control characters in running text.
-fn escape_md(s: &str) -> String {
+pub(crate) fn escape_md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(

@@ -3,7 +3,8 @@
 //!
 //! - [`FindingsEmitter`]: what `rasoat check` (and the review command without a terminal)
 //!   reports: text, concise, statistics, JSON, SARIF, GitHub annotations.
-//! - [`ComparisonEmitter`]: what `rasoat diff` reports: text, JSON, Markdown, HTML.
+//! - [`ComparisonEmitter`]: what `rasoat diff` reports: text, JSON, Markdown, HTML, the redline
+//!   .docx and the bảng so sánh (.docx, HTML, Markdown).
 
 use std::io::{self, Write};
 
@@ -150,5 +151,68 @@ pub struct HtmlComparison;
 impl ComparisonEmitter for HtmlComparison {
     fn emit(&self, out: &mut dyn Write, r: &ComparisonReport) -> io::Result<()> {
         diff::write_html(&mut TerminalSafe::new(out), r.old, r.new, r.comparison)
+    }
+}
+
+/// A .docx writer's error as an output error (the package could not be built).
+fn docx_failed(e: crate::docx::write::WriteError) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+/// The new version as a .docx with the changes as Word tracked changes (bytes: to a file only).
+pub struct RedlineDocxComparison {
+    /// The date of the tracked changes (W3C, UTC).
+    pub date: String,
+}
+
+impl ComparisonEmitter for RedlineDocxComparison {
+    fn emit(&self, out: &mut dyn Write, r: &ComparisonReport) -> io::Result<()> {
+        let revision = crate::docx::write::Revision {
+            author: "rasoat".to_string(),
+            date: self.date.clone(),
+        };
+        let bytes =
+            super::redline::redline_docx(r.comparison, r.old_side.doc, r.new_side.doc, revision)
+                .map_err(docx_failed)?;
+        out.write_all(&bytes)
+    }
+}
+
+/// How a bảng so sánh is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableForm {
+    /// A landscape .docx (bytes: to a file only).
+    Docx,
+    Html,
+    Markdown,
+}
+
+/// The bảng so sánh: one row per changed section, old text | new text | Giải trình.
+pub struct TableComparison {
+    pub form: TableForm,
+    /// The date of the .docx's properties (W3C, UTC).
+    pub date: String,
+}
+
+impl ComparisonEmitter for TableComparison {
+    fn emit(&self, out: &mut dyn Write, r: &ComparisonReport) -> io::Result<()> {
+        let table = super::table::comparison_table(
+            r.comparison,
+            r.old,
+            r.new,
+            r.old_side.doc,
+            r.new_side.doc,
+        );
+        match self.form {
+            TableForm::Docx => {
+                out.write_all(&super::table::to_docx(&table, &self.date).map_err(docx_failed)?)
+            }
+            TableForm::Html => {
+                TerminalSafe::new(out).write_all(super::table::to_html(&table).as_bytes())
+            }
+            TableForm::Markdown => {
+                TerminalSafe::new(out).write_all(super::table::to_markdown(&table).as_bytes())
+            }
+        }
     }
 }

@@ -5,6 +5,9 @@ pub mod check;
 pub mod diff;
 pub mod emit;
 pub mod outline;
+pub mod pieces;
+pub mod redline;
+pub mod table;
 
 /// Writes `value` as pretty-printed JSON and a final newline.
 ///

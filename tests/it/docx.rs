@@ -7,7 +7,7 @@ use crate::common::run;
 
 /// Output JSON without what depends on where text sits in the file (lines, paths, the
 /// tracked-changes side), which legitimately differs between a .txt and a .docx.
-fn positionless(json: &str) -> Value {
+pub(crate) fn positionless(json: &str) -> Value {
     fn strip(v: Value) -> Value {
         match v {
             Value::Object(map) => Value::Object(

@@ -15,6 +15,7 @@ mod labels;
 mod layouts;
 mod outline_seed;
 mod properties;
+mod round_documents;
 mod rules;
 mod tui;
 mod tui_tmux;
