@@ -48,6 +48,10 @@ pub struct CheckArgs {
     /// Extra rule folder (rules/<pack>/<ID>.toml files); adds rules or overrides built-in ones.
     #[arg(long = "rules", value_name = "DIR")]
     pub rule_dirs: Vec<PathBuf>,
+    /// A registry of documents (built by `rasoat registry build`) consulted before the
+    /// built-in one by the citation rules (repeatable).
+    #[arg(long = "registry", value_name = "FILE")]
+    pub registries: Vec<PathBuf>,
     /// Turn off a rule or a whole pack (repeatable).
     #[arg(long, value_name = "ID|PACK")]
     pub disable: Vec<String>,
@@ -511,6 +515,16 @@ fn rule_set(args: &CheckArgs, config_path: Option<PathBuf>) -> Result<Profile, R
     for dir in &args.rule_dirs {
         add_rule_dir(&mut set, dir, limit, &mut errors);
     }
+    // Registries: the configuration's, then those of the command line (consulted first).
+    let mut registries: Vec<PathBuf> = Vec::new();
+    if let (Some(path), Some(file)) = (&config_path, &config.registry) {
+        registries.push(path.parent().unwrap_or(Path::new(".")).join(file));
+    }
+    registries.extend(args.registries.iter().cloned());
+    for (name, text) in super::registry::read_files(&registries, limit)? {
+        set.add_registry(&name, text)
+            .map_err(|e| RunError::Usage(e.to_string()))?;
+    }
     if !errors.is_empty() {
         let joined = errors.join("\n");
         return Err(RunError::Usage(
@@ -890,7 +904,12 @@ fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), 
 
 /// Writes a file the run was asked to write (`flag`: `--write-baseline`, `--output-file`)
 /// atomically, never through a symbolic link and never over a file the run reads.
-fn write_output(path: &Path, contents: &[u8], inputs: &[&Path], flag: &str) -> Result<(), String> {
+pub(crate) fn write_output(
+    path: &Path,
+    contents: &[u8],
+    inputs: &[&Path],
+    flag: &str,
+) -> Result<(), String> {
     let shown = path.display();
     let existing = match std::fs::symlink_metadata(path) {
         Ok(meta) => Some(meta),

@@ -9,6 +9,7 @@ macro_rules! say {
 }
 
 pub mod check;
+pub mod registry;
 pub mod review;
 pub mod rules;
 
@@ -97,6 +98,9 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input err
     Rules(rules::RulesArgs),
     /// Show a rule's documentation and examples.
     Explain(rules::ExplainArgs),
+    /// The registry of documents the citation rules check against: build one from an archive,
+    /// show what is known of a number or a law.
+    Registry(registry::RegistryArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         long_about = "Print a shell completion script for SHELL on standard output.\n\n\
@@ -324,6 +328,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
         Some(Command::Text(args)) => text(args, out),
         Some(Command::Rules(args)) => rules::list(args, out),
         Some(Command::Explain(args)) => rules::explain(args, out),
+        Some(Command::Registry(args)) => registry::run(args, out),
         Some(Command::Completions(args)) => {
             use clap::CommandFactory;
             let mut command = Cli::command();

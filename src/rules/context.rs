@@ -268,6 +268,8 @@ pub struct DocContext<'a> {
     spans: OnceCell<Vec<(u32, Origin<'a>)>>,
     /// The citations of the document's texts, parsed once for every rule that needs them.
     citations: OnceCell<Vec<(ScopedText<'a>, Citation)>>,
+    /// What is known of real documents (the rule set's registry).
+    pub registry: &'a crate::registry::Registry,
 }
 
 /// Appends the texts of a block.
@@ -303,7 +305,14 @@ impl<'a> DocContext<'a> {
             found: Rc::default(),
             spans: OnceCell::new(),
             citations: OnceCell::new(),
+            registry: crate::registry::Registry::shared_builtin(),
         }
+    }
+
+    /// The same, looking documents up in `registry`.
+    pub fn with_registry(mut self, registry: &'a crate::registry::Registry) -> Self {
+        self.registry = registry;
+        self
     }
 
     /// The texts of `scopes`, in document order, built once per document: the rules of a
