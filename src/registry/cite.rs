@@ -2,10 +2,6 @@
 //! after its date (`… của Bộ Tài chính`), the title after that; and the key a number is known by
 //! (local documents share numbers across provinces, so theirs carries the issuer).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::codes::{self, TYPE_WORDS};
 
 /// The type word written just before a number (`Nghị định số 30/…`, `Thông tư 02/…`), as in
@@ -32,11 +28,6 @@ pub fn kind_before(text: &str, start: usize) -> Option<&'static str> {
     })
 }
 
-static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Chủ tịch\s+)?(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(tỉnh|thành phố|Thành phố|TP\.?)\s+((?:\p{Lu}[\p{Ll}\p{Lu}]*(?:\s+|$)){1,4})")
-        .expect("static regex")
-});
-
 /// The issuer named after a citation's date: the text after `của` (`… ngày 05/3/2020 của Chính
 /// phủ về …` → `Chính phủ về …`), or `None`.
 pub fn issuer_text_after(text: &str, end: usize) -> Option<(usize, &str)> {
@@ -49,23 +40,39 @@ pub fn issuer_text_after(text: &str, end: usize) -> Option<(usize, &str)> {
 
 /// A local body as a key: `UBND tỉnh Lào Cai`, `Ủy ban nhân dân tỉnh Lào Cai` and `ỦY BAN NHÂN DÂN
 /// TỈNH LÀO CAI` are one (lower case, `UBND` spelt out, `Uỷ` as `Ủy`, `TP.` as `thành phố`).
+/// Read by hand rather than by a regex: a regex with Unicode letter classes costs more to
+/// compile than checking a small file.
 pub fn local_issuer(text: &str) -> Option<String> {
-    let c = LOCAL.captures(text)?;
-    let body = match &c[1] {
-        "UBND" | "Ủy ban nhân dân" | "Uỷ ban nhân dân" => "ủy ban nhân dân",
-        _ => "hội đồng nhân dân",
-    };
-    let level = if c[2].starts_with('t') && !c[2].starts_with("TP") {
-        if &c[2] == "tỉnh" {
-            "tỉnh"
-        } else {
-            "thành phố"
-        }
-    } else {
-        "thành phố"
-    };
-    let name = c[3].split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(format!("{body} {level} {}", name.to_lowercase()))
+    let text = text.strip_prefix("Chủ tịch ").unwrap_or(text);
+    let (body, rest) = [
+        ("Ủy ban nhân dân ", "ủy ban nhân dân"),
+        ("Uỷ ban nhân dân ", "ủy ban nhân dân"),
+        ("UBND ", "ủy ban nhân dân"),
+        ("Hội đồng nhân dân ", "hội đồng nhân dân"),
+        ("HĐND ", "hội đồng nhân dân"),
+    ]
+    .iter()
+    .find_map(|(p, key)| text.strip_prefix(p).map(|r| (*key, r)))?;
+    let (level, rest) = [
+        ("tỉnh ", "tỉnh"),
+        ("thành phố ", "thành phố"),
+        ("Thành phố ", "thành phố"),
+        ("TP. ", "thành phố"),
+        ("TP ", "thành phố"),
+    ]
+    .iter()
+    .find_map(|(p, key)| rest.strip_prefix(p).map(|r| (*key, r)))?;
+    let name: Vec<String> = rest
+        .split(' ')
+        .map(|w| w.trim_end_matches([',', ';', '.', ':', ')', '*']))
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(4)
+        .map(str::to_lowercase)
+        .collect();
+    if name.is_empty() {
+        return None;
+    }
+    Some(format!("{body} {level} {}", name.join(" ")))
 }
 
 /// A header's issuing body as a local key (`ỦY BAN NHÂN DÂN TỈNH LÀO CAI`), via title case.

@@ -94,6 +94,10 @@ pub const BODIES: &[Body] = &[
     merged("UBDT", "Ủy ban Dân tộc", "28/02/2025", &["BDTTG"]),
 ];
 
+/// The bodies' names folded (see [`crate::text::fold`]), once.
+static FOLDED: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| BODIES.iter().map(|b| crate::text::fold(b.name)).collect());
+
 /// The central body of an agency code (`BTC`, `QH15` → `QH`, `UBTVQH15` → `UBTVQH`).
 pub fn body_of_code(code: &str) -> Option<&'static Body> {
     let bare = code.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -109,18 +113,24 @@ pub fn body_named_at(text: &str) -> Option<&'static Body> {
         .strip_prefix("Bộ trưởng ")
         .or_else(|| text.strip_prefix("Bộ trưởng, "))
         .unwrap_or(text);
+    // Only a text starting as a body's name can be one (`Bộ`, `Chính`, `Thủ`, `Quốc` …).
+    let head = crate::text::fold(text.split(' ').next().unwrap_or(""));
+    if !FOLDED
+        .iter()
+        .any(|n| n.split(' ').next() == Some(head.as_str()))
+    {
+        return None;
+    }
     let folded = crate::text::fold(&text.chars().take(60).collect::<String>());
     let mut best: Option<&'static Body> = None;
-    for b in BODIES {
-        let name = crate::text::fold(b.name);
-        if let Some(rest) = folded.strip_prefix(&name)
+    for (b, name) in BODIES.iter().zip(FOLDED.iter()) {
+        if let Some(rest) = folded.strip_prefix(name.as_str())
             && rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
             && best.is_none_or(|x| x.name.len() < b.name.len())
         {
             best = Some(b);
         }
     }
-    // `Chính phủ` read in `Chính phủ` only, not in `Thủ tướng` alone.
     best
 }
 

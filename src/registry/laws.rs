@@ -29,8 +29,10 @@ pub struct DatedMention {
     pub end: usize,
 }
 
+// Spaces and the word boundary are tested in code: Unicode classes cost more to compile than
+// checking a small file.
 static LAW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:Bộ luật|Luật)\s+").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(?:Bộ luật|Luật) +").expect("static regex"));
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:số\s+([0-9]{1,3}/[0-9]{4}/QH[0-9]{1,2})\s*)?,?\s*ngày\s+(?:([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})|([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4}))")
         .expect("static regex")
@@ -75,6 +77,13 @@ pub fn mentions_any_case(text: &str) -> Vec<LawMention> {
 fn mentions_with(text: &str, capital: bool) -> Vec<LawMention> {
     let mut out = Vec::new();
     for m in LAW.find_iter(text) {
+        if text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
         let rest = &text[m.end()..];
         if !rest
             .chars()
@@ -140,28 +149,49 @@ fn mentions_with(text: &str, capital: bool) -> Vec<LawMention> {
 /// 2024`), for the registry.
 pub fn dated_mentions(text: &str) -> Vec<DatedMention> {
     mentions(text)
-        .into_iter()
-        // `Luật sửa đổi, bổ sung một số điều của Luật X ngày …`: the date is the amending law's.
-        .filter(|m| !text[..m.start].trim_end().ends_with("của"))
-        .filter_map(|m| {
-            let c = AFTER.captures(&text[m.end..])?;
-            let n = |i: usize| -> Option<u32> { c.get(i)?.as_str().parse().ok() };
-            let date = match (n(2), n(3), n(4)) {
-                (Some(d), Some(mo), Some(y)) => (y as i32, mo, d),
-                _ => (n(7)? as i32, n(6)?, n(5)?),
-            };
-            if !crate::rules::kinds::is_valid_date(date) {
-                return None;
-            }
-            Some(DatedMention {
-                name: m.name.clone(),
-                number: c.get(1).map(|x| x.as_str().to_string()),
-                date,
-                start: m.start,
-                end: m.end + c.get(0)?.end(),
-            })
-        })
+        .iter()
+        .filter_map(|m| dated(text, m))
         .collect()
+}
+
+/// The date (and number) after a law named in `text`, when its name starts with a capital. `Luật
+/// sửa đổi, bổ sung một số điều của Luật X ngày …`: the date is the amending law's, so a name
+/// right after `của` has none of its own.
+pub fn dated(text: &str, m: &LawMention) -> Option<DatedMention> {
+    let first = m
+        .name
+        .split(' ')
+        .find(|w| *w != "Bộ" && *w != "luật" && *w != "Luật")?;
+    if !first.chars().next().is_some_and(char::is_uppercase)
+        || text[..m.start].trim_end().ends_with("của")
+    {
+        return None;
+    }
+    let c = AFTER.captures(&text[m.end..])?;
+    let n = |i: usize| -> Option<u32> { c.get(i)?.as_str().parse().ok() };
+    let date = match (n(2), n(3), n(4)) {
+        (Some(d), Some(mo), Some(y)) => (y as i32, mo, d),
+        _ => (n(7)? as i32, n(6)?, n(5)?),
+    };
+    if !crate::rules::kinds::is_valid_date(date) {
+        return None;
+    }
+    Some(DatedMention {
+        name: m.name.clone(),
+        number: c.get(1).map(|x| x.as_str().to_string()),
+        date,
+        start: m.start,
+        end: m.end + c.get(0)?.end(),
+    })
+}
+
+/// The texts that may name a law, for the engine's one pass; what follows the word is read here
+/// (a Unicode letter class in the search would cost more to compile than checking a small file).
+pub fn searcher() -> &'static crate::rules::search::Searcher {
+    static LAW_TEXTS: LazyLock<crate::rules::search::Searcher> = LazyLock::new(|| {
+        crate::rules::search::Searcher::new(Regex::new(r"(?:Bộ luật|Luật) ").expect("static regex"))
+    });
+    &LAW_TEXTS
 }
 
 #[cfg(test)]

@@ -16,10 +16,6 @@
 //!
 //! Nothing is reported for a document the registry does not know.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::registry::cite::{document_key, local_issuer};
 use crate::registry::format::{KnownName, name_key, show_date};
 use crate::registry::{codes, laws};
@@ -41,12 +37,6 @@ enum Mode {
 /// told it is wrong.
 const MIN_VOTES: u32 = 3;
 const MIN_SHARE_PERCENT: u32 = 80;
-
-static LAW: LazyLock<Searcher> = LazyLock::new(|| {
-    Searcher::new(Regex::new(r"(?:Bộ luật|Luật)\s+\p{Lu}").expect("static regex"))
-});
-static ANY_LAW: LazyLock<Searcher> =
-    LazyLock::new(|| Searcher::new(Regex::new(r"(?:Bộ luật|Luật)\s+\p{L}").expect("static regex")));
 
 #[derive(Debug)]
 pub struct RegistryCheck {
@@ -91,34 +81,33 @@ impl RegistryCheck {
                 }));
             }
         }
-        let texts = ctx.scope_texts(&self.scopes);
-        for i in LAW.candidates(&texts) {
-            let t = &texts.texts[i];
-            for m in laws::dated_mentions(t.text.as_str()) {
-                // A law named with its number is checked by the number.
-                if m.number.is_some() {
-                    continue;
-                }
-                let versions = ctx.registry.law_versions(&m.name);
-                if versions.iter().any(|v| v.date == m.date) {
-                    continue;
-                }
-                // A law's name is used again by the law that replaces it: only a date in the
-                // year of a known version, and not that version's, is a misquote.
-                let Some(v) = versions
-                    .iter()
-                    .filter(|v| v.date.0 == m.date.0 && v.votes >= MIN_VOTES)
-                    .max_by_key(|v| v.votes)
-                else {
-                    continue;
-                };
-                out.extend(Hit::at(t, m.start, m.end).map(|h| {
-                    h.var("number", m.name.clone())
-                        .var("date", show_date(m.date))
-                        .var("expected", show_date(v.date))
-                        .var("votes", v.votes.to_string())
-                }));
+        for (t, mention) in ctx.law_mentions() {
+            let Some(m) = laws::dated(t.text.as_str(), mention) else {
+                continue;
+            };
+            // A law named with its number is checked by the number.
+            if m.number.is_some() {
+                continue;
             }
+            let versions = ctx.registry.law_versions(&m.name);
+            if versions.iter().any(|v| v.date == m.date) {
+                continue;
+            }
+            // A law's name is used again by the law that replaces it: only a date in the
+            // year of a known version, and not that version's, is a misquote.
+            let Some(v) = versions
+                .iter()
+                .filter(|v| v.date.0 == m.date.0 && v.votes >= MIN_VOTES)
+                .max_by_key(|v| v.votes)
+            else {
+                continue;
+            };
+            out.extend(Hit::at(t, m.start, m.end).map(|h| {
+                h.var("number", m.name.clone())
+                    .var("date", show_date(m.date))
+                    .var("expected", show_date(v.date))
+                    .var("votes", v.votes.to_string())
+            }));
         }
     }
 
@@ -194,15 +183,11 @@ impl RegistryCheck {
     }
 
     fn check_law_names(&self, ctx: &DocContext, out: &mut Vec<Hit>) {
-        let texts = ctx.scope_texts(&self.scopes);
         let mut known: Option<&[KnownName]> = None;
-        for i in ANY_LAW.candidates(&texts) {
-            let t = &texts.texts[i];
-            for m in laws::mentions_any_case(t.text.as_str()) {
-                let names = *known.get_or_insert_with(|| ctx.registry.known_names());
-                if let Some(right) = near_miss(&m.name, names) {
-                    out.extend(Hit::at(t, m.start, m.end).map(|h| h.suggest(right.name.clone())));
-                }
+        for (t, m) in ctx.law_mentions() {
+            let names = *known.get_or_insert_with(|| ctx.registry.known_names());
+            if let Some(right) = near_miss(&m.name, names) {
+                out.extend(Hit::at(t, m.start, m.end).map(|h| h.suggest(right.name.clone())));
             }
         }
     }
@@ -257,12 +242,12 @@ impl Check for RegistryCheck {
         match self.mode {
             Mode::Date => vec![
                 (self.scopes.as_slice(), citation_searcher()),
-                (self.scopes.as_slice(), &LAW),
+                (self.scopes.as_slice(), laws::searcher()),
             ],
             Mode::IssuerCode | Mode::TypeCode => {
                 vec![(self.scopes.as_slice(), citation_searcher())]
             }
-            Mode::LawName => vec![(self.scopes.as_slice(), &ANY_LAW)],
+            Mode::LawName => vec![(self.scopes.as_slice(), laws::searcher())],
         }
     }
 
