@@ -11,6 +11,8 @@
 //! [rules.severity]
 //! ND30-LUU-DOT = "warning"
 //!
+//! registry = "so-van-ban.tsv"                   # a registry of documents, relative to this file
+//!
 //! [[overrides]]
 //! paths = ["du-thao/**"]
 //! disable = ["ND30-DRAFT-BLANKS"]
@@ -59,6 +61,9 @@ struct RawOverride {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
+    /// A registry file of one's own (`rasoat registry build`), relative to this file.
+    #[serde(default)]
+    registry: Option<String>,
     #[serde(default)]
     rules: RawRules,
     #[serde(default)]
@@ -82,6 +87,9 @@ pub struct Config {
     /// Extra rule folders, as written (relative to the configuration file).
     pub folders: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
+    /// A registry file of documents (`registry = "so-van-ban.tsv"`), as written (relative to
+    /// the configuration file).
+    pub registry: Option<String>,
     overrides: Vec<Override>,
 }
 
@@ -126,6 +134,7 @@ impl Config {
             extend_enable: raw.rules.extend_enable,
             folders: raw.rules.folders,
             severity: raw.rules.severity,
+            registry: raw.registry,
             overrides,
         })
     }

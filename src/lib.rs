@@ -7,6 +7,7 @@ pub mod document;
 pub mod docx;
 pub mod outline;
 pub mod parallel;
+pub mod registry;
 pub mod rules;
 pub mod text;
 pub mod tui;

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::config::{Config, ConfigError};
 use crate::input::{self, InputError};
 use crate::outline::ParsedFile;
+use crate::registry::RegistryError;
 use crate::rules::rounds::{RoundDoc, RoundFindings, check_rounds};
 use crate::rules::{Finding, RuleError, RuleSet};
 
@@ -35,6 +36,8 @@ pub struct RuleOptions {
     pub config: ConfigChoice,
     /// Extra rule folders (`--rules DIR`).
     pub rule_dirs: Vec<PathBuf>,
+    /// Registries of documents consulted before the built-in one (`--registry FILE`).
+    pub registries: Vec<PathBuf>,
     pub enable: Vec<String>,
     pub disable: Vec<String>,
     pub extend_enable: Vec<String>,
@@ -52,6 +55,9 @@ pub enum WorkspaceError {
     ConfigRead(#[from] InputError),
     #[error(transparent)]
     ConfigParse(#[from] ConfigError),
+    /// A registry file that is not one.
+    #[error(transparent)]
+    Registry(#[from] RegistryError),
     /// Rule folders that are missing, unreadable, outside their repository or hold bad rules.
     #[error("{}", .0.join("\nrasoat: "))]
     RuleFolders(Vec<String>),
@@ -281,6 +287,21 @@ fn add_rule_dir(set: &mut RuleSet, dir: &Path, limit: u64, errors: &mut Vec<Stri
     }
 }
 
+/// Reads and validates registry files (`rasoat registry build`'s output): each with its name.
+pub fn read_registries(
+    files: &[PathBuf],
+    limit: u64,
+) -> Result<Vec<(String, String)>, WorkspaceError> {
+    let mut out = Vec::new();
+    for path in files {
+        let shown = path.display().to_string();
+        let text = input::read_settings(path, limit)?;
+        crate::registry::format::validate(&shown, &text)?;
+        out.push((shown, text));
+    }
+    Ok(out)
+}
+
 /// The rule set after built-ins, the configuration at `config_path` and the options.
 fn assemble(
     options: &RuleOptions,
@@ -315,6 +336,15 @@ fn assemble(
     }
     for dir in &options.rule_dirs {
         add_rule_dir(&mut set, dir, limit, &mut errors);
+    }
+    // Registries: the configuration's, then those of the command line (consulted first).
+    let mut registries: Vec<PathBuf> = Vec::new();
+    if let (Some(path), Some(file)) = (&config_path, &config.registry) {
+        registries.push(path.parent().unwrap_or(Path::new(".")).join(file));
+    }
+    registries.extend(options.registries.iter().cloned());
+    for (name, text) in read_registries(&registries, limit)? {
+        set.add_registry(&name, text)?;
     }
     if !errors.is_empty() {
         if let Some(first) = errors.first_mut()

@@ -688,7 +688,12 @@ fn write_baseline(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), 
 
 /// Writes a file the run was asked to write (`flag`: `--write-baseline`, `--output-file`)
 /// atomically, never through a symbolic link and never over a file the run reads.
-fn write_output(path: &Path, contents: &[u8], inputs: &[&Path], flag: &str) -> Result<(), String> {
+pub(crate) fn write_output(
+    path: &Path,
+    contents: &[u8],
+    inputs: &[&Path],
+    flag: &str,
+) -> Result<(), String> {
     write_output_file(path, contents, inputs, flag, true)
 }
 

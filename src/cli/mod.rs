@@ -9,6 +9,7 @@ macro_rules! say {
 }
 
 pub mod check;
+pub mod registry;
 pub mod review;
 pub mod rules;
 
@@ -75,6 +76,10 @@ pub struct RuleArgs {
     /// Extra rule folder (rules/<pack>/<ID>.toml files); adds rules or overrides built-in ones.
     #[arg(long = "rules", value_name = "DIR")]
     pub rule_dirs: Vec<PathBuf>,
+    /// A registry of documents (built by `rasoat registry build`) consulted before the
+    /// built-in one by the citation rules (repeatable).
+    #[arg(long = "registry", value_name = "FILE")]
+    pub registries: Vec<PathBuf>,
     /// Turn off a rule or a whole pack (repeatable).
     #[arg(long, value_name = "ID|PACK")]
     pub disable: Vec<String>,
@@ -104,6 +109,7 @@ impl RuleArgs {
                 (None, false) => ConfigChoice::Nearest,
             },
             rule_dirs: self.rule_dirs.clone(),
+            registries: self.registries.clone(),
             enable: self.enable.clone(),
             disable: self.disable.clone(),
             extend_enable: self.extend_enable.clone(),
@@ -143,6 +149,9 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input err
     Rules(rules::RulesArgs),
     /// Show a rule's documentation and examples.
     Explain(rules::ExplainArgs),
+    /// The registry of documents the citation rules check against: build one from an archive,
+    /// show what is known of a number or a law.
+    Registry(registry::RegistryArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         long_about = "Print a shell completion script for SHELL on standard output.\n\n\
@@ -444,6 +453,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
         Some(Command::Text(args)) => text(args, out),
         Some(Command::Rules(args)) => rules::list(args, out),
         Some(Command::Explain(args)) => rules::explain(args, out),
+        Some(Command::Registry(args)) => registry::run(args, out),
         Some(Command::Completions(args)) => {
             use clap::CommandFactory;
             let mut command = Cli::command();

@@ -268,6 +268,10 @@ pub struct DocContext<'a> {
     spans: OnceCell<Vec<(u32, Origin<'a>)>>,
     /// The citations of the document's texts, parsed once for every rule that needs them.
     citations: OnceCell<Vec<(ScopedText<'a>, Citation)>>,
+    /// The laws named in the document's texts (any case), read once for the rules that need them.
+    laws: OnceCell<Vec<(ScopedText<'a>, crate::registry::laws::LawMention)>>,
+    /// What is known of real documents (the rule set's registry).
+    pub registry: &'a crate::registry::Registry,
 }
 
 /// Appends the texts of a block.
@@ -303,7 +307,15 @@ impl<'a> DocContext<'a> {
             found: Rc::default(),
             spans: OnceCell::new(),
             citations: OnceCell::new(),
+            laws: OnceCell::new(),
+            registry: crate::registry::Registry::shared_builtin(),
         }
+    }
+
+    /// The same, looking documents up in `registry`.
+    pub fn with_registry(mut self, registry: &'a crate::registry::Registry) -> Self {
+        self.registry = registry;
+        self
     }
 
     /// The texts of `scopes`, in document order, built once per document: the rules of a
@@ -507,6 +519,26 @@ impl<'a> DocContext<'a> {
                 .into_iter()
                 .map(|(i, c)| (texts.texts[i], c))
                 .collect()
+        })
+    }
+}
+
+impl<'a> DocContext<'a> {
+    /// The laws named in the texts of the document ([`Scope::All`], names in lower case too: a
+    /// misspelt one), with the text each is in: read once, for every rule that needs them.
+    pub fn law_mentions(&self) -> &[(ScopedText<'a>, crate::registry::laws::LawMention)] {
+        self.laws.get_or_init(|| {
+            let texts = self.scope_texts(&[Scope::All]);
+            let mut out = Vec::new();
+            for i in crate::registry::laws::searcher().candidates(&texts) {
+                let t = texts.texts[i];
+                out.extend(
+                    crate::registry::laws::mentions_any_case(t.text.as_str())
+                        .into_iter()
+                        .map(|m| (t, m)),
+                );
+            }
+            out
         })
     }
 }

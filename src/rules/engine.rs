@@ -68,6 +68,8 @@ pub struct RuleSet {
     /// The regexes of the rules grouped by the scope list they search, built on the first check
     /// (and again after the rules change).
     search_groups: OnceLock<Vec<SearchGroup>>,
+    /// The documents the registry rules know: the built-in registry, unless others are added.
+    registry: Option<crate::registry::Registry>,
 }
 
 impl Rule {
@@ -93,6 +95,25 @@ impl RuleSet {
         } else {
             Err(errors)
         }
+    }
+
+    /// The registry the rules look documents up in.
+    pub fn registry(&self) -> &crate::registry::Registry {
+        self.registry
+            .as_ref()
+            .unwrap_or_else(|| crate::registry::Registry::shared_builtin())
+    }
+
+    /// Adds a registry file of one's own (`--registry`, `registry = …` in `.rasoat.toml`),
+    /// consulted before the built-in one.
+    pub fn add_registry(
+        &mut self,
+        name: &str,
+        text: String,
+    ) -> Result<(), crate::registry::RegistryError> {
+        self.registry
+            .get_or_insert_with(crate::registry::Registry::builtin)
+            .add(name, text)
     }
 
     /// The rules, sorted by id.
@@ -194,7 +215,8 @@ impl RuleSet {
         if doc.is_template() {
             return Vec::new();
         }
-        let ctx = DocContext::with_facts(file, doc, Rc::clone(facts));
+        let ctx =
+            DocContext::with_facts(file, doc, Rc::clone(facts)).with_registry(self.registry());
         for group in self.search_groups() {
             // Building a group's automaton costs more than searching a page text by text: it
             // is built for the first large scope, then used for every scope of the group.

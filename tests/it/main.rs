@@ -15,6 +15,7 @@ mod labels;
 mod layouts;
 mod outline_seed;
 mod properties;
+mod registry;
 mod round_documents;
 mod rules;
 mod tui;

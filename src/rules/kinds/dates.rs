@@ -77,6 +77,12 @@ static CITATION: LazyLock<WordBounded> = LazyLock::new(|| {
     )
 });
 
+/// The search for citations, for the rules that read [`DocContext::citations`]: declaring it
+/// lets the engine's one pass find the texts that hold one.
+pub fn citation_searcher() -> &'static Searcher {
+    CITATION.searcher()
+}
+
 /// A cited document number with its date, as found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
@@ -89,6 +95,12 @@ pub struct Citation {
     /// Byte range of the citation in its text.
     pub start: usize,
     pub end: usize,
+    /// The type word written before the number (`Nghị định số …`), as in
+    /// [`TYPE_WORDS`](crate::registry::codes::TYPE_WORDS).
+    pub kind: Option<&'static str>,
+    /// Where the issuer named after the date starts (`… ngày 05/3/2020 của Chính phủ`: the byte
+    /// of `Chính`), if one is named.
+    pub issuer_at: Option<usize>,
 }
 
 /// Every `NUMBER … ngày DATE` citation in a text.
@@ -97,13 +109,17 @@ pub fn citations(text: &str) -> Vec<Citation> {
         .captures_iter(text)
         .filter_map(|(c, span)| {
             let ymd = date_in(&c, 3)?;
+            let number = c.get(1)?;
             Some(Citation {
-                number: c.get(1)?.as_str().to_string(),
+                number: number.as_str().to_string(),
                 number_year: num(&c, 2),
                 date: show(ymd),
                 ymd,
                 start: span.start,
                 end: span.end,
+                kind: crate::registry::cite::kind_before(text, number.start()),
+                issuer_at: crate::registry::cite::issuer_text_after(text, span.end)
+                    .map(|(at, _)| at),
             })
         })
         .collect()

@@ -12,11 +12,17 @@ mod lookalike;
 mod numbering;
 mod pattern;
 mod references;
+mod registry;
 mod required;
 mod signature;
 mod term;
 
-pub use dates::{Citation, citations, citations_of};
+pub use dates::{Citation, Ymd, citation_searcher, citations, citations_of};
+
+/// Whether a (year, month, day) is a real calendar date.
+pub fn is_valid_date((y, m, d): Ymd) -> bool {
+    dates::is_valid(y, m, d)
+}
 
 use regex::Regex;
 
@@ -40,6 +46,7 @@ pub const KINDS: &[&str] = &[
     "references",
     "encoding",
     "lookalike",
+    "registry",
 ];
 
 /// One place a check found: the engine turns it into a finding with the rule's message.
@@ -203,6 +210,7 @@ pub fn compile(
         "references" => Box::new(references::References::compile(&params, scopes)?),
         "encoding" => Box::new(encoding::Encoding::compile(&params)?),
         "lookalike" => Box::new(lookalike::Lookalike::compile(&params, scopes)?),
+        "registry" => Box::new(registry::RegistryCheck::compile(&params)?),
         other => {
             return Err(RuleError {
                 path: path.to_string(),

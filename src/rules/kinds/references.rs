@@ -64,7 +64,7 @@ fn rest_of_list(after: &str) -> &str {
 
 /// Whether byte `at` of `text` lies between an opening and a closing quotation mark: `…
 /// được thay bằng “điểm g khoản 1 Điều 52 Thông tư này”` quotes another act's words.
-fn inside_quotation_marks(text: &str, at: usize) -> bool {
+pub(super) fn inside_quotation_marks(text: &str, at: usize) -> bool {
     let before = &text[..at];
     let opened = before.matches(['“', '«']).count();
     let closed = before.matches(['”', '»']).count();

@@ -6,6 +6,7 @@
 //! ```toml
 //! [params]
 //! case_sensitive = true
+//! outside_quotes = true   # optional: not between quotation marks (words an amendment quotes)
 //! terms = [
 //!   { wrong = ["Noi nhận", "Nơi nhân"], right = "Nơi nhận" },
 //! ]
@@ -27,6 +28,9 @@ pub struct Term {
     /// Variant (lower-cased when matching ignores case) → index into `right`.
     index: HashMap<String, usize>,
     case_sensitive: bool,
+    /// Leave alone what is between quotation marks: an amending text quotes the words it
+    /// replaces as the amended act wrote them.
+    outside_quotes: bool,
     right: Vec<String>,
     scopes: Vec<Scope>,
 }
@@ -155,6 +159,7 @@ impl Term {
             regex: p.searcher("terms", &pattern)?,
             index,
             case_sensitive,
+            outside_quotes: p.bool("outside_quotes", false)?,
             right,
             scopes,
         })
@@ -178,7 +183,10 @@ impl Check for Term {
                 let Some(&k) = self.index.get(&key) else {
                     continue;
                 };
-                if m.as_str() == self.right[k] {
+                if m.as_str() == self.right[k]
+                    || (self.outside_quotes
+                        && super::references::inside_quotation_marks(t.text.as_str(), m.start()))
+                {
                     continue;
                 }
                 if let Some(hit) = Hit::at(t, m.start(), m.end()) {
