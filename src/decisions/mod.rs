@@ -375,7 +375,7 @@ pub fn change_excerpt(change: &SectionChange, max: usize) -> String {
                 .map(|e| match e.op {
                     Op::Delete => format!("[-{}-]", e.text.trim()),
                     Op::Insert => format!("{{+{}+}}", e.text.trim()),
-                    Op::Equal => format!(" {} ", e.text.trim()),
+                    Op::Equal => e.text.clone(),
                 })
                 .collect();
             excerpt(&format!("{before}{changed}"), max)

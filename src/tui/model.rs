@@ -319,6 +319,26 @@ impl App {
     /// For two files of several documents (bundles), which documents differ, so that the reviewer
     /// knows there is more to see than the pair on screen.
     pub fn bundle_hint(&self) -> Option<String> {
+        let differ = self.differing_documents()?;
+        let (old, new) = (&self.old_file.parsed, &self.new_file.parsed);
+        let differ: Vec<String> = differ.iter().map(|i| format!("#{i}")).collect();
+        Some(format!(
+            "Hai tệp có {} và {} văn bản; khác nhau: {}. Đang so sánh #{} với #{} — nhấn o để chọn.",
+            old.documents.len(),
+            new.documents.len(),
+            if differ.is_empty() {
+                "không có".to_string()
+            } else {
+                differ.join(", ")
+            },
+            self.old_index,
+            self.new_index
+        ))
+    }
+
+    /// For two files of several documents (bundles), the documents (1-based) whose text differs
+    /// from the document at the same place in the other file; `None` for other pairs.
+    pub fn differing_documents(&self) -> Option<Vec<usize>> {
         let (old, new) = (&self.old_file.parsed, &self.new_file.parsed);
         if Arc::ptr_eq(&self.old_file, &self.new_file)
             || old.documents.len() < 2 && new.documents.len() < 2
@@ -333,25 +353,15 @@ impl App {
                 .collect()
         };
         let count = old.documents.len().max(new.documents.len());
-        let differ: Vec<String> = (0..count)
-            .filter(|&i| match (old.documents.get(i), new.documents.get(i)) {
-                (Some(a), Some(b)) => text(old, a) != text(new, b),
-                _ => true,
-            })
-            .map(|i| format!("#{}", i + 1))
-            .collect();
-        Some(format!(
-            "Hai tệp có {} và {} văn bản; khác nhau: {}. Đang so sánh #{} với #{} — nhấn o để chọn.",
-            old.documents.len(),
-            new.documents.len(),
-            if differ.is_empty() {
-                "không có".to_string()
-            } else {
-                differ.join(", ")
-            },
-            self.old_index,
-            self.new_index
-        ))
+        Some(
+            (0..count)
+                .filter(|&i| match (old.documents.get(i), new.documents.get(i)) {
+                    (Some(a), Some(b)) => text(old, a) != text(new, b),
+                    _ => true,
+                })
+                .map(|i| i + 1)
+                .collect(),
+        )
     }
 
     /// Like [`App::new`] but without running the rules: the runtime computes the findings in the

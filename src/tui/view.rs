@@ -678,14 +678,21 @@ fn picker(app: &App, frame: &mut Frame, step: u8, selected: usize, theme: &Theme
     let height = Regions::inner_height(rect);
     let documents = app.documents_for(step);
     let first = picker_first(app, step, selected);
+    // The bundle overview: which documents differ from their counterpart in the other file.
+    let differ = app.differing_documents();
     let lines: Vec<Line> = documents
         .iter()
         .enumerate()
         .skip(first)
         .take(height)
         .map(|(i, d)| {
+            let sign = match &differ {
+                Some(list) if list.contains(&d.index) => "≠ ",
+                Some(_) => "= ",
+                None => "",
+            };
             let text = format!(
-                "#{} {} {} {}{}",
+                "{sign}#{} {} {} {}{}",
                 d.index,
                 d.type_name().unwrap_or_else(|| "?".into()),
                 d.header.symbol.as_ref().map_or("", |s| s.value.as_str()),
@@ -701,8 +708,13 @@ fn picker(app: &App, frame: &mut Frame, step: u8, selected: usize, theme: &Theme
         })
         .collect();
     let which = if step == 0 { "CŨ" } else { "MỚI" };
+    let legend = if differ.is_some() {
+        " ≠ khác bản kia,"
+    } else {
+        ""
+    };
     let title = format!(
-        " Chọn bản {which} ({}/{}) — Enter: chọn, Esc: thôi ",
+        " Chọn bản {which} ({}/{}) —{legend} Enter: chọn, Esc: thôi ",
         selected + 1,
         documents.len()
     );

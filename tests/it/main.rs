@@ -18,5 +18,6 @@ mod properties;
 mod round_documents;
 mod rules;
 mod tui;
+mod tui_review;
 mod tui_tmux;
 mod workspace;
