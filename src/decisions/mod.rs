@@ -146,6 +146,10 @@ impl Decision {
 /// place and texts, else one with the same texts elsewhere (the section was renumbered or moved
 /// since) that no other section took. Sections that are no difference get none.
 pub fn match_decisions(cmp: &Comparison, decisions: &[Decision]) -> Vec<Option<usize>> {
+    if decisions.is_empty() {
+        // Keys hash every change's text: not worth it on opening a large pair with no review.
+        return vec![None; cmp.sections.len()];
+    }
     let keys: Vec<Option<ChangeKey>> = cmp
         .sections
         .iter()
@@ -263,6 +267,10 @@ impl Review {
             }
         };
         let d = &mut self.decisions[index];
+        // A decision found by its texts under another place (renumbered, moved) takes the
+        // place it has now.
+        d.place = place_of(change);
+        d.citation = citation_of(change);
         match edit {
             Edit::Verdict(v) => {
                 d.decision = Some(v);
@@ -279,6 +287,11 @@ impl Review {
                 d.decision = None;
                 d.reason.clear();
             }
+        }
+        // Nothing left to keep: the entry goes, so that the file lists only what was decided.
+        if d.decision.is_none() && d.note.is_empty() {
+            self.decisions.remove(index);
+            self.rematch(cmp);
         }
         true
     }

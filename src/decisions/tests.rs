@@ -139,8 +139,12 @@ fn a_renumbered_section_keeps_its_decision() {
         ..d.clone()
     };
     let cmp = comparison(OLD, &two_changes());
-    let r = Review::new(vec![moved], &cmp);
-    assert!(r.of(index(&cmp, "Điều 2.1.a")).is_some());
+    let mut r = Review::new(vec![moved], &cmp);
+    let a = index(&cmp, "Điều 2.1.a");
+    assert!(r.of(a).is_some());
+    r.apply(&cmp, a, Edit::Note("ghi chú".into()));
+    assert_eq!(r.decisions[0].place, "Điều 2.1.a", "takes its place of now");
+    assert_eq!(r.decisions[0].decision, Some(Verdict::TakenIn));
 }
 
 #[test]

@@ -76,6 +76,10 @@ pub fn attach(app: &mut App) {
                     "; {unmatched} quyết định không còn khớp thay đổi nào (vẫn giữ trong tệp)"
                 ));
             }
+            // A bundle's hint (which documents differ) stays after it.
+            if let Some(hint) = app.status.take() {
+                text.push_str(&format!(". {hint}"));
+            }
             app.status = Some(text);
         }
         Ok(None) => {

@@ -625,6 +625,8 @@ pub fn help_lines(width: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(""));
     for text in [
         "Ký hiệu: ~ sửa, + thêm, - xóa, > di chuyển, # đánh số lại, !n số phát hiện. Gộp một cột: [-xóa-]{+thêm+}.",
+        "Quyết định: ✓ tiếp thu, ✗ không tiếp thu, · đã xem; lưu ngay vào BẢN-MỚI.rasoat-review.json cạnh bản mới.",
+        "Danh sách thay đổi (d): f lọc, Enter đi tới, a/r/x/i/X quyết định cho mục đang chọn.",
         "Chuột: con lăn cuộn khung dưới con trỏ, nhấp để chọn.",
         "Trong trợ giúp: j/k, PgUp/PgDn, g/G để cuộn; phím khác để đóng.",
     ] {
