@@ -75,6 +75,8 @@ pub enum InputFor {
     Note(usize),
     /// A place to go to, written as a reader cites it (`:`).
     Place,
+    /// Words the change list's places must contain (`/` in the list).
+    ListQuery,
 }
 
 /// A line being typed.
@@ -288,6 +290,9 @@ pub struct App {
     pub review_blocked: Option<String>,
     /// Only the sections that differ are laid out (`z`).
     pub changed_only: bool,
+    /// The change list shows only the places that contain these words, without tone marks
+    /// (`khoan 1 dieu 5` keeps `điểm a khoản 1 Điều 5`); empty: all.
+    pub changes_query: String,
     /// The section of each finding (computed when either changes).
     finding_sections: Vec<Option<usize>>,
     rows: Vec<Row>,
@@ -415,6 +420,7 @@ impl App {
             review_path: None,
             review_blocked: None,
             changed_only: false,
+            changes_query: String::new(),
         };
         // Compared now, laid out at the first `Msg::Resize`: the runtime knows the terminal's
         // size only then, and laying a large pair out twice costs as much as comparing it.
@@ -731,10 +737,34 @@ impl App {
 
     /// The sections the change list shows under `filter`, in reading order.
     pub fn changes(&self, filter: Filter) -> Vec<usize> {
+        // Findings per section, counted once (not once per section: a large pair has many of
+        // both).
+        let mut counts = vec![0usize; self.comparison.sections.len()];
+        if filter == Filter::WithFindings {
+            for s in self.finding_sections.iter().flatten() {
+                if let Some(c) = counts.get_mut(*s) {
+                    *c += 1;
+                }
+            }
+        }
+        let query = crate::text::fold(self.changes_query.trim());
         self.comparison
             .sections
             .iter()
             .enumerate()
+            .filter(|(_, s)| {
+                query.is_empty()
+                    || [
+                        decisions::citation_of(s),
+                        decisions::place_of(s),
+                        s.new
+                            .as_ref()
+                            .or(s.old.as_ref())
+                            .map_or(String::new(), |u| u.title.clone()),
+                    ]
+                    .iter()
+                    .any(|t| crate::text::fold(t).contains(&query))
+            })
             .filter(|(i, s)| {
                 let Some(kind) = Kind::of(s) else {
                     return false;
@@ -745,7 +775,7 @@ impl App {
                     Filter::Inserted => kind == Kind::Inserted,
                     Filter::Deleted => kind == Kind::Deleted,
                     Filter::Moved => kind == Kind::Moved,
-                    Filter::WithFindings => self.findings_in(*i) > 0,
+                    Filter::WithFindings => counts[*i] > 0,
                     Filter::Undecided => self.review.of(*i).is_none_or(|d| d.decision.is_none()),
                 }
             })
@@ -758,7 +788,13 @@ impl App {
     /// (`II.2`): the same citation first, then one that matches without tone marks or case,
     /// then the first whose citation starts with it.
     pub fn find_place(&self, query: &str) -> Option<usize> {
-        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Commas between the parts are allowed, as in `điểm c, khoản 1, Điều 5`.
+        let words = |t: &str| {
+            t.split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let q = words(query);
         if q.is_empty() {
             return None;
@@ -768,7 +804,7 @@ impl App {
         let sections = &self.comparison.sections;
         let names: Vec<(String, String)> = sections
             .iter()
-            .map(|s| (decisions::citation_of(s), decisions::place_of(s)))
+            .map(|s| (words(&decisions::citation_of(s)), decisions::place_of(s)))
             .collect();
         let exact = |f: &dyn Fn(&str) -> bool| names.iter().position(|(c, p)| f(c) || f(p));
         exact(&|n: &str| n == q)

@@ -589,6 +589,8 @@ fn mouse(app: &mut App, m: MouseEvent) {
             move_in(app, delta);
             app.focus = focus;
         }
+        // A click under the change list or a prompt does nothing (they have no pointer use).
+        MouseEventKind::Down(_) if matches!(app.mode, Mode::Changes(_) | Mode::Input(..)) => {}
         MouseEventKind::Down(_) => {
             if inside(r.outline) {
                 app.focus = Pane::Outline;
@@ -698,11 +700,13 @@ fn decide_here(app: &mut App, list: Option<ChangeList>, edit: Edit) -> Vec<Effec
     app.status = Some(format!("{place}: {what} ({})", app.progress().vietnamese()));
     let effects = save(app);
     if let Some(mut l) = list {
-        // The list moves on to the next change, as a reviewer goes through them.
-        let n = app.changes(l.filter).len();
-        if n > 0 {
-            l.selected = (l.selected + 1).min(n - 1);
-        }
+        // The list moves on to the next change, as a reviewer goes through them. Under the
+        // "undecided" filter the decided change leaves the list: the next one takes its row.
+        let changes = app.changes(l.filter);
+        l.selected = match changes.iter().position(|&x| x == s) {
+            Some(i) => (i + 1).min(changes.len() - 1),
+            None => l.selected.min(changes.len().saturating_sub(1)),
+        };
         app.mode = Mode::Changes(l);
     }
     effects
@@ -758,6 +762,13 @@ fn input_key(
             app.mode = Mode::Input(input, back);
         }
         KeyCode::Enter => match input.purpose {
+            InputFor::ListQuery => {
+                app.changes_query = input.text.trim().to_string();
+                app.mode = Mode::Changes(ChangeList {
+                    selected: 0,
+                    ..back.unwrap_or_default()
+                });
+            }
             InputFor::Place => {
                 close(app);
                 match app.find_place(&input.text) {
@@ -817,6 +828,7 @@ fn input_key(
 
 /// Opens the change list on the change at the cursor (or the first after it).
 fn open_changes(app: &mut App) {
+    app.changes_query.clear();
     let list = ChangeList::default();
     let changes = app.changes(list.filter);
     if changes.is_empty() {
@@ -860,6 +872,16 @@ fn changes_key(app: &mut App, mut l: ChangeList, k: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('f') => {
             l.filter = l.filter.next();
             l.selected = 0;
+        }
+        KeyCode::Char('/') => {
+            app.mode = Mode::Input(
+                TextInput {
+                    purpose: InputFor::ListQuery,
+                    text: app.changes_query.clone(),
+                },
+                Some(l),
+            );
+            return Vec::new();
         }
         KeyCode::Enter => {
             if let Some(&s) = app.changes(l.filter).get(l.selected) {

@@ -498,6 +498,7 @@ fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 InputFor::Reason(_) => "Lý do không tiếp thu",
                 InputFor::Note(_) => "Ghi chú",
                 InputFor::Place => "Đi tới (vd. khoản 1 Điều 5, mục 2 phần II)",
+                InputFor::ListQuery => "Lọc theo vị trí (vd. khoan 1 dieu 5)",
             };
             format!("{label}: {}▏  Enter ghi, Esc thôi", input.text)
         }
@@ -626,7 +627,7 @@ pub fn help_lines(width: usize) -> Vec<Line<'static>> {
     for text in [
         "Ký hiệu: ~ sửa, + thêm, - xóa, > di chuyển, # đánh số lại, !n số phát hiện. Gộp một cột: [-xóa-]{+thêm+}.",
         "Quyết định: ✓ tiếp thu, ✗ không tiếp thu, · đã xem; lưu ngay vào BẢN-MỚI.rasoat-review.json cạnh bản mới.",
-        "Danh sách thay đổi (d): f lọc, Enter đi tới, a/r/x/i/X quyết định cho mục đang chọn.",
+        "Danh sách thay đổi (d): f lọc theo loại, / theo vị trí, Enter đi tới, a/r/x/i/X quyết định mục đang chọn.",
         "Chuột: con lăn cuộn khung dưới con trỏ, nhấp để chọn.",
         "Trong trợ giúp: j/k, PgUp/PgDn, g/G để cuộn; phím khác để đóng.",
     ] {
@@ -793,13 +794,18 @@ fn change_list(app: &App, frame: &mut Frame, l: ChangeList, theme: &Theme) {
             Line::from(spans)
         })
         .collect();
+    let query = if app.changes_query.is_empty() {
+        String::new()
+    } else {
+        format!(", \"{}\"", clip(&app.changes_query, 24))
+    };
     let title = format!(
-        " Thay đổi ({}): {} · {} ",
+        " Thay đổi ({}{query}): {} · {} ",
         l.filter.vietnamese(),
         changes.len(),
         app.progress().vietnamese()
     );
-    let hint = " f lọc · Enter đi tới · a tiếp thu · r không · x đã xem · i ghi chú · Esc ";
+    let hint = " f / lọc · Enter đi tới · a tiếp thu · r không · x đã xem · i ghi chú ";
     let mut block = block(title, true, theme);
     if width >= hint.width() {
         block = block.title_bottom(Line::from(hint).alignment(Alignment::Right));

@@ -151,6 +151,25 @@ fn the_change_list_shows_every_change_with_its_place_and_filters() {
     let with_findings = app.changes(Filter::WithFindings);
     assert!(!with_findings.is_empty());
     assert!(with_findings.iter().all(|&s| app.findings_in(s) > 0));
+    // `/` keeps the places that contain words typed without tone marks.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "dau dong thu 2");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&draw(&app, 120, 40));
+    assert!(
+        shown.contains("Thay đổi (có phát hiện, \"dau dong thu 2\"): "),
+        "{shown}"
+    );
+    let kept = app.changes(Filter::WithFindings);
+    let with_findings: Vec<usize> = with_findings
+        .into_iter()
+        .filter(|&s| {
+            rasoat::decisions::citation_of(&app.comparison.sections[s])
+                .starts_with("gạch đầu dòng thứ 2 ")
+        })
+        .collect();
+    assert!(!kept.is_empty());
+    assert_eq!(kept, with_findings);
     // Enter goes to the selected change and closes the list.
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Normal);
@@ -191,6 +210,21 @@ fn the_change_list_colours_kinds_and_decisions() {
     let (x, y) = find(&b, "✗ ~ gạch đầu dòng thứ 3 mục 1").expect("not taken in");
     assert_eq!(b[(x, y)].fg, Color::Red);
     assert!(screen(&b).contains("3/24 đã quyết định"));
+    let Mode::Changes(l) = app.mode.clone() else {
+        panic!("back in the list")
+    };
+    assert_eq!(l.filter, Filter::All);
+    // Under "undecided" a decided change leaves the list and the next one is selected.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Char('f'));
+    }
+    let undecided = app.changes(Filter::Undecided);
+    assert_eq!(undecided.len(), 21);
+    press(&mut app, KeyCode::Char('a'));
+    let Mode::Changes(l) = app.mode.clone() else {
+        panic!("still in the list")
+    };
+    assert_eq!(app.changes(l.filter)[l.selected], undecided[1]);
     // The outline shows the signs too.
     press(&mut app, KeyCode::Esc);
     let shown = screen(&draw(&app, 120, 40));
@@ -391,6 +425,11 @@ Nơi nhận:\n- Như Điều 5;\n- Lưu: VT.\n\nCHỦ TỊCH QUỐC HỘI\n\nNgu
     type_text(&mut app, "điểm c khoản 1 Điều 5");
     press(&mut app, KeyCode::Enter);
     assert_eq!(current_number(&app), "Điều 5.1.c");
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char(':'));
+    type_text(&mut app, "diem b, khoan 1, dieu 5");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(current_number(&app), "Điều 5.1.b");
     press(&mut app, KeyCode::Char('d'));
     let shown = screen(&draw(&app, 80, 24));
     assert!(
@@ -415,7 +454,7 @@ fn the_screens_fit_at_80_by_24() {
     let shown = screen(&b);
     let lines: Vec<&str> = shown.lines().collect();
     assert!(lines[0].starts_with("┌ Thay đổi (tất cả): 24 · 0/24 đã quyết định"));
-    assert!(lines[22].contains("f lọc · Enter đi tới"), "{shown}");
+    assert!(lines[22].contains("f / lọc · Enter đi tới"), "{shown}");
     assert!(
         lines[23].contains("0/24 đã quyết định"),
         "the status bar stays"
