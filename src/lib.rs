@@ -16,6 +16,7 @@ pub mod workspace;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod decisions;
 pub mod fix;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -49,6 +49,10 @@ pub struct UnitRef {
     pub label: String,
     pub title: String,
     pub line: u32,
+    /// The place as a reader cites it (`điểm a khoản 2 Điều 5`); not in the JSON report, whose
+    /// fields are a contract (the review screen and the review file use it).
+    #[serde(skip)]
+    pub citation: String,
 }
 
 /// The comparison of one unit.
@@ -140,6 +144,7 @@ fn unit_ref(u: &units::Unit) -> UnitRef {
         label: u.label.to_string(),
         title: u.title.to_string(),
         line: u.line,
+        citation: u.citation.clone(),
     }
 }
 

@@ -24,6 +24,9 @@ pub struct Unit<'a> {
     pub label: &'a str,
     pub title: &'a str,
     pub line: u32,
+    /// The place as a reader cites it (`điểm a khoản 2 Điều 5`, `mục 2 phần II Phụ lục I`,
+    /// `Chữ ký`), see [`crate::outline::Place::citation`].
+    pub citation: String,
     /// Own text, paragraph by paragraph (title first for sections); with the Unicode form not
     /// ignored, the invisible characters cleaning dropped from inside a paragraph are shown in it
     /// (`truy⟨U+200B⟩ền`, see [`with_invisibles_shown`]).
@@ -430,6 +433,7 @@ fn block_unit<'a>(
             block.label()
         },
         line: paragraphs.first().map_or(0, |p| p.line()),
+        citation: String::new(),
         own_lines: lines_of(lines),
         paragraphs: texts,
         paragraph_keys,
@@ -445,6 +449,7 @@ fn block_unit<'a>(
 fn section_unit<'a>(
     section: &'a Section,
     attachment: Option<&'a str>,
+    attachment_name: Option<&str>,
     source: Option<&Lines>,
     options: &Options,
 ) -> Unit<'a> {
@@ -460,10 +465,11 @@ fn section_unit<'a>(
     unit.label = &section.label;
     unit.title = section.title.as_str();
     unit.line = section.line();
+    unit.citation = with_attachment(section.path.citation(), attachment_name);
     unit.children = section
         .children
         .iter()
-        .map(|c| section_unit(c, attachment, source, options))
+        .map(|c| section_unit(c, attachment, attachment_name, source, options))
         .collect();
     unit.subtree_words += unit.children.iter().map(Unit::subtree_words).sum::<usize>();
     let mut hasher = HASHER.build_hasher();
@@ -482,11 +488,12 @@ pub fn units<'a>(doc: &'a Document, source: Option<&Lines>, options: &Options) -
     let mut out = Vec::new();
     for b in doc.blocks() {
         let attachment = b.attachment.map(|a| a.tag.key.as_str());
+        let attachment_name = b.attachment.map(|a| a.tag.name.as_str());
         match b.block {
             Block::Section => out.extend(
                 b.sections
                     .iter()
-                    .map(|s| section_unit(s, attachment, source, options)),
+                    .map(|s| section_unit(s, attachment, attachment_name, source, options)),
             ),
             block => {
                 let mut unit = block_unit(
@@ -503,11 +510,26 @@ pub fn units<'a>(doc: &'a Document, source: Option<&Lines>, options: &Options) -
                 {
                     unit.title = a.label.as_str();
                 }
+                let own = if attachment.is_some() {
+                    block.label_in_attachment()
+                } else {
+                    block.label()
+                };
+                unit.citation = with_attachment(own.to_string(), attachment_name);
                 out.push(unit);
             }
         }
     }
     out
+}
+
+/// A citation followed by the attachment's name (`khoản 2 Điều 5 Quy chế`), as
+/// [`crate::outline::Place::citation`] writes it.
+fn with_attachment(citation: String, attachment_name: Option<&str>) -> String {
+    match attachment_name {
+        Some(name) => format!("{citation} {name}"),
+        None => citation,
+    }
 }
 
 /// The text of `p` with the invisible characters that cleaning dropped from inside it (between

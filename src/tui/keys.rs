@@ -29,6 +29,18 @@ pub enum Action {
     ExportMarkdown,
     Copy,
     Picker,
+    /// The change list.
+    ChangeList,
+    /// Only the sections that differ.
+    ChangedOnly,
+    /// Decisions on the current change.
+    MarkSeen,
+    TakeIn,
+    NotTakeIn,
+    Note,
+    ClearDecision,
+    /// `:` a place written as a reader cites it.
+    GoToPlace,
     Help,
     /// Esc: ends a search; never quits.
     Cancel,
@@ -200,6 +212,54 @@ pub const BINDINGS: &[Binding] = &[
         codes: &[KeyCode::Char('o')],
         action: Action::Picker,
         help: "chọn hai văn bản để so sánh",
+    },
+    Binding {
+        keys: "d",
+        codes: &[KeyCode::Char('d')],
+        action: Action::ChangeList,
+        help: "danh sách thay đổi (f: lọc)",
+    },
+    Binding {
+        keys: "z",
+        codes: &[KeyCode::Char('z')],
+        action: Action::ChangedOnly,
+        help: "chỉ các mục có thay đổi / tất cả",
+    },
+    Binding {
+        keys: ":",
+        codes: &[KeyCode::Char(':')],
+        action: Action::GoToPlace,
+        help: "đi tới vị trí: khoản 1 Điều 5, mục 2 phần II",
+    },
+    Binding {
+        keys: "a",
+        codes: &[KeyCode::Char('a')],
+        action: Action::TakeIn,
+        help: "tiếp thu thay đổi",
+    },
+    Binding {
+        keys: "r",
+        codes: &[KeyCode::Char('r')],
+        action: Action::NotTakeIn,
+        help: "không tiếp thu (gõ lý do)",
+    },
+    Binding {
+        keys: "x",
+        codes: &[KeyCode::Char('x')],
+        action: Action::MarkSeen,
+        help: "đã xem",
+    },
+    Binding {
+        keys: "i",
+        codes: &[KeyCode::Char('i')],
+        action: Action::Note,
+        help: "ghi chú",
+    },
+    Binding {
+        keys: "X",
+        codes: &[KeyCode::Char('X')],
+        action: Action::ClearDecision,
+        help: "bỏ quyết định (giữ ghi chú)",
     },
     Binding {
         keys: "?",

@@ -79,6 +79,8 @@ pub struct LayoutKey {
     pub width: u16,
     pub unified: bool,
     pub wrap: bool,
+    /// Only the sections that differ (`z`): the unchanged ones are left out of the rows.
+    pub changed_only: bool,
 }
 
 /// A paragraph as styled runs, on one side.
@@ -393,6 +395,15 @@ fn truncate(pieces: Vec<Piece>, width: usize) -> Vec<Piece> {
 
 /// Lays the whole comparison out.
 pub fn layout(cmp: &Comparison, key: LayoutKey) -> Vec<Row> {
+    let mut rows = layout_all(cmp, key);
+    if key.changed_only {
+        // Rows stay sorted by (section, para): positions and section lookups work as before.
+        rows.retain(|r| cmp.sections[r.section].is_difference());
+    }
+    rows
+}
+
+fn layout_all(cmp: &Comparison, key: LayoutKey) -> Vec<Row> {
     // A large comparison is laid out in two halves at once: sections lay out independently.
     let n = cmp.sections.len();
     if n >= PARALLEL_SECTIONS && crate::parallel::available() {
@@ -584,6 +595,7 @@ mod tests {
             width: 100,
             unified: false,
             wrap: true,
+            changed_only: false,
         };
         assert_eq!(
             layout(&cmp, key),

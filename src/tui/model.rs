@@ -6,6 +6,7 @@ use std::sync::Arc;
 use ratatui::layout::{Constraint, Direction, Layout, Rect, Size};
 
 use crate::compare::{self, Comparison, Options, Side};
+use crate::decisions::{self, Edit, Kind, Review, ReviewFile};
 use crate::input::LoadedFile;
 use crate::outline::Document;
 use crate::rules::Finding;
@@ -65,6 +66,77 @@ impl Search {
     }
 }
 
+/// What a line typed at the bottom of the screen is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFor {
+    /// The reason a change of section `.0` is not taken in (không tiếp thu).
+    Reason(usize),
+    /// A note on the change of section `.0`.
+    Note(usize),
+    /// A place to go to, written as a reader cites it (`:`).
+    Place,
+    /// Words the change list's places must contain (`/` in the list).
+    ListQuery,
+}
+
+/// A line being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextInput {
+    pub purpose: InputFor,
+    pub text: String,
+}
+
+/// Which changes the change list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Changed,
+    Inserted,
+    Deleted,
+    Moved,
+    WithFindings,
+    Undecided,
+}
+
+impl Filter {
+    pub const ALL: [Filter; 7] = [
+        Filter::All,
+        Filter::Changed,
+        Filter::Inserted,
+        Filter::Deleted,
+        Filter::Moved,
+        Filter::WithFindings,
+        Filter::Undecided,
+    ];
+
+    pub fn vietnamese(self) -> &'static str {
+        match self {
+            Filter::All => "tất cả",
+            Filter::Changed => "sửa",
+            Filter::Inserted => "thêm",
+            Filter::Deleted => "xóa",
+            Filter::Moved => "di chuyển",
+            Filter::WithFindings => "có phát hiện",
+            Filter::Undecided => "chưa quyết định",
+        }
+    }
+
+    /// The next filter (`f` in the change list).
+    pub fn next(self) -> Filter {
+        let i = Filter::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        Filter::ALL[(i + 1) % Filter::ALL.len()]
+    }
+}
+
+/// The change list (`d`): every change, filtered, with a selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChangeList {
+    pub filter: Filter,
+    /// Index into [`App::changes`].
+    pub selected: usize,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Normal,
@@ -72,6 +144,10 @@ pub enum Mode {
     SearchInput(String),
     Help,
     Picker(Picker),
+    /// The list of changes.
+    Changes(ChangeList),
+    /// Typing a reason, a note or a place; the change list it came from, if any, comes back.
+    Input(TextInput, Option<ChangeList>),
 }
 
 /// Where each part of the screen is, computed from the terminal size.
@@ -204,6 +280,19 @@ pub struct App {
     pub quit: bool,
     /// The findings are being computed in the background.
     pub findings_pending: bool,
+    /// The reviewer's decisions on the changes.
+    pub review: Review,
+    /// Where the decisions are saved (beside the new file); `None` when they cannot be (the new
+    /// version was read from standard input) or before the runtime attached a file.
+    pub review_path: Option<std::path::PathBuf>,
+    /// Why the review file found there is not used: it stays untouched, and decisions are not
+    /// saved over it.
+    pub review_blocked: Option<String>,
+    /// Only the sections that differ are laid out (`z`).
+    pub changed_only: bool,
+    /// The change list shows only the places that contain these words, without tone marks
+    /// (`khoan 1 dieu 5` keeps `điểm a khoản 1 Điều 5`); empty: all.
+    pub changes_query: String,
     /// The section of each finding (computed when either changes).
     finding_sections: Vec<Option<usize>>,
     rows: Vec<Row>,
@@ -235,6 +324,26 @@ impl App {
     /// For two files of several documents (bundles), which documents differ, so that the reviewer
     /// knows there is more to see than the pair on screen.
     pub fn bundle_hint(&self) -> Option<String> {
+        let differ = self.differing_documents()?;
+        let (old, new) = (&self.old_file.parsed, &self.new_file.parsed);
+        let differ: Vec<String> = differ.iter().map(|i| format!("#{i}")).collect();
+        Some(format!(
+            "Hai tệp có {} và {} văn bản; khác nhau: {}. Đang so sánh #{} với #{} — nhấn o để chọn.",
+            old.documents.len(),
+            new.documents.len(),
+            if differ.is_empty() {
+                "không có".to_string()
+            } else {
+                differ.join(", ")
+            },
+            self.old_index,
+            self.new_index
+        ))
+    }
+
+    /// For two files of several documents (bundles), the documents (1-based) whose text differs
+    /// from the document at the same place in the other file; `None` for other pairs.
+    pub fn differing_documents(&self) -> Option<Vec<usize>> {
         let (old, new) = (&self.old_file.parsed, &self.new_file.parsed);
         if Arc::ptr_eq(&self.old_file, &self.new_file)
             || old.documents.len() < 2 && new.documents.len() < 2
@@ -249,25 +358,15 @@ impl App {
                 .collect()
         };
         let count = old.documents.len().max(new.documents.len());
-        let differ: Vec<String> = (0..count)
-            .filter(|&i| match (old.documents.get(i), new.documents.get(i)) {
-                (Some(a), Some(b)) => text(old, a) != text(new, b),
-                _ => true,
-            })
-            .map(|i| format!("#{}", i + 1))
-            .collect();
-        Some(format!(
-            "Hai tệp có {} và {} văn bản; khác nhau: {}. Đang so sánh #{} với #{} — nhấn o để chọn.",
-            old.documents.len(),
-            new.documents.len(),
-            if differ.is_empty() {
-                "không có".to_string()
-            } else {
-                differ.join(", ")
-            },
-            self.old_index,
-            self.new_index
-        ))
+        Some(
+            (0..count)
+                .filter(|&i| match (old.documents.get(i), new.documents.get(i)) {
+                    (Some(a), Some(b)) => text(old, a) != text(new, b),
+                    _ => true,
+                })
+                .map(|i| i + 1)
+                .collect(),
+        )
     }
 
     /// Like [`App::new`] but without running the rules: the runtime computes the findings in the
@@ -317,6 +416,11 @@ impl App {
             rows_width: 0,
             anchors: None,
             findings_pending: false,
+            review: Review::default(),
+            review_path: None,
+            review_blocked: None,
+            changed_only: false,
+            changes_query: String::new(),
         };
         // Compared now, laid out at the first `Msg::Resize`: the runtime knows the terminal's
         // size only then, and laying a large pair out twice costs as much as comparing it.
@@ -401,6 +505,7 @@ impl App {
             lines: &self.new_file.parsed.lines,
         };
         self.comparison = compare::compare(old, new, &self.options);
+        self.review.rematch(&self.comparison);
         self.map_findings();
         self.rows_key = None;
         self.anchors = None;
@@ -452,6 +557,7 @@ impl App {
             width: self.regions().diff_text_width(),
             unified: self.unified,
             wrap: self.wrap,
+            changed_only: self.changed_only,
         }
     }
 
@@ -601,5 +707,113 @@ impl App {
             .iter()
             .filter(|s| **s == Some(section))
             .count()
+    }
+
+    /// The review file of the decisions as they stand.
+    pub fn review_file(&self) -> ReviewFile {
+        let mut file = ReviewFile::new(
+            &self.old_file.display(),
+            self.old_index,
+            &self.new_file.display(),
+            self.new_index,
+        );
+        file.decisions = self.review.decisions.clone();
+        file
+    }
+
+    /// Takes the decisions of a review file read from disk.
+    pub fn load_review(&mut self, file: ReviewFile) {
+        self.review = Review::new(file.decisions, &self.comparison);
+    }
+
+    /// Applies a decision to section `s`; `false` when it is no change.
+    pub fn decide(&mut self, s: usize, edit: Edit) -> bool {
+        self.review.apply(&self.comparison, s, edit)
+    }
+
+    pub fn progress(&self) -> decisions::Progress {
+        self.review.progress(&self.comparison)
+    }
+
+    /// The sections the change list shows under `filter`, in reading order.
+    pub fn changes(&self, filter: Filter) -> Vec<usize> {
+        // Findings per section, counted once (not once per section: a large pair has many of
+        // both).
+        let mut counts = vec![0usize; self.comparison.sections.len()];
+        if filter == Filter::WithFindings {
+            for s in self.finding_sections.iter().flatten() {
+                if let Some(c) = counts.get_mut(*s) {
+                    *c += 1;
+                }
+            }
+        }
+        let query = crate::text::fold(self.changes_query.trim());
+        self.comparison
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                query.is_empty()
+                    || [
+                        decisions::citation_of(s),
+                        decisions::place_of(s),
+                        s.new
+                            .as_ref()
+                            .or(s.old.as_ref())
+                            .map_or(String::new(), |u| u.title.clone()),
+                    ]
+                    .iter()
+                    .any(|t| crate::text::fold(t).contains(&query))
+            })
+            .filter(|(i, s)| {
+                let Some(kind) = Kind::of(s) else {
+                    return false;
+                };
+                match filter {
+                    Filter::All => true,
+                    Filter::Changed => kind == Kind::Changed,
+                    Filter::Inserted => kind == Kind::Inserted,
+                    Filter::Deleted => kind == Kind::Deleted,
+                    Filter::Moved => kind == Kind::Moved,
+                    Filter::WithFindings => counts[*i] > 0,
+                    Filter::Undecided => self.review.of(*i).is_none_or(|d| d.decision.is_none()),
+                }
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The section at the place `query` names, written as a reader cites it (`điểm c khoản 1
+    /// Điều 5`, `mục 2 phần II`, with the attachment: `Điều 3 Quy chế`) or as a numbering path
+    /// (`II.2`): the same citation first, then one that matches without tone marks or case,
+    /// then the first whose citation starts with it.
+    pub fn find_place(&self, query: &str) -> Option<usize> {
+        // Commas between the parts are allowed, as in `điểm c, khoản 1, Điều 5`.
+        let words = |t: &str| {
+            t.split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let q = words(query);
+        if q.is_empty() {
+            return None;
+        }
+        let lower = q.to_lowercase();
+        let folded = crate::text::fold(&q);
+        let sections = &self.comparison.sections;
+        let names: Vec<(String, String)> = sections
+            .iter()
+            .map(|s| (words(&decisions::citation_of(s)), decisions::place_of(s)))
+            .collect();
+        let exact = |f: &dyn Fn(&str) -> bool| names.iter().position(|(c, p)| f(c) || f(p));
+        exact(&|n: &str| n == q)
+            .or_else(|| exact(&|n: &str| n.to_lowercase() == lower))
+            .or_else(|| exact(&|n: &str| crate::text::fold(n) == folded))
+            .or_else(|| {
+                names
+                    .iter()
+                    .position(|(c, _)| crate::text::fold(c).starts_with(&folded))
+            })
     }
 }

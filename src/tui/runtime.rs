@@ -100,6 +100,11 @@ fn carry_out(app: &mut App, effects: Vec<Effect>) {
                     Err(e) => format!("Không xuất được báo cáo: {e}"),
                 });
             }
+            Effect::SaveReview { path, contents } => {
+                if let Err(why) = super::store::save(&path, &contents) {
+                    app.status = Some(format!("Không lưu được quyết định: {why}"));
+                }
+            }
             Effect::Copy(text) => {
                 // OSC 52: the terminal (even over SSH) puts the text on the clipboard.
                 let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
@@ -155,6 +160,7 @@ pub fn run(mut app: App, theme: Theme) -> io::Result<Option<i32>> {
         ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     update(&mut app, Msg::Resize(size.width, size.height));
+    super::store::attach(&mut app);
     // The rules run in the background: the comparison is on screen before they finish.
     let (tx, rx) = std::sync::mpsc::channel();
     if app.findings_pending {

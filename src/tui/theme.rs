@@ -109,6 +109,18 @@ impl Theme {
         }
     }
 
+    /// A decision's sign: taken in green, not taken in red, seen plain; bold so that it reads
+    /// without colour too.
+    pub fn verdict(&self, v: crate::decisions::Verdict) -> Style {
+        use crate::decisions::Verdict;
+        let base = match v {
+            Verdict::TakenIn => self.fg(Color::Green),
+            Verdict::NotTakenIn => self.fg(Color::Red),
+            Verdict::Seen => Style::new(),
+        };
+        base.add_modifier(Modifier::BOLD)
+    }
+
     pub fn dim(&self) -> Style {
         Style::new().add_modifier(Modifier::DIM)
     }

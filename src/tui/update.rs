@@ -7,7 +7,9 @@ use crate::cli::IgnoreWhat;
 use crate::report::diff::{DocInfo, write_html, write_markdown};
 
 use super::keys::{Action, action_for};
-use super::model::{App, Mode, Pane, Picker, Regions, Search};
+use crate::decisions::{Edit, Verdict};
+
+use super::model::{App, ChangeList, InputFor, Mode, Pane, Picker, Regions, Search, TextInput};
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,11 @@ pub enum Effect {
     },
     /// Put text on the clipboard (OSC 52).
     Copy(String),
+    /// Write the review file (atomically: a crash or a kill leaves the old file or the new one).
+    SaveReview {
+        path: std::path::PathBuf,
+        contents: String,
+    },
 }
 
 /// Applies `msg`.
@@ -87,6 +94,8 @@ fn key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
             picker_key(app, p, k);
             Vec::new()
         }
+        Mode::Changes(list) => changes_key(app, list, k),
+        Mode::Input(input, back) => input_key(app, input, back, k),
         Mode::Normal => match action_for(k) {
             Some(a) => act(app, a),
             None => Vec::new(),
@@ -416,6 +425,34 @@ fn act(app: &mut App, a: Action) -> Vec<Effect> {
                 });
             }
         }
+        Action::ChangeList => open_changes(app),
+        Action::ChangedOnly => {
+            app.changed_only = !app.changed_only;
+            let section = app.current_section();
+            app.refresh_rows();
+            if let Some(r) = app.row_of_section(section) {
+                scroll_to(app, r);
+            }
+            app.status = Some(if app.changed_only {
+                "Chỉ hiện các mục có thay đổi (z để hiện tất cả).".to_string()
+            } else {
+                "Hiện tất cả các mục.".to_string()
+            });
+        }
+        Action::GoToPlace => {
+            app.mode = Mode::Input(
+                TextInput {
+                    purpose: InputFor::Place,
+                    text: String::new(),
+                },
+                None,
+            )
+        }
+        Action::MarkSeen => return decide_here(app, None, Edit::Verdict(Verdict::Seen)),
+        Action::TakeIn => return decide_here(app, None, Edit::Verdict(Verdict::TakenIn)),
+        Action::ClearDecision => return decide_here(app, None, Edit::Clear),
+        Action::NotTakeIn => ask(app, None, true),
+        Action::Note => ask(app, None, false),
         Action::Help => {
             app.mode = Mode::Help;
             app.help_scroll = 0;
@@ -524,6 +561,10 @@ fn mouse(app: &mut App, m: MouseEvent) {
                 picker_key(app, p, KeyEvent::new(code, KeyModifiers::NONE));
                 return;
             }
+            Mode::Changes(l) => {
+                changes_key(app, l, KeyEvent::new(code, KeyModifiers::NONE));
+                return;
+            }
             _ => {}
         }
     }
@@ -548,6 +589,8 @@ fn mouse(app: &mut App, m: MouseEvent) {
             move_in(app, delta);
             app.focus = focus;
         }
+        // A click under the change list or a prompt does nothing (they have no pointer use).
+        MouseEventKind::Down(_) if matches!(app.mode, Mode::Changes(_) | Mode::Input(..)) => {}
         MouseEventKind::Down(_) => {
             if inside(r.outline) {
                 app.focus = Pane::Outline;
@@ -611,4 +654,255 @@ pub fn findings_first(app: &App, height: usize) -> usize {
 fn first_visible(selected: usize, height: usize) -> usize {
     let height = height.max(1);
     selected.saturating_sub(height - 1)
+}
+
+/// The section a decision key acts on: the selected change of the list, else the cursor's.
+fn target(app: &App, list: Option<ChangeList>) -> Option<usize> {
+    match list {
+        Some(l) => app.changes(l.filter).get(l.selected).copied(),
+        None => Some(app.current_section()),
+    }
+}
+
+/// The effect that saves the decisions, or why they are not saved (in the status bar).
+fn save(app: &mut App) -> Vec<Effect> {
+    if let Some(why) = &app.review_blocked {
+        app.status = Some(format!("Không lưu quyết định: {why}"));
+        return Vec::new();
+    }
+    match &app.review_path {
+        Some(path) => vec![Effect::SaveReview {
+            path: path.clone(),
+            contents: app.review_file().render(),
+        }],
+        None => Vec::new(),
+    }
+}
+
+/// Applies `edit` to the change the keys act on and saves.
+fn decide_here(app: &mut App, list: Option<ChangeList>, edit: Edit) -> Vec<Effect> {
+    let Some(s) = target(app, list) else {
+        app.status = Some("Không có thay đổi nào để quyết định.".to_string());
+        return Vec::new();
+    };
+    let what = match &edit {
+        Edit::Verdict(v) => v.vietnamese().to_string(),
+        Edit::NotTakenIn(_) => Verdict::NotTakenIn.vietnamese().to_string(),
+        Edit::Note(n) if n.trim().is_empty() => "xóa ghi chú".to_string(),
+        Edit::Note(_) => "ghi chú".to_string(),
+        Edit::Clear => "bỏ quyết định".to_string(),
+    };
+    if !app.decide(s, edit) {
+        app.status = Some("Mục này không có thay đổi để quyết định.".to_string());
+        return Vec::new();
+    }
+    let place = crate::decisions::citation_of(&app.comparison.sections[s]);
+    app.status = Some(format!("{place}: {what} ({})", app.progress().vietnamese()));
+    let effects = save(app);
+    if let Some(mut l) = list {
+        // The list moves on to the next change, as a reviewer goes through them. Under the
+        // "undecided" filter the decided change leaves the list: the next one takes its row.
+        let changes = app.changes(l.filter);
+        l.selected = match changes.iter().position(|&x| x == s) {
+            Some(i) => (i + 1).min(changes.len() - 1),
+            None => l.selected.min(changes.len().saturating_sub(1)),
+        };
+        app.mode = Mode::Changes(l);
+    }
+    effects
+}
+
+/// Opens the prompt for a reason (`reason`) or a note on the change the keys act on.
+fn ask(app: &mut App, list: Option<ChangeList>, reason: bool) {
+    let Some(s) = target(app, list).filter(|&s| {
+        app.comparison
+            .sections
+            .get(s)
+            .is_some_and(|c| c.is_difference())
+    }) else {
+        app.status = Some("Mục này không có thay đổi để quyết định.".to_string());
+        return;
+    };
+    let existing = app.review.of(s);
+    let (purpose, text) = if reason {
+        (
+            InputFor::Reason(s),
+            existing.map(|d| d.reason.clone()).unwrap_or_default(),
+        )
+    } else {
+        (
+            InputFor::Note(s),
+            existing.map(|d| d.note.clone()).unwrap_or_default(),
+        )
+    };
+    app.mode = Mode::Input(TextInput { purpose, text }, list);
+}
+
+/// Keys while a reason, a note or a place is typed.
+fn input_key(
+    app: &mut App,
+    mut input: TextInput,
+    back: Option<ChangeList>,
+    k: KeyEvent,
+) -> Vec<Effect> {
+    let close = |app: &mut App| {
+        app.mode = match back {
+            Some(l) => Mode::Changes(l),
+            None => Mode::Normal,
+        }
+    };
+    match k.code {
+        KeyCode::Esc => close(app),
+        KeyCode::Backspace => {
+            input.text.pop();
+            app.mode = Mode::Input(input, back);
+        }
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+            input.text.push(c);
+            app.mode = Mode::Input(input, back);
+        }
+        KeyCode::Enter => match input.purpose {
+            InputFor::ListQuery => {
+                app.changes_query = input.text.trim().to_string();
+                app.mode = Mode::Changes(ChangeList {
+                    selected: 0,
+                    ..back.unwrap_or_default()
+                });
+            }
+            InputFor::Place => {
+                close(app);
+                match app.find_place(&input.text) {
+                    Some(s) => {
+                        if app.row_of_section(s).is_none() && app.changed_only {
+                            // An unchanged section is hidden by `z`: shown again to go there.
+                            app.changed_only = false;
+                            app.refresh_rows();
+                        }
+                        jump_to_section(app, s);
+                        app.status = Some(format!(
+                            "{} ({})",
+                            crate::decisions::citation_of(&app.comparison.sections[s]),
+                            crate::decisions::place_of(&app.comparison.sections[s])
+                        ));
+                    }
+                    None => {
+                        app.status = Some(format!(
+                            "Không có vị trí \"{}\" trong văn bản (viết như: khoản 1 Điều 5, mục 2 phần II, II.2).",
+                            input.text.trim()
+                        ))
+                    }
+                }
+            }
+            InputFor::Reason(_) if input.text.trim().is_empty() => {
+                app.status = Some("Hãy ghi lý do không tiếp thu (Esc để thôi).".to_string());
+                app.mode = Mode::Input(input, back);
+            }
+            InputFor::Reason(s) | InputFor::Note(s) => {
+                let edit = if matches!(input.purpose, InputFor::Reason(_)) {
+                    Edit::NotTakenIn(input.text)
+                } else {
+                    Edit::Note(input.text)
+                };
+                close(app);
+                // The list's selection is the section asked about: decide on it, not the next.
+                let list = back.map(|mut l| {
+                    if let Some(i) = app.changes(l.filter).iter().position(|&x| x == s) {
+                        l.selected = i;
+                    }
+                    l
+                });
+                if list.is_none() {
+                    let Some(row) = app.row_of_section(s) else {
+                        app.decide(s, edit);
+                        return save(app);
+                    };
+                    app.cursor = row;
+                }
+                return decide_here(app, list, edit);
+            }
+        },
+        _ => app.mode = Mode::Input(input, back),
+    }
+    Vec::new()
+}
+
+/// Opens the change list on the change at the cursor (or the first after it).
+fn open_changes(app: &mut App) {
+    app.changes_query.clear();
+    let list = ChangeList::default();
+    let changes = app.changes(list.filter);
+    if changes.is_empty() {
+        app.status = Some("Hai bản không có thay đổi nào.".to_string());
+        return;
+    }
+    let here = app.current_section();
+    let selected = changes
+        .iter()
+        .position(|&s| s >= here)
+        .unwrap_or(changes.len() - 1);
+    app.mode = Mode::Changes(ChangeList { selected, ..list });
+}
+
+/// Rows the change list shows at once (shared with the view).
+pub fn changes_area(app: &App) -> ratatui::layout::Rect {
+    let r = app.regions();
+    ratatui::layout::Rect::new(0, 0, app.width, r.status.y)
+}
+
+/// First change shown, keeping the selection visible (shared with the view).
+pub fn changes_first(app: &App, selected: usize) -> usize {
+    first_visible(selected, Regions::inner_height(changes_area(app)))
+}
+
+fn changes_key(app: &mut App, mut l: ChangeList, k: KeyEvent) -> Vec<Effect> {
+    let n = app.changes(l.filter).len();
+    let last = n.saturating_sub(1);
+    let page = Regions::inner_height(changes_area(app)).max(2) - 1;
+    match k.code {
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('d') => {
+            app.mode = Mode::Normal;
+            return Vec::new();
+        }
+        KeyCode::Down | KeyCode::Char('j') => l.selected = (l.selected + 1).min(last),
+        KeyCode::Up | KeyCode::Char('k') => l.selected = l.selected.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => l.selected = (l.selected + page).min(last),
+        KeyCode::PageUp | KeyCode::Char('b') => l.selected = l.selected.saturating_sub(page),
+        KeyCode::Home | KeyCode::Char('g') => l.selected = 0,
+        KeyCode::End | KeyCode::Char('G') => l.selected = last,
+        KeyCode::Char('f') => {
+            l.filter = l.filter.next();
+            l.selected = 0;
+        }
+        KeyCode::Char('/') => {
+            app.mode = Mode::Input(
+                TextInput {
+                    purpose: InputFor::ListQuery,
+                    text: app.changes_query.clone(),
+                },
+                Some(l),
+            );
+            return Vec::new();
+        }
+        KeyCode::Enter => {
+            if let Some(&s) = app.changes(l.filter).get(l.selected) {
+                app.mode = Mode::Normal;
+                jump_to_section(app, s);
+                return Vec::new();
+            }
+        }
+        KeyCode::Char('a') => return decide_here(app, Some(l), Edit::Verdict(Verdict::TakenIn)),
+        KeyCode::Char('x') => return decide_here(app, Some(l), Edit::Verdict(Verdict::Seen)),
+        KeyCode::Char('X') => return decide_here(app, Some(l), Edit::Clear),
+        KeyCode::Char('r') => {
+            ask(app, Some(l), true);
+            return Vec::new();
+        }
+        KeyCode::Char('i') => {
+            ask(app, Some(l), false);
+            return Vec::new();
+        }
+        _ => {}
+    }
+    app.mode = Mode::Changes(l);
+    Vec::new()
 }

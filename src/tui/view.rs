@@ -13,8 +13,11 @@ use crate::rules::{Round, Severity};
 use super::keys::BINDINGS;
 use super::layout::Piece;
 use super::model::{App, MIN_SIZE, Mode, Pane, Regions};
+use super::model::{ChangeList, InputFor};
 use super::theme::Theme;
-use super::update::{findings_first, outline_first, picker_area, picker_first};
+use super::update::{
+    changes_area, changes_first, findings_first, outline_first, picker_area, picker_first,
+};
 
 pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     let r = app.regions();
@@ -34,6 +37,7 @@ pub fn view(app: &App, frame: &mut Frame, theme: &Theme) {
     match &app.mode {
         Mode::Help => help(app, frame, area, theme),
         Mode::Picker(p) => picker(app, frame, p.step, p.selected, theme),
+        Mode::Changes(l) | Mode::Input(_, Some(l)) => change_list(app, frame, *l, theme),
         _ => {}
     }
 }
@@ -93,9 +97,14 @@ fn outline(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             } else {
                 String::new()
             };
+            let decided = app
+                .review
+                .of(i)
+                .and_then(|d| d.decision)
+                .map(|v| (v.sign(), theme.verdict(v)));
             let text = clip(
                 &format!("{mark} {}{name}", "  ".repeat(depth.min(4))),
-                width.saturating_sub(badge.width()),
+                width.saturating_sub(badge.width() + if decided.is_some() { 2 } else { 0 }),
             );
             let mut style = if s.moved {
                 theme.moved()
@@ -105,10 +114,12 @@ fn outline(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             if i == app.outline_selected {
                 style = style.patch(theme.selected());
             }
-            Line::from(vec![
-                Span::styled(text, style),
-                Span::styled(badge, theme.warning()),
-            ])
+            let mut spans = vec![Span::styled(text, style)];
+            if let Some((sign, st)) = decided {
+                spans.push(Span::styled(format!(" {sign}"), st));
+            }
+            spans.push(Span::styled(badge, theme.warning()));
+            Line::from(spans)
         })
         .collect();
     let title = format!(" Mục lục ({}) ", app.comparison.sections.len());
@@ -258,8 +269,20 @@ fn comparison(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         (app.scroll + height).min(rows.len()) * 100 / rows.len()
     };
-    let block = block(title, app.focus == Pane::Diff, theme)
+    let mut block = block(title, app.focus == Pane::Diff, theme)
         .title_bottom(Line::from(format!(" {position}% ")).alignment(Alignment::Right));
+    // Where the cursor is, as a reader cites it (`điểm a khoản 2 Điều 5`).
+    if let Some(change) = app.comparison.sections.get(app.current_section())
+        && change
+            .new
+            .as_ref()
+            .or(change.old.as_ref())
+            .is_some_and(|u| !u.number.is_empty())
+    {
+        let room = (area.width as usize).saturating_sub(12);
+        let place = clip(&crate::decisions::citation_of(change), room);
+        block = block.title_bottom(Line::from(format!(" {place} ")).alignment(Alignment::Left));
+    }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -442,8 +465,12 @@ pub fn status_text(app: &App, width: usize) -> String {
         (16, "", Some(&view_short), ""),
         (16, "", None, ""),
     ];
+    // Progress once decisions are kept (a review file attached) or made.
+    let progress = (app.review_path.is_some() || !app.review.decisions.is_empty())
+        .then(|| app.progress().vietnamese());
     let build = |(max, ignore, view, help): (usize, &str, Option<&str>, &str)| -> String {
         let mut parts = vec![files(max), counts.clone()];
+        parts.extend(progress.clone());
         parts.extend(search.clone());
         parts.extend(view.map(str::to_string));
         parts.extend(
@@ -466,6 +493,15 @@ pub fn status_text(app: &App, width: usize) -> String {
 
 fn status_bar(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = match &app.mode {
+        Mode::Input(input, _) => {
+            let label = match input.purpose {
+                InputFor::Reason(_) => "Lý do không tiếp thu",
+                InputFor::Note(_) => "Ghi chú",
+                InputFor::Place => "Đi tới (vd. khoản 1 Điều 5, mục 2 phần II)",
+                InputFor::ListQuery => "Lọc theo vị trí (vd. khoan 1 dieu 5)",
+            };
+            format!("{label}: {}▏  Enter ghi, Esc thôi", input.text)
+        }
         Mode::SearchInput(q) => {
             let mode = app.search_mode;
             format!(
@@ -590,6 +626,8 @@ pub fn help_lines(width: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(""));
     for text in [
         "Ký hiệu: ~ sửa, + thêm, - xóa, > di chuyển, # đánh số lại, !n số phát hiện. Gộp một cột: [-xóa-]{+thêm+}.",
+        "Quyết định: ✓ tiếp thu, ✗ không tiếp thu, · đã xem; lưu ngay vào BẢN-MỚI.rasoat-review.json cạnh bản mới.",
+        "Danh sách thay đổi (d): f lọc theo loại, / theo vị trí, Enter đi tới, a/r/x/i/X quyết định mục đang chọn.",
         "Chuột: con lăn cuộn khung dưới con trỏ, nhấp để chọn.",
         "Trong trợ giúp: j/k, PgUp/PgDn, g/G để cuộn; phím khác để đóng.",
     ] {
@@ -643,14 +681,21 @@ fn picker(app: &App, frame: &mut Frame, step: u8, selected: usize, theme: &Theme
     let height = Regions::inner_height(rect);
     let documents = app.documents_for(step);
     let first = picker_first(app, step, selected);
+    // The bundle overview: which documents differ from their counterpart in the other file.
+    let differ = app.differing_documents();
     let lines: Vec<Line> = documents
         .iter()
         .enumerate()
         .skip(first)
         .take(height)
         .map(|(i, d)| {
+            let sign = match &differ {
+                Some(list) if list.contains(&d.index) => "≠ ",
+                Some(_) => "= ",
+                None => "",
+            };
             let text = format!(
-                "#{} {} {} {}{}",
+                "{sign}#{} {} {} {}{}",
                 d.index,
                 d.type_name().unwrap_or_else(|| "?".into()),
                 d.header.symbol.as_ref().map_or("", |s| s.value.as_str()),
@@ -666,11 +711,113 @@ fn picker(app: &App, frame: &mut Frame, step: u8, selected: usize, theme: &Theme
         })
         .collect();
     let which = if step == 0 { "CŨ" } else { "MỚI" };
+    let legend = if differ.is_some() {
+        " ≠ khác bản kia,"
+    } else {
+        ""
+    };
     let title = format!(
-        " Chọn bản {which} ({}/{}) — Enter: chọn, Esc: thôi ",
+        " Chọn bản {which} ({}/{}) —{legend} Enter: chọn, Esc: thôi ",
         selected + 1,
         documents.len()
     );
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block(title, true, theme)), rect);
+}
+
+/// The change list: every change with its decision, kind, place and an excerpt.
+fn change_list(app: &App, frame: &mut Frame, l: ChangeList, theme: &Theme) {
+    let rect = changes_area(app);
+    let width = rect.width.saturating_sub(2) as usize;
+    let height = Regions::inner_height(rect);
+    let changes = app.changes(l.filter);
+    let first = changes_first(app, l.selected);
+    let lines: Vec<Line> = changes
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(k, &s)| {
+            let change = &app.comparison.sections[s];
+            let kind = crate::decisions::Kind::of(change).map_or("", |k| k.vietnamese());
+            let style = if change.moved {
+                theme.moved()
+            } else {
+                theme.status(change.status)
+            };
+            let d = app.review.of(s);
+            let (sign, sign_style) = match d.and_then(|d| d.decision) {
+                Some(v) => (v.sign(), theme.verdict(v)),
+                None => (' ', Style::new()),
+            };
+            let citation = crate::decisions::citation_of(change);
+            let path = crate::decisions::place_of(change);
+            let place = if path != citation && change.number().contains(['.', '/']) {
+                format!("{citation} ({path})")
+            } else {
+                citation
+            };
+            let findings = app.findings_in(s);
+            let badge = if findings > 0 {
+                format!(" !{findings}")
+            } else {
+                String::new()
+            };
+            let note = d.map_or(String::new(), |d| {
+                let mut extra = String::new();
+                if !d.reason.is_empty() {
+                    extra.push_str(&format!(" — lý do: {}", d.reason));
+                }
+                if !d.note.is_empty() {
+                    extra.push_str(&format!(" — ghi chú: {}", d.note));
+                }
+                extra
+            });
+            let head = format!("{} {place} · {kind}", change.mark());
+            let room = width.saturating_sub(2 + head.width() + badge.width() + 3);
+            let excerpt = crate::decisions::change_excerpt(change, room.max(10));
+            let mut spans = vec![
+                Span::styled(format!("{sign} "), sign_style),
+                Span::styled(head, style.add_modifier(Modifier::BOLD)),
+                Span::styled(badge, theme.warning()),
+                Span::raw(format!(" — {excerpt}{note}")),
+            ];
+            if first + k == l.selected {
+                spans = spans
+                    .into_iter()
+                    .map(|sp| {
+                        let st = sp.style.patch(theme.selected());
+                        sp.style(st)
+                    })
+                    .collect();
+            }
+            Line::from(spans)
+        })
+        .collect();
+    let query = if app.changes_query.is_empty() {
+        String::new()
+    } else {
+        format!(", \"{}\"", clip(&app.changes_query, 24))
+    };
+    let title = format!(
+        " Thay đổi ({}{query}): {} · {} ",
+        l.filter.vietnamese(),
+        changes.len(),
+        app.progress().vietnamese()
+    );
+    let hint = " f / lọc · Enter đi tới · a tiếp thu · r không · x đã xem · i ghi chú ";
+    let mut block = block(title, true, theme);
+    if width >= hint.width() {
+        block = block.title_bottom(Line::from(hint).alignment(Alignment::Right));
+    }
+    let body = if lines.is_empty() {
+        vec![Line::from(format!(
+            "Không có thay đổi nào ({}); f để đổi bộ lọc.",
+            l.filter.vietnamese()
+        ))]
+    } else {
+        lines
+    };
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(body).block(block), rect);
 }

@@ -19,5 +19,6 @@ mod registry;
 mod round_documents;
 mod rules;
 mod tui;
+mod tui_review;
 mod tui_tmux;
 mod workspace;

@@ -329,3 +329,96 @@ fn a_panic_in_the_review_screen_restores_the_terminal_and_says_why() {
     // Back on the main screen: none of the review screen's frame is left.
     assert!(!screen.contains("Mục lục"), "{screen}");
 }
+
+/// A round in a real terminal: two changes decided, rasoat quit and opened again shows them;
+/// a third decided, then rasoat killed (SIGKILL: nothing runs on the way out) and the three are
+/// in the review file.
+#[test]
+fn decisions_survive_quitting_and_a_kill() {
+    let Some(tmux) = own_tmux("decisions") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("v1.txt"), dir.path().join("v2.txt"));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("samples/seed-2-draft-round1.txt"), &old).unwrap();
+    std::fs::copy(root.join("samples/seed-3-draft-round2.txt"), &new).unwrap();
+    let docs = format!("{} {}", old.display(), new.display());
+    let bin = env!("CARGO_BIN_EXE_rasoat");
+    let command =
+        format!("'{bin}' {docs}; echo EXITED $?; '{bin}' {docs}; echo AGAIN $?; sleep 60");
+    start(&tmux, &command, &docs);
+    tmux.wait("an empty review", |s| s.contains("0/24 đã quyết định"));
+    tmux.keys(&["n"]);
+    tmux.keys(&["a"]);
+    tmux.wait("the first decision", |s| {
+        s.contains("tiếp thu (1/24 đã quyết định)")
+    });
+    tmux.keys(&["n"]);
+    tmux.keys(&["r"]);
+    tmux.wait("the reason prompt", |s| s.contains("Lý do không tiếp thu:"));
+    tmux.keys(&["-l", "giữ như dự thảo"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait("the second decision", |s| {
+        s.contains("không tiếp thu (2/24 đã quyết định)")
+    });
+    tmux.keys(&["q"]);
+    // Opened again: the two decisions are back, in the outline and the change list.
+    let screen = tmux.wait("the review reopened", |s| {
+        s.contains("Đã mở quyết định đã lưu: 2/24 đã quyết định")
+    });
+    assert!(screen.contains(" ✓") && screen.contains(" ✗"), "{screen}");
+    let out = Command::new("pgrep")
+        .args(["-f", &format!("^{bin} {docs}")])
+        .output()
+        .unwrap();
+    let pid: u32 = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .expect("rasoat runs again")
+        .trim()
+        .parse()
+        .unwrap();
+    tmux.keys(&["d"]);
+    let list = tmux.wait("the change list", |s| s.contains("Thay đổi (tất cả): 24"));
+    assert!(
+        list.contains("✓ ~ gạch đầu dòng thứ 1 mục 1 phần I"),
+        "{list}"
+    );
+    assert!(
+        list.contains("✗ ~ gạch đầu dòng thứ 2 mục 1 phần I"),
+        "{list}"
+    );
+    tmux.keys(&["G"]);
+    tmux.keys(&["x"]);
+    tmux.wait("the third decision", |s| s.contains("3/24 đã quyết định"));
+    assert!(
+        Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.wait("rasoat killed", |s| s.contains("AGAIN 137"));
+    let file = dir.path().join("v2.txt.rasoat-review.json");
+    let saved =
+        rasoat::decisions::ReviewFile::parse(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let verdicts: Vec<_> = saved.decisions.iter().map(|d| d.decision).collect();
+    use rasoat::decisions::Verdict;
+    assert_eq!(
+        verdicts,
+        [
+            Some(Verdict::TakenIn),
+            Some(Verdict::NotTakenIn),
+            Some(Verdict::Seen)
+        ]
+    );
+    assert_eq!(saved.decisions[1].reason, "giữ như dự thảo");
+    // No temporary file is left beside it.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
