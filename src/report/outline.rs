@@ -146,6 +146,53 @@ pub struct DocumentJson<'a> {
     /// What the document carries after its signature (Phụ lục, Quy chế, forms…).
     pub attachments: Vec<AttachmentJson<'a>>,
     pub footnotes: Vec<FootnoteJson<'a>>,
+    /// Every non-empty block in reading order, as the one walk of the document
+    /// (`Document::blocks`) yields it: the document's own, then each attachment's, then the
+    /// footnotes and what follows the document. A block added to the model appears here.
+    pub blocks: Vec<BlockJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct BlockJson<'a> {
+    /// `header`, `addressees`, `legal-bases`, `preamble`, `section`, `closing`,
+    /// `distribution`, `signature`, `footnotes`, `trailer`.
+    pub block: crate::outline::Block,
+    /// Its Vietnamese name (`Căn cứ`; in an attachment, `Tiêu đề` for its heading).
+    pub label: &'static str,
+    /// The key of the attachment it belongs to (`PL1`), `null` for the document's own.
+    pub attachment: Option<&'a str>,
+    /// Its paragraphs (for `section`: its top-level numbered parts).
+    pub count: usize,
+    /// The line of its first paragraph or part.
+    pub first_line: u32,
+}
+
+fn blocks_json(d: &Document) -> Vec<BlockJson<'_>> {
+    d.blocks()
+        .iter()
+        .map(|b| BlockJson {
+            block: b.block,
+            label: if b.attachment.is_some() {
+                b.block.label_in_attachment()
+            } else {
+                b.block.label()
+            },
+            attachment: b.attachment.map(|a| a.tag.key.as_str()),
+            count: if b.block == crate::outline::Block::Section {
+                b.sections.len()
+            } else {
+                b.paragraphs.len()
+            },
+            first_line: b
+                .paragraphs
+                .iter()
+                .map(|p| p.line())
+                .chain(b.sections.iter().map(|s| s.heading.line()))
+                .filter(|&l| l > 0)
+                .min()
+                .unwrap_or(0),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -325,6 +372,7 @@ pub fn document_json(d: &Document) -> DocumentJson<'_> {
         signature: signature_json(&d.signature),
         attachments: d.attachments.iter().map(attachment_json).collect(),
         footnotes: d.footnotes.iter().map(footnote_json).collect(),
+        blocks: blocks_json(d),
     }
 }
 

@@ -130,3 +130,41 @@ fn the_review_screen_shows_the_findings_check_reports_under_a_configuration() {
         "the configured severity is applied: {shown:?}"
     );
 }
+
+/// The blocks of a document's one walk, as the outline JSON lists them.
+fn outline_blocks(path: &str) -> std::collections::BTreeSet<String> {
+    let out = rasoat()
+        .args(["outline", path, "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["documents"][0]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["block"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_outline_and_the_comparison_see_the_same_blocks() {
+    let (old, new) = ("samples/seed-combined.txt#2", "samples/seed-combined.txt#3");
+    let out = rasoat()
+        .args(["diff", old, new, "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let compared: std::collections::BTreeSet<String> = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["block"].as_str().unwrap().to_string())
+        .collect();
+    let mut read = outline_blocks(old);
+    read.extend(outline_blocks(new));
+    assert!(
+        read.contains("legal-bases") && read.contains("signature"),
+        "{read:?}"
+    );
+    assert_eq!(compared, read);
+}
