@@ -2,11 +2,12 @@
 //!
 //! Text kinds (generic, configured entirely by the rule file): `pattern`, `term`, `consistency`,
 //! `capture`. Structural kinds (logic in Rust, configured by the rule file): `numbering`, `dates`,
-//! `signature`, `required`, `references`, `encoding`, `lookalike`.
+//! `signature`, `required`, `references`, `encoding`, `lookalike`, `doubled`.
 
 mod capture;
 mod consistency;
 mod dates;
+mod doubled;
 mod encoding;
 mod lookalike;
 mod numbering;
@@ -47,6 +48,7 @@ pub const KINDS: &[&str] = &[
     "encoding",
     "lookalike",
     "registry",
+    "doubled",
 ];
 
 /// One place a check found: the engine turns it into a finding with the rule's message.
@@ -211,6 +213,7 @@ pub fn compile(
         "encoding" => Box::new(encoding::Encoding::compile(&params)?),
         "lookalike" => Box::new(lookalike::Lookalike::compile(&params, scopes)?),
         "registry" => Box::new(registry::RegistryCheck::compile(&params)?),
+        "doubled" => Box::new(doubled::Doubled::compile(&params, scopes)?),
         other => {
             return Err(RuleError {
                 path: path.to_string(),
