@@ -18,6 +18,8 @@ use super::{Check, Hit, Params};
 #[derive(Debug)]
 pub struct Doubled {
     words: HashSet<String>,
+    /// The byte length of the longest word (in any case).
+    longest: usize,
     scopes: Vec<Scope>,
 }
 
@@ -36,7 +38,16 @@ impl Doubled {
                 format!("`{w}`: mỗi từ viết thường, một âm tiết, không có dấu cách"),
             ));
         }
-        Ok(Doubled { words, scopes })
+        let longest = words
+            .iter()
+            .map(|w| w.len().max(w.to_uppercase().len()))
+            .max()
+            .unwrap_or(0);
+        Ok(Doubled {
+            words,
+            longest,
+            scopes,
+        })
     }
 
     /// Whether `first second` is a listed word typed twice: both in lower case, both in upper
@@ -63,7 +74,20 @@ fn capitalised(word: &str) -> String {
     })
 }
 
-/// Whether `second` (without its trailing punctuation) repeats `first` byte for byte, or but
+/// The word of `token` that repeats `first` (`token` may carry punctuation after it: `các.`).
+fn repeated_word<'a>(first: &str, token: &'a str) -> Option<&'a str> {
+    let n = first.len();
+    if token.len() < n
+        || !token.is_char_boundary(n)
+        || !token.as_bytes()[n..].iter().all(u8::is_ascii_punctuation)
+    {
+        return None;
+    }
+    let word = &token[..n];
+    repeats(first, word).then_some(word)
+}
+
+/// Whether `second` repeats `first` byte for byte, or but
 /// for the case of its first letter: a test that rejects almost every pair of words at once.
 fn repeats(first: &str, second: &str) -> bool {
     if first.len() != second.len() || first.is_empty() {
@@ -97,9 +121,8 @@ impl Check for Doubled {
                 let start = next_start;
                 next_start = end + 1;
                 let token = &text[start..end];
-                let word = token.trim_end_matches(|c: char| c.is_ascii_punctuation());
-                if let Some((first_at, first)) = previous
-                    && repeats(first, word)
+                if let Some((first_at, first)) = previous.take()
+                    && let Some(word) = repeated_word(first, token)
                     && word.chars().all(char::is_alphabetic)
                 {
                     // Sentence start: the first word opens the text or follows `.`, `:`, `!`,
@@ -112,13 +135,17 @@ impl Check for Doubled {
                         && let Some(hit) = Hit::at(t, first_at, start + word.len())
                     {
                         out.push(hit.suggest(first.to_string()));
-                        previous = None;
                         continue;
                     }
                 }
-                // Only a word without punctuation after it can be the first of a pair
-                // (`các, các` is no doubled word).
-                previous = (word.len() == token.len()).then_some((start, token));
+                // Only a short word without punctuation after it can be the first of a pair
+                // (`các, các` is no doubled word; no listed word is longer than `longest`).
+                if !token.is_empty()
+                    && token.len() <= self.longest
+                    && !token.as_bytes()[token.len() - 1].is_ascii_punctuation()
+                {
+                    previous = Some((start, token));
+                }
             }
         }
     }
@@ -131,6 +158,7 @@ mod tests {
     fn doubled() -> Doubled {
         Doubled {
             words: ["các", "là"].iter().map(|w| w.to_string()).collect(),
+            longest: 4,
             scopes: Vec::new(),
         }
     }
@@ -142,6 +170,8 @@ mod tests {
         assert!(!repeats("các", "cách"));
         assert!(!repeats("các", "cơ"));
         assert!(!repeats("", ""));
+        assert_eq!(repeated_word("các", "các."), Some("các"));
+        assert_eq!(repeated_word("các", "cách"), None);
     }
 
     #[test]
