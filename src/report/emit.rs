@@ -37,13 +37,18 @@ pub struct TextFindings {
     pub quiet: bool,
 }
 
+/// The summary line after a text format's findings, unless `quiet`.
+fn summary_unless(quiet: bool, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
+    if quiet {
+        return Ok(());
+    }
+    check::write_summary(out, report.summary)
+}
+
 impl FindingsEmitter for TextFindings {
     fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
         check::write_findings_text(out, report.findings, self.color)?;
-        if !self.quiet {
-            check::write_summary(out, report.summary)?;
-        }
-        Ok(())
+        summary_unless(self.quiet, out, report)
     }
 }
 
@@ -55,10 +60,7 @@ pub struct ConciseFindings {
 impl FindingsEmitter for ConciseFindings {
     fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
         check::write_concise(out, report.findings)?;
-        if !self.quiet {
-            check::write_summary(out, report.summary)?;
-        }
-        Ok(())
+        summary_unless(self.quiet, out, report)
     }
 }
 
@@ -70,10 +72,7 @@ pub struct StatisticsFindings {
 impl FindingsEmitter for StatisticsFindings {
     fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
         check::write_statistics(out, report.findings)?;
-        if !self.quiet {
-            check::write_summary(out, report.summary)?;
-        }
-        Ok(())
+        summary_unless(self.quiet, out, report)
     }
 }
 
