@@ -98,6 +98,18 @@ pub const BODIES: &[Body] = &[
 static FOLDED: std::sync::LazyLock<Vec<String>> =
     std::sync::LazyLock::new(|| BODIES.iter().map(|b| crate::text::fold(b.name)).collect());
 
+/// The first words of the bodies' folded names, each once (`bo`, `chinh`, `thu` …): most
+/// texts after a citation start with none of them.
+static FIRST_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<&'static str> = FOLDED
+        .iter()
+        .map(|n| n.split(' ').next().unwrap_or(""))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
 /// The central body of an agency code (`BTC`, `QH15` → `QH`, `UBTVQH15` → `UBTVQH`).
 pub fn body_of_code(code: &str) -> Option<&'static Body> {
     let bare = code.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -115,10 +127,7 @@ pub fn body_named_at(text: &str) -> Option<&'static Body> {
         .unwrap_or(text);
     // Only a text starting as a body's name can be one (`Bộ`, `Chính`, `Thủ`, `Quốc` …).
     let head = crate::text::fold(text.split(' ').next().unwrap_or(""));
-    if !FOLDED
-        .iter()
-        .any(|n| n.split(' ').next() == Some(head.as_str()))
-    {
+    if !FIRST_WORDS.iter().any(|w| *w == head) {
         return None;
     }
     let folded = crate::text::fold(&text.chars().take(60).collect::<String>());

@@ -40,16 +40,15 @@ impl Source {
     }
 
     /// The lines whose key is `key`.
-    fn find(&self, key: &str) -> Vec<&str> {
+    fn find<'s, 'k>(&'s self, key: &'k str) -> impl Iterator<Item = &'s str> + use<'s, 'k> {
         let text: &str = &self.text;
         let lines = self.lines();
         let key_of = |at: u32| format::key_of(&text[at as usize..]);
         let first = lines.partition_point(|&at| key_of(at) < key);
         lines[first..]
             .iter()
-            .map(|&at| format::line_at(text, at))
-            .take_while(|l| format::key_of(l) == key)
-            .collect()
+            .map(move |&at| format::line_at(text, at))
+            .take_while(move |l| format::key_of(l) == key)
     }
 }
 
@@ -121,7 +120,6 @@ impl Registry {
     pub fn document(&self, key: &str) -> Option<Entry<'_>> {
         self.sources.iter().find_map(|s| {
             s.find(key)
-                .into_iter()
                 .find_map(|l| format::parse_document(l).ok().flatten())
         })
     }
