@@ -92,7 +92,11 @@ impl OpenDocument {
     pub fn finding_span(&self, f: &Finding) -> (usize, usize) {
         let bom = u32::from(self.body_start() > 0);
         let at = |line: u32, column: u32| {
-            let column = if line == 1 { column + bom } else { column };
+            let column = if line == 1 {
+                column.saturating_add(bom)
+            } else {
+                column
+            };
             self.index.offset_of_column(&self.text, line, column.max(1))
         };
         let start = at(f.line, f.column);

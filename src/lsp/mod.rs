@@ -57,17 +57,30 @@ fn serve(
         "serverInfo": { "name": "rasoat", "version": env!("CARGO_PKG_VERSION") },
     });
     send(connection, Response::new_ok(id, answer).into())?;
-    for message in &connection.receiver {
+    let mut waiting: Option<Message> = None;
+    loop {
+        let message = match waiting.take() {
+            Some(m) => m,
+            None => {
+                // Nothing waiting: check what changed, then wait for the next message.
+                guarded(|| server.check_stale());
+                for out in server.take_outgoing() {
+                    send(connection, out)?;
+                }
+                match connection.receiver.recv() {
+                    Ok(m) => m,
+                    Err(_) => break,
+                }
+            }
+        };
         // A request whose handling panics is answered with an error; the server keeps going.
         let request = match &message {
             Message::Request(r) => Some(r.id.clone()),
             _ => None,
         };
-        let flow =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| server.handle(message)));
-        let flow = match flow {
-            Ok(flow) => flow,
-            Err(_) => {
+        let flow = match guarded(|| server.handle(message)) {
+            Some(flow) => flow,
+            None => {
                 if let Some(id) = request {
                     send(
                         connection,
@@ -88,9 +101,16 @@ fn serve(
         if let Flow::Exit(code) = flow {
             return Ok(code);
         }
+        waiting = connection.receiver.try_recv().ok();
     }
     // Standard input closed without `exit`.
     Ok(1)
+}
+
+/// Runs `f`; a panic in it (a bug, never the client's input) is reported on standard error and
+/// gives `None` instead of ending the server.
+fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
 }
 
 fn send(connection: &Connection, message: Message) -> Result<(), LspError> {

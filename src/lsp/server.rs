@@ -46,6 +46,8 @@ pub struct Server {
     /// the first workspace folder, else the current folder.
     root: PathBuf,
     documents: HashMap<Uri, OpenDocument>,
+    /// Documents changed since their last check, in the order they changed.
+    stale: Vec<Uri>,
     /// Configuration errors already shown (each is shown once until the configuration changes).
     shown: HashSet<String>,
     shutdown: bool,
@@ -82,6 +84,7 @@ impl Server {
             encoding,
             root,
             documents: HashMap::new(),
+            stale: Vec::new(),
             shown: HashSet::new(),
             shutdown: false,
             outgoing: Vec::new(),
@@ -122,6 +125,21 @@ impl Server {
         std::mem::take(&mut self.outgoing)
     }
 
+    /// Checks the documents changed since their last check and publishes their diagnostics. The
+    /// loop calls it when no message is waiting, so that a burst of changes (fast typing) is
+    /// checked once; every request calls it first, so that it answers on the current text.
+    pub fn check_stale(&mut self) {
+        for uri in std::mem::take(&mut self.stale) {
+            self.check(&uri);
+        }
+    }
+
+    fn stale(&mut self, uri: &Uri) {
+        if !self.stale.contains(uri) {
+            self.stale.push(uri.clone());
+        }
+    }
+
     /// Handles one message from the client.
     pub fn handle(&mut self, message: Message) -> Flow {
         match message {
@@ -145,6 +163,7 @@ impl Server {
     }
 
     fn request(&mut self, r: Request) {
+        self.check_stale();
         let id = r.id.clone();
         if self.shutdown {
             return self.respond(Response::new_err(
@@ -205,7 +224,7 @@ impl Server {
                     });
                     let doc = OpenDocument::new(item.text, item.version, checked_as);
                     self.documents.insert(item.uri.clone(), doc);
-                    self.check(&item.uri);
+                    self.stale(&item.uri);
                 }
             }
             "textDocument/didChange" => {
@@ -213,7 +232,7 @@ impl Server {
                     let uri = p.text_document.uri;
                     if let Some(doc) = self.documents.get_mut(&uri) {
                         doc.apply(p.content_changes, p.text_document.version, self.encoding);
-                        self.check(&uri);
+                        self.stale(&uri);
                     }
                 }
             }
@@ -223,13 +242,14 @@ impl Server {
                     if uri.as_str().ends_with(".rasoat.toml") {
                         self.configuration_changed();
                     } else {
-                        self.check(&uri);
+                        self.stale(&uri);
                     }
                 }
             }
             "textDocument/didClose" => {
                 if let Some(p) = decode::<DidCloseTextDocumentParams>(n.params) {
                     let uri = p.text_document.uri;
+                    self.stale.retain(|u| *u != uri);
                     if self.documents.remove(&uri).is_some() {
                         self.publish(&uri, Vec::new(), None);
                     }
@@ -251,7 +271,7 @@ impl Server {
         self.shown.clear();
         let uris: Vec<Uri> = self.documents.keys().cloned().collect();
         for uri in uris {
-            self.check(&uri);
+            self.stale(&uri);
         }
     }
 
@@ -490,4 +510,85 @@ fn diagnostic(doc: &OpenDocument, f: &Finding, encoding: Encoding) -> Diagnostic
 /// (it has no answer to carry an error).
 fn decode<P: DeserializeOwned>(value: serde_json::Value) -> Option<P> {
     serde_json::from_value(value).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server() -> Server {
+        let options = RuleOptions {
+            config: crate::workspace::ConfigChoice::None,
+            max_file_size: 1 << 20,
+            ..RuleOptions::default()
+        };
+        Server::new(
+            options,
+            LoadOptions::default(),
+            &InitializeParams::default(),
+        )
+    }
+
+    fn notification(method: &str, params: serde_json::Value) -> Message {
+        Notification::new(method.to_string(), params).into()
+    }
+
+    fn published(messages: &[Message]) -> Vec<usize> {
+        messages
+            .iter()
+            .filter_map(|m| match m {
+                Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
+                    n.params["diagnostics"].as_array().map(Vec::len)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_burst_of_changes_is_checked_once_on_the_last_text() {
+        let mut s = server();
+        let uri = "file:///tmp/rasoat-lsp-unit/a.txt";
+        s.handle(notification(
+            "textDocument/didOpen",
+            serde_json::json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": "Noi nhận:\n"}}),
+        ));
+        for (version, text) in [(2, "Nơi nhận:\n"), (3, "Noi nhận:\n- Noi nhận\n")] {
+            s.handle(notification(
+                "textDocument/didChange",
+                serde_json::json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+            ));
+        }
+        assert!(s.take_outgoing().is_empty(), "nothing checked before idle");
+        s.check_stale();
+        let out = s.take_outgoing();
+        assert_eq!(published(&out).len(), 1, "{out:?}");
+        assert!(published(&out)[0] >= 1);
+        // Nothing changed since: nothing to publish.
+        s.check_stale();
+        assert!(s.take_outgoing().is_empty());
+    }
+
+    #[test]
+    fn an_exit_without_shutdown_ends_with_1() {
+        let mut s = server();
+        assert_eq!(
+            s.handle(notification("exit", serde_json::Value::Null)),
+            Flow::Exit(1)
+        );
+        let mut s = server();
+        let shutdown = Request::new(RequestId::from(1), "shutdown".to_string(), ());
+        assert_eq!(s.handle(shutdown.into()), Flow::Continue);
+        let after = Request::new(RequestId::from(2), "textDocument/hover".to_string(), ());
+        s.handle(after.into());
+        let out = s.take_outgoing();
+        assert!(
+            matches!(&out[1], Message::Response(r) if r.response_result.is_err()),
+            "a request after shutdown is refused: {out:?}"
+        );
+        assert_eq!(
+            s.handle(notification("exit", serde_json::Value::Null)),
+            Flow::Exit(0)
+        );
+    }
 }
