@@ -11,9 +11,9 @@ use lsp_types::{
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams, Hover,
     HoverContents, HoverParams, HoverProviderCapability, InitializeParams, MarkupContent,
     MarkupKind, MessageType, NumberOrString, PositionEncodingKind, PublishDiagnosticsParams,
-    SaveOptions, ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri,
-    WorkspaceEdit,
+    Registration, RegistrationParams, SaveOptions, ServerCapabilities, ShowMessageParams,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 use serde::de::DeserializeOwned;
 
@@ -51,6 +51,8 @@ pub struct Server {
     /// Configuration errors already shown (each is shown once until the configuration changes).
     shown: HashSet<String>,
     shutdown: bool,
+    /// Whether the client watches files for servers that ask (then `.rasoat.toml` files are).
+    can_watch: bool,
     outgoing: Vec<Message>,
 }
 
@@ -77,7 +79,15 @@ impl Server {
             .and_then(|u| file_path(u.as_str()))
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."));
+        let can_watch = init
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
         Server {
+            can_watch,
             workspace: Workspace::new(options.clone()),
             options,
             load,
@@ -208,6 +218,26 @@ impl Server {
     fn notification(&mut self, n: Notification) -> Flow {
         match n.method.as_str() {
             "exit" => return Flow::Exit(if self.shutdown { 0 } else { 1 }),
+            "initialized" if self.can_watch => {
+                // Told when a configuration changes outside the editor too.
+                let registration = Registration {
+                    id: "rasoat-configuration".to_string(),
+                    method: "workspace/didChangeWatchedFiles".to_string(),
+                    register_options: Some(serde_json::json!({
+                        "watchers": [{ "globPattern": "**/.rasoat.toml" }],
+                    })),
+                };
+                self.outgoing.push(
+                    Request::new(
+                        RequestId::from("rasoat-watch".to_string()),
+                        "client/registerCapability".to_string(),
+                        RegistrationParams {
+                            registrations: vec![registration],
+                        },
+                    )
+                    .into(),
+                );
+            }
             "textDocument/didOpen" => {
                 if let Some(p) = decode::<DidOpenTextDocumentParams>(n.params) {
                     let item = p.text_document;
@@ -239,7 +269,8 @@ impl Server {
             "textDocument/didSave" => {
                 if let Some(p) = decode::<DidSaveTextDocumentParams>(n.params) {
                     let uri = p.text_document.uri;
-                    if uri.as_str().ends_with(".rasoat.toml") {
+                    // A configuration, a rule file or a registry saved in the editor.
+                    if [".toml", ".tsv"].iter().any(|e| uri.as_str().ends_with(e)) {
                         self.configuration_changed();
                     } else {
                         self.stale(&uri);

@@ -364,7 +364,13 @@ fn lsp_survives_bad_configuration_and_bad_requests() {
     let doc = dir.path().join("a.md");
     let uri = file_uri(&doc);
     let mut client = Client::start(&[]);
-    client.initialize(json!({}));
+    client
+        .initialize(json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}));
+    // The server asks to be told of changes to configurations.
+    let register = client.notification("client/registerCapability");
+    let watchers = &register["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/.rasoat.toml", "{register}");
+    client.send(&json!({"jsonrpc": "2.0", "id": register["id"], "result": null}));
     client.open(&uri, "markdown", NOTICE);
     // The configuration's error is shown (in Vietnamese, naming the file), not a crash.
     let shown = client.notification("window/showMessage");
@@ -378,22 +384,25 @@ fn lsp_survives_bad_configuration_and_bad_requests() {
         "the message of `check`: {stderr}"
     );
     assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
-    // Fixed and saved: the document is checked again with it.
-    std::fs::write(
-        dir.path().join(".rasoat.toml"),
-        "[rules]\ndisable = [\"typography\"]\n",
-    )
-    .unwrap();
+    // Fixed outside the editor (the watcher tells): the document is checked again with it.
+    let config = dir.path().join(".rasoat.toml");
+    std::fs::write(&config, "[rules]\ndisable = [\"typography\"]\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    let codes = |d: Vec<Value>| d.iter().map(|d| d["code"].clone()).collect::<Vec<_>>();
+    assert_eq!(codes(client.diagnostics(&uri)), [json!("SPELL-NOI-NHAN")]);
+    // Changed and saved in the editor: checked again too.
+    std::fs::write(&config, "[rules]\ndisable = [\"spelling\"]\n").unwrap();
     client.notify(
         "textDocument/didSave",
-        json!({"textDocument": {"uri": file_uri(&dir.path().join(".rasoat.toml"))}}),
+        json!({"textDocument": {"uri": file_uri(&config)}}),
     );
-    let codes: Vec<Value> = client
-        .diagnostics(&uri)
-        .iter()
-        .map(|d| d["code"].clone())
-        .collect();
-    assert_eq!(codes, [json!("SPELL-NOI-NHAN")]);
+    assert_eq!(
+        codes(client.diagnostics(&uri)),
+        [json!("TYPO-SPACE-BEFORE-PUNCT")]
+    );
 
     // A .docx is not text to check: no diagnostics are published for it.
     client.open("file:///tmp/x.docx", "plaintext", "Noi nhận:");
