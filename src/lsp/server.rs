@@ -315,7 +315,7 @@ impl Server {
             return;
         };
         let version = doc.version;
-        let profile = match self.workspace.profile_index(&path) {
+        let index = match self.workspace.profile_index(&path) {
             Ok(i) => i,
             Err(e) => {
                 // A bad .rasoat.toml: said once, and the document shows no findings.
@@ -337,7 +337,6 @@ impl Server {
             }
         };
         let body = doc.body();
-        let index = profile;
         let profile = self.workspace.profile(index);
         let loaded = if body.len() as u64 > self.load.max_file_size {
             Err(InputError::TooLarge {
