@@ -17,10 +17,18 @@ fn byte_at(line: &str, column: u32) -> Option<usize> {
     line.char_indices().nth(k).map(|(i, _)| i)
 }
 
-/// Applies the fixes of `findings` to `text` (the file's decoded contents). Only single-line fixes
-/// whose original span still reads as the finding's excerpt (in NFC) are applied; overlapping ones
-/// after the first are skipped. Returns the new text and the number of fixes applied.
-pub fn apply_fixes(text: &str, findings: &[&Finding]) -> (String, usize) {
+/// One replacement of a byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edit<'f> {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: &'f str,
+}
+
+/// The edits the fixes of `findings` make to `text` (the file's decoded contents), in order and
+/// not overlapping. Only single-line fixes whose original span still reads as the finding's
+/// excerpt (in NFC) are kept; overlapping ones after the first are skipped.
+pub fn fix_edits<'f>(text: &str, findings: &[&'f Finding]) -> Vec<Edit<'f>> {
     // Start offset of each line (lines split on \n, \r\n or \r like the loader).
     let mut starts = vec![0usize];
     let bytes = text.as_bytes();
@@ -44,7 +52,7 @@ pub fn apply_fixes(text: &str, findings: &[&Finding]) -> (String, usize) {
         let raw = &text[start..end];
         Some((start, raw.trim_end_matches(['\n', '\r'])))
     };
-    let mut edits: Vec<(usize, usize, &str)> = Vec::new();
+    let mut edits: Vec<Edit<'f>> = Vec::new();
     for f in findings {
         let Some(fix) = &f.fix else { continue };
         if f.line != f.end_line {
@@ -59,23 +67,37 @@ pub fn apply_fixes(text: &str, findings: &[&Finding]) -> (String, usize) {
         if a > b || line[a..b].nfc().collect::<String>() != f.excerpt.nfc().collect::<String>() {
             continue;
         }
-        edits.push((offset + a, offset + b, fix.replacement.as_str()));
+        edits.push(Edit {
+            start: offset + a,
+            end: offset + b,
+            replacement: fix.replacement.as_str(),
+        });
     }
-    edits.sort_by_key(|e| (e.0, e.1));
+    edits.sort_by_key(|e| (e.start, e.end));
+    let mut at = 0;
+    edits.retain(|e| {
+        let keep = e.start >= at;
+        if keep {
+            at = e.end;
+        }
+        keep
+    });
+    edits
+}
+
+/// Applies the fixes of `findings` to `text` (see [`fix_edits`]). Returns the new text and the
+/// number of fixes applied.
+pub fn apply_fixes(text: &str, findings: &[&Finding]) -> (String, usize) {
+    let edits = fix_edits(text, findings);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    let mut applied = 0;
-    for (a, b, r) in edits {
-        if a < at {
-            continue;
-        }
-        out.push_str(&text[at..a]);
-        out.push_str(r);
-        at = b;
-        applied += 1;
+    for e in &edits {
+        out.push_str(&text[at..e.start]);
+        out.push_str(e.replacement);
+        at = e.end;
     }
     out.push_str(&text[at..]);
-    (out, applied)
+    (out, edits.len())
 }
 
 #[cfg(test)]

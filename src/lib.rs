@@ -21,6 +21,7 @@ pub mod fix;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod input;
+pub mod lsp;
 pub mod report;
 #[doc(hidden)]
 pub mod scoring;

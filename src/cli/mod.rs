@@ -9,6 +9,7 @@ macro_rules! say {
 }
 
 pub mod check;
+pub mod lsp;
 pub mod registry;
 pub mod review;
 pub mod rules;
@@ -152,6 +153,19 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input err
     /// The registry of documents the citation rules check against: build one from an archive,
     /// show what is known of a number or a law.
     Registry(registry::RegistryArgs),
+    /// Run a language server for editors on standard input and output: findings as diagnostics
+    /// while .txt and .md documents are typed, quick fixes, a rule's explanation on hover.
+    #[command(
+        long_about = "Run a language server (LSP) for editors on standard input and output.\n\n\
+The editor starts `rasoat lsp`; while a .txt or .md document is open, its findings are shown as \
+diagnostics as it is typed (those of `rasoat check` on the same file, with the nearest \
+.rasoat.toml upward from it or --config FILE), the rules marked safe to fix offer a quick fix, \
+and hovering a finding shows its rule's explanation (`rasoat explain ID`). A .docx is not \
+checked. See the README for VS Code, Neovim and Helix.\n\n\
+Exit codes: 0 after the client's shutdown and exit; 1 when the client exits (or closes the \
+connection) without shutdown, as the protocol says; 2 usage error."
+    )]
+    Lsp(lsp::LspArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         long_about = "Print a shell completion script for SHELL on standard output.\n\n\
@@ -454,6 +468,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<i32, RunError> {
         Some(Command::Rules(args)) => rules::list(args, out),
         Some(Command::Explain(args)) => rules::explain(args, out),
         Some(Command::Registry(args)) => registry::run(args, out),
+        Some(Command::Lsp(args)) => lsp::run(args),
         Some(Command::Completions(args)) => {
             use clap::CommandFactory;
             let mut command = Cli::command();

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod diff;
 pub mod emit;
+pub mod explain;
 pub mod outline;
 pub mod pieces;
 pub mod redline;

@@ -13,6 +13,7 @@ mod hostile;
 mod input_errors;
 mod labels;
 mod layouts;
+mod lsp;
 mod outline_seed;
 mod properties;
 mod registry;
