@@ -4,6 +4,7 @@ mod attachments;
 mod check_cli;
 mod common;
 mod compare;
+mod config_files;
 mod corpus;
 mod diff_cli;
 mod docx;
