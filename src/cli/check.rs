@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::input::{self, DocRef, InputError, LoadedFile};
 use crate::report::check::{Located, Summary};
 use crate::report::emit::{
-    ConciseFindings, FindingsEmitter, FindingsReport, GithubFindings, JsonFindings, SarifFindings,
-    StatisticsFindings, TextFindings,
+    ConciseFindings, FindingsEmitter, FindingsReport, GithubFindings, GitlabFindings, JsonFindings,
+    JunitFindings, SarifFindings, StatisticsFindings, TextFindings,
 };
 use crate::rules::rounds::RoundDoc;
 use crate::rules::{Finding, Round, Severity};
@@ -109,6 +109,10 @@ pub enum CheckFormat {
     Json,
     Sarif,
     Github,
+    /// GitLab's Code Quality report (JSON).
+    Gitlab,
+    /// JUnit XML: a test suite per file, a failing test case per finding.
+    Junit,
 }
 
 impl CheckFormat {
@@ -123,6 +127,8 @@ impl CheckFormat {
             CheckFormat::Json => Box::new(JsonFindings),
             CheckFormat::Sarif => Box::new(SarifFindings),
             CheckFormat::Github => Box::new(GithubFindings),
+            CheckFormat::Gitlab => Box::new(GitlabFindings),
+            CheckFormat::Junit => Box::new(JunitFindings),
         }
     }
 }

@@ -4,6 +4,8 @@
 pub mod check;
 pub mod diff;
 pub mod emit;
+pub mod gitlab;
+pub mod junit;
 pub mod outline;
 pub mod pieces;
 pub mod redline;

@@ -2,6 +2,7 @@
 
 mod attachments;
 mod check_cli;
+mod ci_formats;
 mod common;
 mod compare;
 mod config_files;
