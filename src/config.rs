@@ -114,13 +114,15 @@ impl Config {
         let globs = |patterns: &[String]| -> Result<GlobSet, ConfigError> {
             let mut builder = GlobSetBuilder::new();
             for p in patterns {
-                builder.add(Glob::new(p).map_err(|e| ConfigError {
-                    path: path.to_string(),
-                    line: source
-                        .lines()
-                        .position(|l| l.contains(p.as_str()))
-                        .map_or(1, |i| i + 1),
-                    message: format!("invalid glob `{p}`: {e}"),
+                builder.add(Glob::new(p).map_err(|e| {
+                    ConfigError {
+                        path: path.to_string(),
+                        line: source
+                            .lines()
+                            .position(|l| l.contains(p.as_str()))
+                            .map_or(1, |i| i + 1),
+                        message: format!("invalid glob `{p}`: {e}"),
+                    }
                 })?);
             }
             builder.build().map_err(|e| ConfigError {
@@ -260,7 +262,10 @@ mod tests {
         assert!(c.excludes("du-thao/sub/b.md"));
         assert!(c.excludes("x/y.bak.txt"));
         assert!(c.excludes("cu"));
-        assert!(!c.excludes("cu/a.txt"), "a folder's files are excluded through the folder");
+        assert!(
+            !c.excludes("cu/a.txt"),
+            "a folder's files are excluded through the folder"
+        );
         assert!(!c.excludes("ke-hoach.txt"));
         let e = Config::parse(".rasoat.toml", "\nexclude = [\"a/[\"]\n").unwrap_err();
         assert_eq!(e.line, 2, "{e}");

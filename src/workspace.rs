@@ -249,7 +249,11 @@ impl Workspace {
     /// folders under `below` are asked (a folder walked: the folder named is not itself
     /// excluded); without it, every folder up to the root (a path named, with
     /// `--force-exclude`).
-    pub fn is_excluded(&mut self, path: &Path, below: Option<&Path>) -> Result<bool, WorkspaceError> {
+    pub fn is_excluded(
+        &mut self,
+        path: &Path,
+        below: Option<&Path>,
+    ) -> Result<bool, WorkspaceError> {
         // A path named is asked with every folder above it, the current folder's included.
         let absolute;
         let path = match below {

@@ -17,7 +17,9 @@ use super::{EXIT_OK, IgnoreArgs, ReviewArgs, RunError, resolve_pair};
 pub fn options(args: &IgnoreArgs) -> compare::Options {
     let mut o = compare::Options::default();
     args.ignore.iter().for_each(|w| *o.ignoring_mut(*w) = true);
-    args.no_ignore.iter().for_each(|w| *o.ignoring_mut(*w) = false);
+    args.no_ignore
+        .iter()
+        .for_each(|w| *o.ignoring_mut(*w) = false);
     o
 }
 

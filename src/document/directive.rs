@@ -66,7 +66,10 @@ mod tests {
         assert_eq!(d.kind, DirectiveKind::DisableNextLine);
         assert_eq!(d.rules, ["SPELL-NOI-NHAN", "TYPO-X"]);
         assert_eq!(d.reason, Some("trích"));
-        assert_eq!(parse("# rasoat-enable A").unwrap().kind, DirectiveKind::Enable);
+        assert_eq!(
+            parse("# rasoat-enable A").unwrap().kind,
+            DirectiveKind::Enable
+        );
         assert!(is_directive("// rasoat-disable A reason: x"));
         assert!(!is_directive("rasoat-disable A"));
         assert!(parse("Nơi nhận:").is_none());

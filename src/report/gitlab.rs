@@ -122,7 +122,10 @@ mod tests {
             "docs/a.txt"
         );
         assert_eq!(project_path("./docs/a.txt", Some(root)), "docs/a.txt");
-        assert_eq!(project_path("/elsewhere/a.txt", Some(root)), "/elsewhere/a.txt");
+        assert_eq!(
+            project_path("/elsewhere/a.txt", Some(root)),
+            "/elsewhere/a.txt"
+        );
         assert_eq!(project_path("docs\\a.txt", None), "docs/a.txt");
     }
 }

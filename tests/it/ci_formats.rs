@@ -59,7 +59,10 @@ fn junit_report() {
     let (code, out, _) = run(&["check", "samples/cong-van-v1.txt", "--format", "junit"]);
     assert_eq!(code, 0);
     well_formed(&out);
-    assert!(out.contains("<testcase name=\"Không có phát hiện nào\""), "{out}");
+    assert!(
+        out.contains("<testcase name=\"Không có phát hiện nào\""),
+        "{out}"
+    );
     assert!(!out.contains("<failure"), "{out}");
     let (code, out, _) = run(&["check", "no-such.txt", FILES[0], "--format", "junit"]);
     assert_eq!(code, 2);
@@ -108,8 +111,8 @@ fn validation_errors(tool: &Path, files: &[PathBuf]) -> Vec<String> {
         .args(files)
         .output()
         .unwrap_or_else(|e| panic!("{}: {e}", tool.display()));
-    let text = String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     assert!(
         text.contains(&format!("{} files scanned", files.len())),
         "the validator did not run: {text}"

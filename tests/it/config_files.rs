@@ -68,8 +68,16 @@ fn the_user_configuration_is_used_only_where_no_project_configuration_is_found()
     let check = ["check", "cong-van.txt", "--format", "json"];
     let (code, out, err) = run_with_home(project.path(), home.path(), None, &check);
     assert_eq!(code, 0, "{err}");
-    assert!(!rules_of(&out).contains(&"SPELL-NOI-NHAN".to_string()), "{out}");
-    let (_, out, _) = run_with_home(project.path(), home.path(), None, &["check", "--show-config"]);
+    assert!(
+        !rules_of(&out).contains(&"SPELL-NOI-NHAN".to_string()),
+        "{out}"
+    );
+    let (_, out, _) = run_with_home(
+        project.path(),
+        home.path(),
+        None,
+        &["check", "--show-config"],
+    );
     assert_eq!(out, format!("./cong-van.txt\t{}\n", user.display()));
     // --no-config leaves it out too.
     let (code, out, _) = run_with_home(
@@ -116,8 +124,12 @@ fn a_bad_user_configuration_is_a_one_line_error_naming_it() {
     let (home, project) = home_and_project();
     let user = home.path().join(".config/rasoat/rasoat.toml");
     fs::write(&user, "[rules]\ndisable = 3\n").unwrap();
-    let (code, out, err) =
-        run_with_home(project.path(), home.path(), None, &["check", "cong-van.txt"]);
+    let (code, out, err) = run_with_home(
+        project.path(),
+        home.path(),
+        None,
+        &["check", "cong-van.txt"],
+    );
     assert_eq!(code, 2, "{out}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
@@ -182,8 +194,12 @@ fn exclude_leaves_files_out_of_walks_and_with_force_exclude_out_of_paths_named()
     );
     assert_eq!(out, "");
     // The check itself reports only the files kept.
-    let (code, out, _) =
-        run_with_home(dir.path(), home.path(), None, &["check", "--format", "json"]);
+    let (code, out, _) = run_with_home(
+        dir.path(),
+        home.path(),
+        None,
+        &["check", "--format", "json"],
+    );
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let paths: std::collections::BTreeSet<&str> = v["findings"]
@@ -212,8 +228,12 @@ fn the_user_configurations_exclude_is_relative_to_the_current_folder() {
         project.path().join("nhap/x.txt"),
     )
     .unwrap();
-    let (_, out, _) =
-        run_with_home(project.path(), home.path(), None, &["check", "--show-files"]);
+    let (_, out, _) = run_with_home(
+        project.path(),
+        home.path(),
+        None,
+        &["check", "--show-files"],
+    );
     assert_eq!(out, "./cong-van.txt\n");
 }
 
@@ -230,5 +250,8 @@ fn a_bad_exclude_glob_names_the_file_and_line() {
     let (code, _, err) = run_with_home(dir.path(), home.path(), None, &["check"]);
     assert_eq!(code, 2);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains(".rasoat.toml:2: invalid glob `nhap/[`"), "{err}");
+    assert!(
+        err.contains(".rasoat.toml:2: invalid glob `nhap/[`"),
+        "{err}"
+    );
 }
