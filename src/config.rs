@@ -12,6 +12,7 @@
 //! ND30-LUU-DOT = "warning"
 //!
 //! registry = "so-van-ban.tsv"                   # a registry of documents, relative to this file
+//! exclude = ["du-thao-cu/**", "*.bak.txt"]        # files and folders not checked, relative to it
 //!
 //! [[overrides]]
 //! paths = ["du-thao/**"]
@@ -64,6 +65,9 @@ struct RawConfig {
     /// A registry file of one's own (`rasoat registry build`), relative to this file.
     #[serde(default)]
     registry: Option<String>,
+    /// Globs of files and folders not checked, relative to this file's folder.
+    #[serde(default)]
+    exclude: Vec<String>,
     #[serde(default)]
     rules: RawRules,
     #[serde(default)]
@@ -90,6 +94,9 @@ pub struct Config {
     /// A registry file of documents (`registry = "so-van-ban.tsv"`), as written (relative to
     /// the configuration file).
     pub registry: Option<String>,
+    /// The `exclude` globs, as written.
+    pub exclude: Vec<String>,
+    exclude_globs: GlobSet,
     overrides: Vec<Override>,
 }
 
@@ -104,10 +111,9 @@ impl Config {
             line: error_line(source, &e),
             message: e.message().trim().to_string(),
         })?;
-        let mut overrides = Vec::new();
-        for o in raw.overrides {
+        let globs = |patterns: &[String]| -> Result<GlobSet, ConfigError> {
             let mut builder = GlobSetBuilder::new();
-            for p in &o.paths {
+            for p in patterns {
                 builder.add(Glob::new(p).map_err(|e| {
                     ConfigError {
                         path: path.to_string(),
@@ -119,15 +125,20 @@ impl Config {
                     }
                 })?);
             }
+            builder.build().map_err(|e| ConfigError {
+                path: path.to_string(),
+                line: 1,
+                message: e.to_string(),
+            })
+        };
+        let mut overrides = Vec::new();
+        for o in raw.overrides {
             overrides.push(Override {
-                globs: builder.build().map_err(|e| ConfigError {
-                    path: path.to_string(),
-                    line: 1,
-                    message: e.to_string(),
-                })?,
+                globs: globs(&o.paths)?,
                 disable: o.disable,
             });
         }
+        let exclude_globs = globs(&raw.exclude)?;
         Ok(Config {
             disable: raw.rules.disable,
             enable: raw.rules.enable,
@@ -135,8 +146,16 @@ impl Config {
             folders: raw.rules.folders,
             severity: raw.rules.severity,
             registry: raw.registry,
+            exclude: raw.exclude,
+            exclude_globs,
             overrides,
         })
+    }
+
+    /// Whether `exclude` names this file or folder (`path` relative to the configuration file's
+    /// folder, with `/` separators). Folders above it are asked separately, by the caller.
+    pub fn excludes(&self, path: &str) -> bool {
+        !path.is_empty() && self.exclude_globs.is_match(path)
     }
 
     /// Whether a rule runs at all. An opt-in rule runs only when its id is named in `enable`
@@ -230,5 +249,25 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.severity["ND30-LUU-DOT"], Severity::Warning);
+    }
+
+    #[test]
+    fn exclude_globs_match_relative_paths() {
+        let c = Config::parse(
+            ".rasoat.toml",
+            "exclude = [\"du-thao/**\", \"*.bak.txt\", \"cu\"]\n",
+        )
+        .unwrap();
+        assert!(c.excludes("du-thao/a.txt"));
+        assert!(c.excludes("du-thao/sub/b.md"));
+        assert!(c.excludes("x/y.bak.txt"));
+        assert!(c.excludes("cu"));
+        assert!(
+            !c.excludes("cu/a.txt"),
+            "a folder's files are excluded through the folder"
+        );
+        assert!(!c.excludes("ke-hoach.txt"));
+        let e = Config::parse(".rasoat.toml", "\nexclude = [\"a/[\"]\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
     }
 }

@@ -21,7 +21,8 @@ use crate::rules::{Finding, RuleError, RuleSet};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum ConfigChoice {
     /// For each file, the nearest `.rasoat.toml` upward from it (as ruff does: the first path of
-    /// a run does not decide for the others).
+    /// a run does not decide for the others); where there is none, the user's configuration
+    /// ([`user_config`]).
     #[default]
     Nearest,
     /// This file for every file (`--config`).
@@ -137,11 +138,20 @@ impl Profile {
     }
 }
 
+/// The folder a configuration's globs (`exclude`, `overrides`) are relative to: its own folder,
+/// or for the user's configuration the current folder (as ruff does: it holds no project).
+fn glob_base(config: &Path) -> Option<PathBuf> {
+    if user_config().as_deref() == Some(config) {
+        return std::env::current_dir().ok();
+    }
+    config.parent().map(Path::to_path_buf)
+}
+
 /// `path` relative to the folder of the configuration file, with `/` separators (what the
-/// configuration's `overrides` globs match).
+/// configuration's `overrides` and `exclude` globs match).
 fn config_relative(path: &Path, config: Option<&Path>) -> String {
     let base = config
-        .and_then(Path::parent)
+        .and_then(glob_base)
         .and_then(|b| std::fs::canonicalize(b).ok());
     let abs = std::fs::canonicalize(path).ok();
     match (base, abs) {
@@ -162,6 +172,9 @@ pub struct Workspace {
     by_config: HashMap<Option<PathBuf>, usize>,
     /// The profile of each folder looked up so far: a folder's files share their configuration.
     by_folder: HashMap<PathBuf, usize>,
+    /// Configurations read for their `exclude` only (a folder's may be read without any of its
+    /// files being checked).
+    excluding: HashMap<PathBuf, Arc<Config>>,
 }
 
 impl Workspace {
@@ -171,6 +184,7 @@ impl Workspace {
             profiles: Vec::new(),
             by_config: HashMap::new(),
             by_folder: HashMap::new(),
+            excluding: HashMap::new(),
         }
     }
 
@@ -224,10 +238,81 @@ impl Workspace {
                     .ancestors()
                     .find(|p| !p.as_os_str().is_empty() && p.exists())
                     .unwrap_or(Path::new("."));
-                find_config(start)
+                find_config(start).or_else(user_config)
             }
         }
     }
+
+    /// Whether a configuration's `exclude` leaves `path` out: the path itself or a folder above
+    /// it, each asked of the configuration of the folder holding it (so an excluded folder's
+    /// files stay out whatever configuration they take). With `below`, only the path and the
+    /// folders under `below` are asked (a folder walked: the folder named is not itself
+    /// excluded); without it, every folder up to the root (a path named, with
+    /// `--force-exclude`).
+    pub fn is_excluded(
+        &mut self,
+        path: &Path,
+        below: Option<&Path>,
+    ) -> Result<bool, WorkspaceError> {
+        // A path named is asked with every folder above it, the current folder's included.
+        let absolute;
+        let path = match below {
+            Some(_) => path,
+            None => {
+                absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                absolute.as_path()
+            }
+        };
+        let mut asked: Vec<&Path> = Vec::new();
+        for a in path.ancestors() {
+            if a.as_os_str().is_empty() || a == Path::new(".") || below == Some(a) {
+                break;
+            }
+            asked.push(a);
+        }
+        for a in asked.into_iter().rev() {
+            // The configuration of the folder holding it (a folder's own is for what it holds).
+            let holder = match a.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            let Some(config_path) = self.config_for(holder) else {
+                continue;
+            };
+            let config = match self.excluding.get(&config_path) {
+                Some(c) => Arc::clone(c),
+                None => {
+                    let source = input::read_settings(&config_path, self.options.max_file_size)?;
+                    let c = Arc::new(Config::parse(&config_path.display().to_string(), &source)?);
+                    self.excluding.insert(config_path.clone(), Arc::clone(&c));
+                    c
+                }
+            };
+            if config.exclude.is_empty() {
+                continue;
+            }
+            if config.excludes(&config_relative(a, Some(&config_path))) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
+/// The user's configuration, used for files that no `.rasoat.toml` is found for (as ruff's user
+/// configuration): `$XDG_CONFIG_HOME/rasoat/rasoat.toml` when `XDG_CONFIG_HOME` is an absolute
+/// path, else `~/.config/rasoat/rasoat.toml`; `None` when that file does not exist.
+pub fn user_config() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(|h| PathBuf::from(h).join(".config"))
+        })?;
+    let file = base.join("rasoat").join("rasoat.toml");
+    file.is_file().then_some(file)
 }
 
 /// Finds `.rasoat.toml` upward from `start`.

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::input::{self, DocRef, InputError, LoadedFile};
 use crate::report::check::{Located, Summary};
 use crate::report::emit::{
-    ConciseFindings, FindingsEmitter, FindingsReport, GithubFindings, JsonFindings, SarifFindings,
-    StatisticsFindings, TextFindings,
+    ConciseFindings, FindingsEmitter, FindingsReport, GithubFindings, GitlabFindings, JsonFindings,
+    JunitFindings, SarifFindings, StatisticsFindings, TextFindings,
 };
 use crate::rules::rounds::RoundDoc;
 use crate::rules::{Finding, Round, Severity};
@@ -109,6 +109,10 @@ pub enum CheckFormat {
     Json,
     Sarif,
     Github,
+    /// GitLab's Code Quality report (JSON).
+    Gitlab,
+    /// JUnit XML: a test suite per file, a failing test case per finding.
+    Junit,
 }
 
 impl CheckFormat {
@@ -123,6 +127,8 @@ impl CheckFormat {
             CheckFormat::Json => Box::new(JsonFindings),
             CheckFormat::Sarif => Box::new(SarifFindings),
             CheckFormat::Github => Box::new(GithubFindings),
+            CheckFormat::Gitlab => Box::new(GitlabFindings),
+            CheckFormat::Junit => Box::new(JunitFindings),
         }
     }
 }
@@ -154,6 +160,8 @@ struct Target {
     against: Option<DocRef>,
     /// The bytes read from standard input (`-`), checked as `doc.path` would be.
     stdin: Option<std::sync::Arc<Vec<u8>>>,
+    /// The folder named on the command line whose walk found this file (`None`: named itself).
+    walked_from: Option<PathBuf>,
 }
 
 impl Target {
@@ -162,6 +170,7 @@ impl Target {
             doc,
             against: None,
             stdin: None,
+            walked_from: None,
         }
     }
 
@@ -203,11 +212,13 @@ fn targets(paths: &[String], errors: &mut Vec<String>) -> Vec<Target> {
                         if e.file_type().is_some_and(|t| t.is_file())
                             && input::is_document(e.path()) =>
                     {
-                        out.push(Target::new(DocRef {
+                        let mut t = Target::new(DocRef {
                             path: e.path().to_path_buf(),
                             index: None,
                             rev: None,
-                        }));
+                        });
+                        t.walked_from = Some(r.path.clone());
+                        out.push(t);
                     }
                     Ok(_) => {}
                     Err(e) => errors.push(format!("rasoat: {}", describe_walk_error(&e))),
@@ -388,8 +399,10 @@ fn changed_targets(
 
 /// The profiles of a run and, for each target, the index of its profile: one profile per
 /// configuration file in use (one only with `--config` or `--no-config`).
-fn profiles(args: &CheckArgs, targets: &[Target]) -> Result<(Vec<Profile>, Vec<usize>), RunError> {
-    let mut workspace = Workspace::new(args.rules.options(args.input.max_file_size));
+fn profiles(
+    workspace: &mut Workspace,
+    targets: &[Target],
+) -> Result<(Vec<Profile>, Vec<usize>), RunError> {
     let usage = |e: WorkspaceError| RunError::Usage(e.to_string());
     let mut of_target = Vec::with_capacity(targets.len());
     for t in targets {
@@ -1103,11 +1116,28 @@ pub fn run(args: CheckArgs, stdout: &mut dyn Write) -> Result<i32, RunError> {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let mut workspace = Workspace::new(args.rules.options(args.input.max_file_size));
+    // The configurations' `exclude`: always for the files a folder walk found, for files named
+    // only with --force-exclude (as ruff does).
+    let mut kept = Vec::with_capacity(targets.len());
+    for t in targets {
+        let excluded = match &t.walked_from {
+            // With --force-exclude the folder named may be excluded itself.
+            _ if args.force_exclude => workspace.is_excluded(&t.doc.path, None),
+            Some(root) => workspace.is_excluded(&t.doc.path, Some(root)),
+            None => Ok(false),
+        }
+        .map_err(|e| RunError::Usage(e.to_string()))?;
+        if !excluded {
+            kept.push(t);
+        }
+    }
+    let mut targets = kept;
     if args.force_exclude {
         let mut excluder = Excluder::new();
         targets.retain(|t| !excluder.excludes(&t.doc.path));
     }
-    let (profiles, of_target) = profiles(&args, &targets)?;
+    let (profiles, of_target) = profiles(&mut workspace, &targets)?;
     if args.show_files || args.show_config {
         // What would be checked, and with which configuration; nothing is checked.
         for (t, &p) in targets.iter().zip(&of_target) {

@@ -419,17 +419,8 @@ pub struct IgnoreArgs {
     pub no_ignore: Vec<IgnoreWhat>,
 }
 
-/// A difference that can be ignored.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IgnoreWhat {
-    Whitespace,
-    Case,
-    Punctuation,
-    ListMarkers,
-    Markup,
-    UnicodeForm,
-    ToneStyle,
-}
+/// A difference that can be ignored (defined with the comparison's options).
+pub use crate::compare::IgnoreWhat;
 
 impl DiffArgs {
     /// The comparison options after defaults, `--ignore` and `--no-ignore`.

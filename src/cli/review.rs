@@ -11,22 +11,15 @@ use crate::rules::rounds::RoundDoc;
 use crate::tui::{App, runtime, theme::Theme};
 use crate::workspace::{Profile, Workspace};
 
-use super::{EXIT_OK, IgnoreArgs, IgnoreWhat, ReviewArgs, RunError, resolve_pair};
+use super::{EXIT_OK, IgnoreArgs, ReviewArgs, RunError, resolve_pair};
 
 /// Comparison options from defaults, `--ignore` and `--no-ignore`.
 pub fn options(args: &IgnoreArgs) -> compare::Options {
     let mut o = compare::Options::default();
-    let mut set = |what: IgnoreWhat, on: bool| match what {
-        IgnoreWhat::Whitespace => o.whitespace = on,
-        IgnoreWhat::Case => o.case = on,
-        IgnoreWhat::Punctuation => o.punctuation = on,
-        IgnoreWhat::ListMarkers => o.list_markers = on,
-        IgnoreWhat::Markup => o.markup = on,
-        IgnoreWhat::UnicodeForm => o.unicode_form = on,
-        IgnoreWhat::ToneStyle => o.tone_style = on,
-    };
-    args.ignore.iter().for_each(|w| set(*w, true));
-    args.no_ignore.iter().for_each(|w| set(*w, false));
+    args.ignore.iter().for_each(|w| *o.ignoring_mut(*w) = true);
+    args.no_ignore
+        .iter()
+        .for_each(|w| *o.ignoring_mut(*w) = false);
     o
 }
 

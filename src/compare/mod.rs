@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::document::lines::Lines;
 use crate::outline::{Document, MarkerKind};
 
-pub use options::Options;
+pub use options::{IgnoreWhat, Options};
 pub use units::Block;
 pub use words::{Edit, Op, TextDiff};
 

@@ -43,7 +43,33 @@ impl Default for Options {
     }
 }
 
+/// A difference a comparison can ignore: one of the ignore options of [`Options`] (the values
+/// of `--ignore` and `--no-ignore`, and the review screen's toggles).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IgnoreWhat {
+    Whitespace,
+    Case,
+    Punctuation,
+    ListMarkers,
+    Markup,
+    UnicodeForm,
+    ToneStyle,
+}
+
 impl Options {
+    /// The ignore option `what` (true: that difference is ignored).
+    pub fn ignoring_mut(&mut self, what: IgnoreWhat) -> &mut bool {
+        match what {
+            IgnoreWhat::Whitespace => &mut self.whitespace,
+            IgnoreWhat::Case => &mut self.case,
+            IgnoreWhat::Punctuation => &mut self.punctuation,
+            IgnoreWhat::ListMarkers => &mut self.list_markers,
+            IgnoreWhat::Markup => &mut self.markup,
+            IgnoreWhat::UnicodeForm => &mut self.unicode_form,
+            IgnoreWhat::ToneStyle => &mut self.tone_style,
+        }
+    }
+
     /// Names of the active ignore options, in a fixed order (reported in every output).
     pub fn ignored(&self) -> Vec<&'static str> {
         let mut out = Vec::new();

@@ -149,7 +149,7 @@ pub fn clean_line_into<'a>(line: SourceLine<'a>, out: &mut Vec<CleanLine<'a>>) {
         return;
     }
     // rasoat's own comments (suppressions) are not document text.
-    if line.names_rasoat && crate::rules::suppress::is_directive(raw) {
+    if line.names_rasoat && super::directive::is_directive(raw) {
         out.push(CleanLine::empty(line.number, LineKind::Rule));
         return;
     }

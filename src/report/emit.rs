@@ -2,7 +2,8 @@
 //! implementation, chosen in one place by each command.
 //!
 //! - [`FindingsEmitter`]: what `rasoat check` (and the review command without a terminal)
-//!   reports: text, concise, statistics, JSON, SARIF, GitHub annotations.
+//!   reports: text, concise, statistics, JSON, SARIF, GitHub annotations, GitLab Code Quality,
+//!   JUnit XML.
 //! - [`ComparisonEmitter`]: what `rasoat diff` reports: text, JSON, Markdown, HTML, the redline
 //!   .docx and the bảng so sánh (.docx, HTML, Markdown).
 
@@ -98,6 +99,24 @@ pub struct GithubFindings;
 impl FindingsEmitter for GithubFindings {
     fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
         check::write_github(out, report.findings)
+    }
+}
+
+/// GitLab's Code Quality report (JSON issues with fingerprints).
+pub struct GitlabFindings;
+
+impl FindingsEmitter for GitlabFindings {
+    fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
+        super::gitlab::write_gitlab(out, report.findings)
+    }
+}
+
+/// JUnit XML: a test suite per file, a failing test case per finding.
+pub struct JunitFindings;
+
+impl FindingsEmitter for JunitFindings {
+    fn emit(&self, out: &mut dyn Write, report: &FindingsReport) -> io::Result<()> {
+        super::junit::write_junit(out, report.findings, report.errors)
     }
 }
 

@@ -5,6 +5,8 @@ pub mod check;
 pub mod diff;
 pub mod emit;
 pub mod explain;
+pub mod gitlab;
+pub mod junit;
 pub mod outline;
 pub mod pieces;
 pub mod redline;

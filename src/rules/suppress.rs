@@ -8,26 +8,16 @@
 //! A suppression that suppresses nothing is reported (`RASOAT-UNUSED-SUPPRESSION`), and so is one
 //! without a reason (`RASOAT-SUPPRESSION-REASON`). Comment lines are not document text.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use crate::document::directive::{self, DirectiveKind};
 use crate::outline::ParsedFile;
 
 use super::engine::{RuleSet, render};
 use super::finding::Finding;
 
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:<!--|#|//)\s*rasoat-(disable-next-line|disable|enable)\s+([A-Z0-9][A-Z0-9\-]*(?:\s*,\s*[A-Z0-9][A-Z0-9\-]*)*)(?:\s+reason:\s*(.*?))?\s*(?:-->)?\s*$")
-        .expect("static regex")
-});
-
-/// Whether a raw line is a rasoat comment (so the parser can leave it out of the text).
+/// Whether a raw line is a rasoat comment (parsing leaves it out of the text; see
+/// [`crate::document::directive`]).
 pub fn is_directive(line: &str) -> bool {
-    let t = line.trim_start();
-    (t.starts_with("<!--") || t.starts_with('#') || t.starts_with("//"))
-        && t.contains("rasoat-")
-        && DIRECTIVE.is_match(line)
+    directive::is_directive(line)
 }
 
 #[derive(Debug)]
@@ -48,13 +38,13 @@ fn directives(file: &ParsedFile) -> Vec<Directive> {
     // A directive names rasoat: most lines are passed over without running the regex.
     for l in lines.naming_rasoat() {
         let i = l.number as usize - 1;
-        let Some(c) = DIRECTIVE.captures(l.text.as_str()) else {
+        let Some(d) = directive::parse(l.text.as_str()) else {
             continue;
         };
-        let rules: Vec<String> = c[2].split(',').map(|r| r.trim().to_string()).collect();
-        let has_reason = c.get(3).is_some_and(|r| !r.as_str().trim().is_empty());
-        match &c[1] {
-            "enable" => {
+        let rules: Vec<String> = d.rules.iter().map(|r| r.to_string()).collect();
+        let has_reason = d.reason.is_some_and(|r| !r.trim().is_empty());
+        match d.kind {
+            DirectiveKind::Enable => {
                 for d in out.iter_mut().filter(|d| d.to == u32::MAX) {
                     d.rules.retain(|r| !rules.contains(r));
                     if d.rules.is_empty() {
@@ -63,7 +53,7 @@ fn directives(file: &ParsedFile) -> Vec<Directive> {
                 }
             }
             kind => {
-                let (from, to) = if kind == "disable" {
+                let (from, to) = if kind == DirectiveKind::Disable {
                     (l.number, u32::MAX)
                 } else {
                     // From the line after, by index: skipping through the iterator would build

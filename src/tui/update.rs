@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
-use crate::cli::IgnoreWhat;
+use crate::compare::IgnoreWhat;
 use crate::report::diff::{DocInfo, write_html, write_markdown};
 
 use super::keys::{Action, action_for};
@@ -296,16 +296,7 @@ fn next_match(app: &mut App, forward: bool) {
 }
 
 fn toggle(app: &mut App, what: IgnoreWhat) {
-    let o = &mut app.options;
-    let flag = match what {
-        IgnoreWhat::Whitespace => &mut o.whitespace,
-        IgnoreWhat::Case => &mut o.case,
-        IgnoreWhat::Punctuation => &mut o.punctuation,
-        IgnoreWhat::ListMarkers => &mut o.list_markers,
-        IgnoreWhat::Markup => &mut o.markup,
-        IgnoreWhat::UnicodeForm => &mut o.unicode_form,
-        IgnoreWhat::ToneStyle => &mut o.tone_style,
-    };
+    let flag = app.options.ignoring_mut(what);
     *flag = !*flag;
     let section = app.current_section();
     app.recompare();

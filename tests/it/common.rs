@@ -14,6 +14,8 @@ pub fn rasoat() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rasoat"));
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd.env("NO_COLOR", "1");
+    // No user configuration (~/.config/rasoat/rasoat.toml) of the machine running the tests.
+    cmd.env("XDG_CONFIG_HOME", repo("tests/fixtures/no-user-config"));
     cmd
 }
 

@@ -2,8 +2,10 @@
 
 mod attachments;
 mod check_cli;
+mod ci_formats;
 mod common;
 mod compare;
+mod config_files;
 mod corpus;
 mod diff_cli;
 mod docx;
