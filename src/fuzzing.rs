@@ -605,7 +605,7 @@ fn many_documents(data: &[u8]) -> (String, Option<usize>, usize) {
         lines.push("Nguyễn Văn A".to_string());
         if c.below(4) == 0 {
             lines.push("PHỤ LỤC".to_string());
-            lines.push(format!("{}", field(&mut c, &WORDS, raw)));
+            lines.push(field(&mut c, &WORDS, raw));
         }
         if raw {
             // Lose, repeat or swap a few lines, or split the Quốc hiệu over two.
