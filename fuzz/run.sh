@@ -15,7 +15,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(load_text outline compare rules rule_file docx)
+    targets=(load_text outline compare rules rule_file docx numbering documents)
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 fuzz/seed.sh

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf fuzz/seeds
-for t in load_text outline compare rules rule_file docx; do mkdir -p "fuzz/seeds/$t"; done
+for t in load_text outline compare rules rule_file docx numbering documents; do mkdir -p "fuzz/seeds/$t"; done
 texts=(samples/*.txt tests/fixtures/corpus/*.md)
 for f in "${texts[@]}"; do
     n=$(basename "$f")
@@ -26,3 +26,9 @@ for path in glob.glob("samples/*.docx") + glob.glob("tests/fixtures/docx/footnot
     parts = [z.read(n) if n in names else b"" for n in ("word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml")]
     open(os.path.join("fuzz/seeds/docx", os.path.basename(path) + ".xml"), "wb").write(b"\0".join(parts))
 PY
+# numbering and documents read their input as a stream of choices (see src/fuzzing.rs): the
+# inputs kept in tests/fixtures/fuzz/ and the samples' bytes are as good seeds as any.
+for t in numbering documents; do
+    cp tests/fixtures/fuzz/$t/* "fuzz/seeds/$t/"
+    for f in samples/*.txt; do head -c 2048 "$f" >"fuzz/seeds/$t/$(basename "$f")"; done
+done

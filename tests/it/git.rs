@@ -229,3 +229,25 @@ fn revisions_that_look_like_options_and_files_that_look_like_revisions() {
     let (code, _, err) = rasoat_in(d, &["outline", "./HEAD:docs/plan.txt"]);
     assert_eq!((code, err.as_str()), (0, ""));
 }
+
+#[test]
+fn fix_refuses_a_file_read_from_a_revision() {
+    let dir = repository();
+    let d = dir.path();
+    let fixable = "Ủy ban  nhân dân tỉnh đề nghị các sở  thực hiện.\n";
+    std::fs::write(d.join("docs/sua.txt"), fixable).unwrap();
+    git(d, &["add", "docs/sua.txt"]);
+    git(d, &["commit", "-q", "-m", "fixable"]);
+    let (code, _, err) = rasoat_in(d, &["check", "--fix", "HEAD:docs/sua.txt"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l == "rasoat: HEAD:docs/sua.txt: --fix không sửa tệp ở một bản git (REV:PATH)"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("docs/sua.txt")).unwrap(),
+        fixable
+    );
+    assert!(!d.join("docs/sua.txt.orig").exists());
+}

@@ -756,3 +756,39 @@ fn invisible_controls_are_reported_and_the_rules_read_through_them() {
     );
     assert!(!v.iter().any(|f| f["rule"] == "TYPO-INVISIBLE-CONTROL"));
 }
+
+#[test]
+fn fix_refuses_docx_and_text_converted_from_a_legacy_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "Ủy ban  nhân dân tỉnh đề nghị các sở  thực hiện.";
+    let docx = dir.path().join("sua.docx");
+    docx_with(
+        &docx,
+        &format!("<w:p><w:r><w:t>{line}</w:t></w:r></w:p>"),
+        "",
+    );
+    let text = dir.path().join("sua.txt");
+    std::fs::write(&text, format!("{line}\n")).unwrap();
+    let (d, t) = (shown(&docx), shown(&text));
+    let before = (std::fs::read(&docx).unwrap(), std::fs::read(&text).unwrap());
+    for (args, message) in [
+        (
+            vec!["check", "--fix", &d],
+            format!("rasoat: {d}: --fix không sửa tệp .docx; hãy sửa theo gợi ý trong Word"),
+        ),
+        (
+            vec!["check", "--fix", "--convert-legacy", &t],
+            format!("rasoat: {t}: --fix không sửa tệp đọc bằng --convert-legacy"),
+        ),
+    ] {
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.lines().any(|l| l == message), "{args:?}: {err}");
+    }
+    assert_eq!(
+        (std::fs::read(&docx).unwrap(), std::fs::read(&text).unwrap()),
+        before
+    );
+    // Nothing written beside them: no backup, no temporary file.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
